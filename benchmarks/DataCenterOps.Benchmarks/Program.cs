@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using DataCenterOps.Benchmarks.EndToEnd;
 
-// `dotnet run -c Release --project benchmarks/DataCenterOps.Benchmarks -- --filter '*'` runs the micro-benchmarks.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Micro-benchmarks: dotnet run -c Release --project benchmarks/DataCenterOps.Benchmarks -- --filter '*'
+// End-to-end figures beside their peers: dotnet run -c Release --project benchmarks/DataCenterOps.Benchmarks -- e2e [name...]
+if (args.Length > 0 && args[0] == "e2e")
+{
+    return await EndToEndRunner.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(EndToEndRunner).Assembly).Run(args);
+return 0;

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+
+namespace DataCenterOps.Benchmarks.EndToEnd;
+
+/// <summary>Finds every <see cref="IEndToEndBenchmark"/>, runs it and writes its figures to benchmarks/results/NAME.md.</summary>
+public static class EndToEndRunner
+{
+    public static async Task<int> RunAsync(string[] names)
+    {
+        var benchmarks = typeof(EndToEndRunner).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndToEndBenchmark).IsAssignableFrom(t))
+            .Select(t => (IEndToEndBenchmark)Activator.CreateInstance(t)!)
+            .Where(b => names.Length == 0 || names.Contains(b.Name, StringComparer.OrdinalIgnoreCase))
+            .OrderBy(b => b.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var resultsDirectory = Directory.CreateDirectory(Path.Combine(FindRepositoryRoot(), "benchmarks", "results"));
+        foreach (var benchmark in benchmarks)
+        {
+            Console.WriteLine($"== {benchmark.Name}");
+            var report = new StringBuilder()
+                .AppendLine(CultureInfo.InvariantCulture, $"## {benchmark.Name} ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)")
+                .AppendLine().AppendLine("| what | value | unit |").AppendLine("|---|---:|---|");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            foreach (var figure in await benchmark.RunAsync(timeout.Token))
+            {
+                var line = string.Create(CultureInfo.InvariantCulture, $"| {figure.What} | {figure.Value:0.###} | {figure.Unit} |");
+                Console.WriteLine(line);
+                report.AppendLine(line);
+            }
+
+            var path = Path.Combine(resultsDirectory.FullName, benchmark.Name + ".md");
+            await File.WriteAllTextAsync(path, report.ToString(), cancellationToken: default);
+            Console.WriteLine($"Figures written to {path}");
+        }
+
+        return 0;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DataCenterOps.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}
