@@ -1,5 +1,10 @@
+using DataCenterOps.Domain.Archive;
+using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.Maintenance;
+using DataCenterOps.Domain.Reports;
 using DataCenterOps.Domain.Seeding;
+using DataCenterOps.Domain.Sla;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +51,14 @@ public static class DomainServiceCollectionExtensions
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<DataCenterOpsDbContext>>().CreateDbContext());
 
         services.AddScoped<AuditLog>();
+        services.AddScoped<AssignmentLetterService>();
+        services.AddScoped<WorkPlanService>();
+        services.AddScoped<ChecklistService>();
+        services.AddScoped<ReportService>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<ArchiveService>();
+        services.AddScoped<SopBoardService>();
+        services.AddScoped<DatabaseInitializer>();
         return services;
     }
 }
