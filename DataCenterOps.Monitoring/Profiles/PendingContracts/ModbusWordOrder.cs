@@ -1,0 +1,8 @@
+namespace DataCenterOps.Monitoring.Modbus;
+
+// Temporary stand-in until the modbus branch lands; deleted at merge.
+public enum ModbusWordOrder
+{
+    HighWordFirst,
+    LowWordFirst,
+}
