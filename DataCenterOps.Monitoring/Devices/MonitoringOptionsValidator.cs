@@ -148,6 +148,11 @@ internal sealed class MonitoringOptionsValidator(ProfileCatalog catalog) : IVali
             failures.Add("Monitoring:History retention must be at least 1 day");
         }
 
+        if (history.FlushIntervalMilliseconds is < 0 or > 60_000)
+        {
+            failures.Add("Monitoring:History:FlushIntervalMilliseconds must be 0–60000");
+        }
+
         if (history.BufferCapacity < 1 || history.BatchSize < 1 || history.CommandTimeoutSeconds < 1)
         {
             failures.Add("Monitoring:History BufferCapacity, BatchSize and CommandTimeoutSeconds must be positive");
