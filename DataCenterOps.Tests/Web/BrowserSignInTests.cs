@@ -46,6 +46,10 @@ public sealed class BrowserSignInTests : IAsyncLifetime
         Assert.True(await page.IsVisibleAsync(".mud-appbar"));
         Assert.True(await page.IsVisibleAsync("text=Surat Tugas baru"));
 
+        await page.GotoAsync($"{_baseUrl}/letters/new");
+        await page.WaitForSelectorAsync("[data-testid='create-letter']", new() { Timeout = 60_000 });
+        Assert.False(await page.IsVisibleAsync("#blazor-error-ui"));
+
         await page.GotoAsync($"{_baseUrl}/");
         await page.WaitForSelectorAsync("#circuit-ready", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         var shot = Path.Combine(Path.GetTempPath(), "dcops-home.png");
