@@ -1,0 +1,128 @@
+using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Domain.Assignments;
+
+/// <summary>Step 1: the Pengawas drafts, issues and revokes the Surat Tugas.</summary>
+public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvider time, IOptions<SopOptions> options)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<AssignmentLetter> CreateDraftAsync(Actor actor, NewAssignmentLetter input, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsIn(Roles.Supervisor))
+        {
+            throw new SopRuleViolationException(SopError.WrongRole, $"Drafting a Surat Tugas needs the role {Roles.Supervisor}.");
+        }
+
+        var agenda = SopGuard.Text(input.Agenda, 2000, "Agenda");
+        if (input.ValidUntilUtc <= input.ValidFromUtc)
+        {
+            throw new SopRuleViolationException(SopError.InvalidInput, "The validity period must end after it starts.");
+        }
+
+        var inspectors = input.InspectorIds.Distinct(StringComparer.Ordinal).ToList();
+        if (inspectors.Count == 0)
+        {
+            throw new SopRuleViolationException(SopError.InvalidInput, "Name at least one Pemeriksa.");
+        }
+
+        if (input.EquipmentIds.Count == 0 && input.Kinds.Count == 0)
+        {
+            throw new SopRuleViolationException(SopError.InvalidInput, "Name the equipment (items or kinds) in scope.");
+        }
+
+        if (!await Actors.HasRoleAsync(db, input.ManagerId, Roles.Manager, cancellationToken))
+        {
+            throw new SopRuleViolationException(SopError.WrongRole, "The named Pengelola does not hold the role Manager.");
+        }
+
+        foreach (var inspector in inspectors)
+        {
+            if (!await Actors.HasRoleAsync(db, inspector, Roles.Inspector, cancellationToken))
+            {
+                throw new SopRuleViolationException(SopError.WrongRole, "A named Pemeriksa does not hold the role Inspector.");
+            }
+        }
+
+        var equipmentIds = input.EquipmentIds.Distinct().ToList();
+        var known = await db.Equipment.CountAsync(e => equipmentIds.Contains(e.Id), cancellationToken);
+        if (known != equipmentIds.Count)
+        {
+            throw new SopRuleViolationException(SopError.NotFound, "Some equipment in scope does not exist.");
+        }
+
+        var letter = new AssignmentLetter
+        {
+            Agenda = agenda,
+            SupervisorId = actor.UserId,
+            ManagerId = input.ManagerId,
+            ValidFromUtc = input.ValidFromUtc,
+            ValidUntilUtc = input.ValidUntilUtc,
+            CreatedAtUtc = Now,
+        };
+        letter.Inspectors.AddRange(inspectors.Select(i => new AssignmentLetterInspector { LetterId = letter.Id, UserId = i }));
+        letter.Scope.AddRange(equipmentIds.Select(e => new AssignmentScopeItem { LetterId = letter.Id, EquipmentId = e }));
+        letter.Scope.AddRange(input.Kinds.Distinct().Select(k => new AssignmentScopeItem { LetterId = letter.Id, Kind = k }));
+        db.AssignmentLetters.Add(letter);
+        new AuditLog(db, time).Write(actor, "LetterDrafted", nameof(AssignmentLetter), letter.Id.ToString(), null, Snapshot(letter));
+        await SopGuard.SaveAsync(db, cancellationToken);
+        return letter;
+    }
+
+    public async Task<AssignmentLetter> IssueAsync(Actor actor, Guid letterId, CancellationToken cancellationToken = default)
+    {
+        var letter = await LoadAsync(letterId, cancellationToken);
+        var before = Snapshot(letter);
+        SopTransitions.Authorize(letter.State, SopAction.IssueLetter, actor);
+        SopGuard.Person(letter.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "Only the Pengawas who drafted this Surat Tugas may issue it.");
+
+        var now = Now;
+        var year = TimeZoneInfo.ConvertTimeFromUtc(now, options.Value.Zone).Year;
+        var last = await db.AssignmentLetters.Where(l => l.NumberYear == year).MaxAsync(l => l.NumberSequence, cancellationToken) ?? 0;
+        letter.Issue(options.Value.FormatLetterNumber(last + 1, year), year, last + 1, now);
+        new AuditLog(db, time).Write(actor, "LetterIssued", nameof(AssignmentLetter), letter.Id.ToString(), before, Snapshot(letter));
+        await SopGuard.SaveAsync(db, cancellationToken);
+        return letter;
+    }
+
+    public async Task<AssignmentLetter> RevokeAsync(Actor actor, Guid letterId, string reason, CancellationToken cancellationToken = default)
+    {
+        var letter = await LoadAsync(letterId, cancellationToken);
+        var before = Snapshot(letter);
+        SopTransitions.Authorize(letter.State, SopAction.RevokeLetter, actor);
+        SopGuard.Person(letter.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "Only the Pengawas who issued this Surat Tugas may revoke it.");
+        letter.Revoke(SopGuard.Text(reason, 1000, "Reason"), actor.UserId, Now);
+        new AuditLog(db, time).Write(actor, "LetterRevoked", nameof(AssignmentLetter), letter.Id.ToString(), before, Snapshot(letter));
+        await SopGuard.SaveAsync(db, cancellationToken);
+        return letter;
+    }
+
+    /// <summary>Whether any issued, unrevoked letter lets <paramref name="userId"/> into the DC room at that instant.</summary>
+    public async Task<bool> IsAuthorisedAsync(string userId, DateTime instantUtc, CancellationToken cancellationToken = default)
+    {
+        var candidates = await db.AssignmentLetters
+            .Include(l => l.Inspectors)
+            .Where(l => l.State == SopState.LetterIssued && l.ValidFromUtc <= instantUtc && l.ValidUntilUtc >= instantUtc)
+            .Where(l => l.ManagerId == userId || l.Inspectors.Any(i => i.UserId == userId))
+            .ToListAsync(cancellationToken);
+        return candidates.Any(l => l.Authorises(userId, instantUtc));
+    }
+
+    public async Task<AssignmentLetter?> FindAsync(Guid letterId, CancellationToken cancellationToken = default) =>
+        await db.AssignmentLetters.Include(l => l.Inspectors).Include(l => l.Scope)
+            .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
+
+    private async Task<AssignmentLetter> LoadAsync(Guid letterId, CancellationToken cancellationToken) =>
+        SopGuard.Found(await FindAsync(letterId, cancellationToken), "The Surat Tugas");
+
+    private static object Snapshot(AssignmentLetter l) => new
+    {
+        l.Number, State = l.State.ToString(), l.ManagerId, Inspectors = l.Inspectors.Select(i => i.UserId).Order(StringComparer.Ordinal),
+        l.ValidFromUtc, l.ValidUntilUtc, l.RevocationReason,
+    };
+}

@@ -1,0 +1,21 @@
+namespace DataCenterOps.Domain.Facilities;
+
+/// <summary>An item in the equipment registry. Its maintenance history is every checklist executed on it.</summary>
+public sealed class Equipment
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public EquipmentKind Kind { get; set; }
+    public string Name { get; set; } = "";
+    public string Room { get; set; } = "";
+    public string? Row { get; set; }
+    public string? Rack { get; set; }
+    public string? Vendor { get; set; }
+    public string? Model { get; set; }
+    public string? SerialNumber { get; set; }
+    public DateOnly? InstalledOn { get; set; }
+
+    /// <summary>Matches a device Id under Monitoring:Devices (e.g. "ups-1"), when the item is monitored.</summary>
+    public string? MonitoringDeviceId { get; set; }
+
+    public string Location => string.Join(" / ", new[] { Room, Row, Rack }.Where(s => !string.IsNullOrWhiteSpace(s)));
+}

@@ -1,0 +1,18 @@
+namespace DataCenterOps.Domain.Maintenance;
+
+public sealed class ChecklistTemplateItem
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TemplateId { get; set; }
+    public int Order { get; set; }
+    public string Prompt { get; set; } = "";
+    public ChecklistItemKind Kind { get; set; }
+    public string? Unit { get; set; }
+    public double? Min { get; set; }
+    public double? Max { get; set; }
+
+    /// <summary>Photos are never required; other items are unless marked otherwise.</summary>
+    public bool Required { get; set; } = true;
+
+    public bool IsOutOfRange(double value) => (Min is { } min && value < min) || (Max is { } max && value > max);
+}

@@ -1,0 +1,8 @@
+namespace DataCenterOps.Domain.Maintenance;
+
+public enum PassFailResult
+{
+    Pass,
+    Fail,
+    NotApplicable,
+}

@@ -1,0 +1,32 @@
+namespace DataCenterOps.Domain.Reports;
+
+/// <summary>
+/// The Laporan as a plain, ordered record: what a submission snapshots and what the archive hashes.
+/// Property order is declaration order and every list is sorted, so the JSON is canonical.
+/// </summary>
+public sealed record ReportContent(
+    Guid ReportId,
+    Guid WorkPlanId,
+    string? LetterNumber,
+    string Agenda,
+    string SupervisorId,
+    string ManagerId,
+    DateTime ValidFromUtc,
+    DateTime ValidUntilUtc,
+    string PlanTitle,
+    IReadOnlyList<ReportContent.Item> Items,
+    IReadOnlyList<ReportContent.Submission> Submissions,
+    IReadOnlyList<ReportContent.Review> Reviews)
+{
+    public sealed record Item(
+        Guid ItemId, string Equipment, string EquipmentKind, string Checklist, DateOnly PlannedDate, string InspectorId,
+        DateTime? StartedAtUtc, DateTime? FinishedAtUtc, string? Findings, string? ActionsTaken, IReadOnlyList<Answer> Answers);
+
+    public sealed record Answer(
+        int Order, string Prompt, string Kind, string? PassFail, double? Reading, string? Unit, double? Min, double? Max,
+        string? Text, string? PhotoReference, bool IsFlagged, string AnsweredById, DateTime AnsweredAtUtc);
+
+    public sealed record Submission(int Revision, string SubmittedById, DateTime SubmittedAtUtc);
+
+    public sealed record Review(int Revision, string Decision, string Notes, string ReviewerId, DateTime ReviewedAtUtc);
+}

@@ -1,0 +1,13 @@
+namespace DataCenterOps.Domain.Reports;
+
+/// <summary>Step 5: the Pengawas' decision on one submission, with Catatan (notes).</summary>
+public sealed class ReportReview
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ReportId { get; set; }
+    public int Revision { get; set; }
+    public ReviewDecision Decision { get; set; }
+    public string Notes { get; set; } = "";
+    public string ReviewerId { get; set; } = "";
+    public DateTime ReviewedAtUtc { get; set; }
+}

@@ -1,0 +1,7 @@
+namespace DataCenterOps.Domain.Reports;
+
+public enum ReviewDecision
+{
+    Approved,
+    Returned,
+}

@@ -1,0 +1,69 @@
+using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.Maintenance;
+using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Domain.Reports;
+
+/// <summary>
+/// Step 5: the Pengawas who issued the Surat Tugas approves the Laporan or returns it with Catatan.
+/// The approver is never someone who executed any of its checklists.
+/// </summary>
+public sealed class ReviewService(DataCenterOpsDbContext db, TimeProvider time)
+{
+    public Task<ReportReview> ApproveAsync(Actor actor, Guid reportId, string? notes, CancellationToken cancellationToken = default) =>
+        DecideAsync(actor, reportId, ReviewDecision.Approved, notes, cancellationToken);
+
+    /// <summary>Sends the Laporan back to the Pemeriksa; the Catatan say what to fix.</summary>
+    public Task<ReportReview> ReturnAsync(Actor actor, Guid reportId, string notes, CancellationToken cancellationToken = default) =>
+        DecideAsync(actor, reportId, ReviewDecision.Returned, notes, cancellationToken);
+
+    /// <summary>Reports waiting for this Pengawas.</summary>
+    public async Task<IReadOnlyList<MaintenanceReport>> QueueAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        await db.MaintenanceReports
+            .Include(r => r.WorkPlan).ThenInclude(p => p!.Letter)
+            .Where(r => r.WorkPlan!.State == SopState.InReview && r.WorkPlan.Letter!.SupervisorId == actor.UserId)
+            .OrderBy(r => r.WorkPlan!.StateSinceUtc)
+            .ToListAsync(cancellationToken);
+
+    private async Task<ReportReview> DecideAsync(Actor actor, Guid reportId, ReviewDecision decision, string? notes, CancellationToken cancellationToken)
+    {
+        var report = SopGuard.Found(
+            await db.MaintenanceReports.Include(r => r.WorkPlan).ThenInclude(p => p!.Letter)
+                .FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken),
+            "The Laporan");
+        var plan = report.WorkPlan!;
+        WorkPlanService.RefuseRevoked(plan.Letter!);
+        var before = WorkPlanService.Snapshot(plan);
+        var action = decision == ReviewDecision.Approved ? SopAction.ApproveReport : SopAction.ReturnReport;
+        var transition = SopTransitions.Authorize(plan.State, action, actor);
+        SopGuard.Person(plan.Letter!.SupervisorId == actor.UserId, SopError.NotNamedOnLetter,
+            "Only the Pengawas who issued the Surat Tugas may review its Laporan.");
+        var executed = await db.ChecklistExecutions.AnyAsync(
+            e => e.WorkPlanItem!.PlanId == plan.Id && (e.InspectorId == actor.UserId || e.Answers.Any(a => a.AnsweredById == actor.UserId)),
+            cancellationToken);
+        if (executed)
+        {
+            throw new SopRuleViolationException(SopError.ApproverExecuted, "You executed part of this work, so you may not review it.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var review = new ReportReview
+        {
+            ReportId = report.Id,
+            Revision = report.Revision,
+            Decision = decision,
+            Notes = SopGuard.Text(notes, 4000, "Catatan", required: decision == ReviewDecision.Returned),
+            ReviewerId = actor.UserId,
+            ReviewedAtUtc = now,
+        };
+        db.ReportReviews.Add(review);
+        plan.MoveTo(transition.To, now);
+        new AuditLog(db, time).Write(actor, decision == ReviewDecision.Approved ? "ReportApproved" : "ReportReturned",
+            nameof(MaintenanceReport), report.Id.ToString(), before, new { State = plan.State.ToString(), review.Notes, report.Revision });
+        await SopGuard.SaveAsync(db, cancellationToken);
+        return review;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Domain.Seeding;
+
+/// <summary>At start: apply migrations, create the first Administrator, the shipped checklists and (optionally) demo data.</summary>
+public sealed partial class DatabaseInitializer(
+    DataCenterOpsDbContext db,
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<BootstrapOptions> options,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
+        }
+
+        await EnsureAdministratorAsync(cancellationToken);
+        if (!await db.ChecklistTemplates.AnyAsync(cancellationToken))
+        {
+            db.ChecklistTemplates.AddRange(DemoTemplates.Create());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (options.Value.SeedDemoData)
+        {
+            await SeedDemoAsync(cancellationToken);
+        }
+    }
+
+    private async Task EnsureAdministratorAsync(CancellationToken cancellationToken)
+    {
+        var hasAdmin = await (from ur in db.UserRoles
+                              join r in db.Roles on ur.RoleId equals r.Id
+                              where r.Name == Roles.Administrator
+                              select ur).AnyAsync(cancellationToken);
+        if (hasAdmin)
+        {
+            return;
+        }
+
+        var email = options.Value.AdminEmail;
+        var password = options.Value.AdminPassword;
+        var generated = string.IsNullOrEmpty(password);
+        if (generated)
+        {
+            password = RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 20);
+        }
+
+        var admin = await users.FindByEmailAsync(email);
+        if (admin is null)
+        {
+            admin = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Administrator" };
+            Check(await users.CreateAsync(admin, password!));
+        }
+
+        Check(await users.AddToRoleAsync(admin, Roles.Administrator));
+        LogAdminCreated(email);
+        if (generated)
+        {
+            // Shown once, on the console only; never logged to files.
+            Console.WriteLine($"DataCenterOps: first Administrator {email} created with password: {password}");
+        }
+    }
+
+    private async Task SeedDemoAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (email, fullName, role) in DemoUsers.All)
+        {
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName };
+                Check(await users.CreateAsync(user, DemoUsers.Password));
+                Check(await users.AddToRoleAsync(user, role));
+            }
+        }
+
+        if (!await db.Equipment.AnyAsync(cancellationToken))
+        {
+            db.Equipment.AddRange(DemoEquipment.Create());
+            await db.SaveChangesAsync(cancellationToken);
+            LogDemoSeeded();
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new BootstrapException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first Administrator {Email}.")]
+    private partial void LogAdminCreated(string email);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo users and equipment (Bootstrap:SeedDemoData).")]
+    private partial void LogDemoSeeded();
+}

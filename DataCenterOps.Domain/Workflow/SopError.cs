@@ -1,0 +1,18 @@
+namespace DataCenterOps.Domain.Workflow;
+
+/// <summary>Why the SOP refused an action; the Web shows a localised text for each code.</summary>
+public enum SopError
+{
+    IllegalTransition,
+    WrongRole,
+    NotNamedOnLetter,
+    NotAssignedInspector,
+    ApproverExecuted,
+    OutOfScope,
+    OutsideValidity,
+    ChecklistIncomplete,
+    LetterRevoked,
+    NotFound,
+    InvalidInput,
+    ConcurrencyConflict,
+}

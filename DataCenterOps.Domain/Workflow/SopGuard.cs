@@ -1,0 +1,55 @@
+using DataCenterOps.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Domain.Workflow;
+
+/// <summary>Small shared checks and the save that turns a concurrency clash into a readable refusal.</summary>
+internal static class SopGuard
+{
+    public static T Found<T>(T? value, string what) where T : class =>
+        value ?? throw new SopRuleViolationException(SopError.NotFound, $"{what} was not found.");
+
+    public static void Person(bool isNamed, SopError code, string message)
+    {
+        if (!isNamed)
+        {
+            throw new SopRuleViolationException(code, message);
+        }
+    }
+
+    public static string Text(string? value, int maxLength, string field, bool required = true)
+    {
+        var text = (value ?? "").Trim();
+        if (required && text.Length == 0)
+        {
+            throw new SopRuleViolationException(SopError.InvalidInput, $"{field} is required.");
+        }
+
+        if (text.Length > maxLength)
+        {
+            throw new SopRuleViolationException(SopError.InvalidInput, $"{field} is longer than {maxLength} characters.");
+        }
+
+        if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            throw new SopRuleViolationException(SopError.InvalidInput, $"{field} contains control characters.");
+        }
+
+        return text;
+    }
+
+    public static async Task SaveAsync(DataCenterOpsDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new SopRuleViolationException(
+                SopError.ConcurrencyConflict,
+                "Someone else changed this record a moment ago. Reload and try again.",
+                ex);
+        }
+    }
+}
