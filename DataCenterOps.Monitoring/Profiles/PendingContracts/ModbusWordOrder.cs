@@ -1,8 +1,0 @@
-namespace DataCenterOps.Monitoring.Modbus;
-
-// Temporary stand-in until the modbus branch lands; deleted at merge.
-public enum ModbusWordOrder
-{
-    HighWordFirst,
-    LowWordFirst,
-}
