@@ -50,16 +50,4 @@ internal sealed class SimulatedDevice(string id, DeviceProfile profile, string? 
     public void Set(string pointName, bool value) => Set(pointName, value ? 1 : 0);
 
     public bool TryGet(string pointName, out double value) => _values.TryGetValue(pointName, out value);
-
-    /// <summary>Writes everything held into a newly attached sink.</summary>
-    public void Attach(ISimulatedDeviceSink sink)
-    {
-        Sink = sink;
-        foreach (var (name, value) in _values)
-        {
-            sink.Write(Profile.GetPoint(name), value);
-        }
-
-        sink.SetFault(_fault);
-    }
 }

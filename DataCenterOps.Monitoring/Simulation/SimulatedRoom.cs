@@ -1,4 +1,6 @@
+using DataCenterOps.Monitoring.Modbus.Server;
 using DataCenterOps.Monitoring.Profiles;
+using DataCenterOps.Monitoring.Snmp.Agent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -37,11 +39,37 @@ public sealed class SimulatedRoom : ISimulatorControl
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _devices = SimulatorDeviceLayout.Build(_options, catalog);
         _byId = _devices.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var views = new SnmpCommunityViews();
+        var units = new ModbusUnitMap();
+        foreach (var device in _devices)
+        {
+            if (device.Community is { } community)
+            {
+                var table = new SnmpMibTable();
+                views.Add(community, table);
+                device.Sink = new SnmpTableSink(table);
+            }
+            else
+            {
+                var bank = new ModbusRegisterBank();
+                units.Set(device.UnitId!.Value, bank);
+                device.Sink = new ModbusBankSink(bank, device.Profile);
+            }
+        }
+
+        SnmpData = views;
+        ModbusData = units;
         lock (_gate)
         {
             Rebuild();
         }
     }
+
+    /// <summary>What the SNMP agent serves: one MIB view per SNMP device, selected by community.</summary>
+    public ISnmpAgentData SnmpData { get; }
+
+    /// <summary>What the Modbus server serves: one register bank per Modbus device, selected by unit id.</summary>
+    public IModbusServerData ModbusData { get; }
 
     public IReadOnlyList<SimulatedDeviceInfo> Devices
     {
@@ -169,15 +197,6 @@ public sealed class SimulatedRoom : ISimulatorControl
             _active.Clear();
             Rebuild();
             SimulatorLog.RoomReset(_logger);
-        }
-    }
-
-    /// <summary>Connects a device to the table or bank that serves it, filled with the values held now.</summary>
-    internal void Attach(string deviceId, ISimulatedDeviceSink sink)
-    {
-        lock (_gate)
-        {
-            Find(deviceId).Attach(sink);
         }
     }
 
