@@ -36,7 +36,7 @@ public sealed class SimulatorOverTheWireTests : IAsyncLifetime
         foreach (var device in _sim.Room.Devices.Where(d => d.Protocol == DeviceProtocol.Snmp))
         {
             var profile = RoomHarness.Catalog.Get(device.Profile);
-            var target = SnmpTarget.V2c(_sim.Listeners.Snmp, device.Community!) with { Timeout = TimeSpan.FromSeconds(5) };
+            var target = SnmpTarget.V2c(_sim.Listeners.Snmp, device.Community!) with { Timeout = TimeSpan.FromSeconds(10) };
 
             var varbinds = await client.GetAsync(target, profile.Points.Select(p => p.ToObjectIdentifier()).ToArray());
 
@@ -57,12 +57,7 @@ public sealed class SimulatorOverTheWireTests : IAsyncLifetime
     [Fact]
     public async Task ModbusDevices_ReadThroughOurClient_EqualWhatTheRoomHolds()
     {
-        await using var client = new ModbusTcpClient(new ModbusEndpointOptions
-        {
-            Host = _sim.Listeners.Modbus.Address.ToString(),
-            Port = _sim.Listeners.Modbus.Port,
-            Timeout = TimeSpan.FromSeconds(5),
-        });
+        await using var client = new ModbusTcpClient(ModbusOptions(TimeSpan.FromSeconds(10)));
         var checkedPoints = 0;
         foreach (var device in _sim.Room.Devices.Where(d => d.Protocol == DeviceProtocol.ModbusTcp))
         {
@@ -87,11 +82,7 @@ public sealed class SimulatorOverTheWireTests : IAsyncLifetime
     [Fact]
     public async Task GensetRegisters_CanBeReadInOneBlockAcrossGaps_LikeARealController()
     {
-        await using var client = new ModbusTcpClient(new ModbusEndpointOptions
-        {
-            Host = _sim.Listeners.Modbus.Address.ToString(),
-            Port = _sim.Listeners.Modbus.Port,
-        });
+        await using var client = new ModbusTcpClient(ModbusOptions(TimeSpan.FromSeconds(10)));
 
         var block = await client.ReadHoldingRegistersAsync(1, 1024, 40);
 
@@ -131,21 +122,19 @@ public sealed class SimulatorOverTheWireTests : IAsyncLifetime
         _sim.Room.Start(SimulatorScenarios.DeviceSilent, "ups-2");
         _sim.Room.Start(SimulatorScenarios.DeviceSilent, "crac-2");
         await using var snmp = new SnmpClient();
-        await using var modbus = new ModbusTcpClient(new ModbusEndpointOptions
-        {
-            Host = _sim.Listeners.Modbus.Address.ToString(),
-            Port = _sim.Listeners.Modbus.Port,
-            Timeout = TimeSpan.FromMilliseconds(500),
-        });
+        await using var modbus = new ModbusTcpClient(ModbusOptions(TimeSpan.FromSeconds(2)));
+        await using var healthy = new ModbusTcpClient(ModbusOptions(TimeSpan.FromSeconds(10)));
         var oid = ObjectIdentifier.Parse("1.3.6.1.2.1.33.1.2.4.0");
 
+        // Connect first through a unit that answers, so the short timeout below is spent only on the silence.
+        await modbus.ReadInputRegistersAsync(2, 0, 3);
+        await Assert.ThrowsAsync<ModbusTimeoutException>(() => modbus.ReadInputRegistersAsync(3, 0, 3));
         await Assert.ThrowsAsync<SnmpTimeoutException>(() =>
             snmp.GetAsync(SnmpTarget.V2c(_sim.Listeners.Snmp, "ups-2") with { Timeout = TimeSpan.FromMilliseconds(300), Retries = 0 }, [oid]));
-        await Assert.ThrowsAsync<ModbusTimeoutException>(() => modbus.ReadInputRegistersAsync(3, 0, 3));
 
         var answer = await snmp.GetAsync(SnmpTarget.V2c(_sim.Listeners.Snmp, "ups-1") with { Timeout = TimeSpan.FromSeconds(5) }, [oid]);
         Assert.Single(answer);
-        Assert.Equal(3, (await modbus.ReadInputRegistersAsync(2, 0, 3)).Length);
+        Assert.Equal(3, (await healthy.ReadInputRegistersAsync(2, 0, 3)).Length);
     }
 
     [Fact]
@@ -154,18 +143,20 @@ public sealed class SimulatorOverTheWireTests : IAsyncLifetime
         _sim.Room.Start(SimulatorScenarios.DeviceGarbage, "env-1");
         _sim.Room.Start(SimulatorScenarios.DeviceGarbage, "env-2");
         await using var snmp = new SnmpClient();
-        await using var modbus = new ModbusTcpClient(new ModbusEndpointOptions
-        {
-            Host = _sim.Listeners.Modbus.Address.ToString(),
-            Port = _sim.Listeners.Modbus.Port,
-            Timeout = TimeSpan.FromSeconds(1),
-        });
+        await using var modbus = new ModbusTcpClient(ModbusOptions(TimeSpan.FromSeconds(2)));
 
         await Assert.ThrowsAnyAsync<SnmpException>(() => snmp.GetAsync(
             SnmpTarget.V2c(_sim.Listeners.Snmp, "env-1") with { Timeout = TimeSpan.FromMilliseconds(500), Retries = 0 },
             [ObjectIdentifier.Parse("1.3.6.1.4.1.5528.100.4.1.1.1.2.1")]));
         await Assert.ThrowsAnyAsync<ModbusException>(() => modbus.ReadInputRegistersAsync(5, 0, 4));
     }
+
+    private ModbusEndpointOptions ModbusOptions(TimeSpan timeout) => new()
+    {
+        Host = _sim.Listeners.Modbus.Address.ToString(),
+        Port = _sim.Listeners.Modbus.Port,
+        Timeout = timeout,
+    };
 
     private int ExpectedPoints(DeviceProtocol protocol) =>
         _sim.Room.Devices.Where(d => d.Protocol == protocol).Sum(d => RoomHarness.Catalog.Get(d.Profile).Points.Count);
