@@ -1,0 +1,7 @@
+namespace DataCenterOps.Monitoring.Alarms;
+
+public enum AlarmSeverity
+{
+    Warning = 1,
+    Critical = 2,
+}

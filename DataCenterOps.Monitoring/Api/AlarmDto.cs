@@ -1,0 +1,13 @@
+namespace DataCenterOps.Monitoring.Api;
+
+/// <summary>An active alarm in <c>/api/v1/alarms</c>.</summary>
+public sealed record AlarmDto(
+    Guid Id,
+    string Device,
+    string Alarm,
+    string Severity,
+    string Message,
+    DateTimeOffset RaisedAt,
+    string? AcknowledgedBy,
+    DateTimeOffset? AcknowledgedAt,
+    string? AcknowledgeComment);

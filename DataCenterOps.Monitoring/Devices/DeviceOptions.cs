@@ -1,0 +1,51 @@
+namespace DataCenterOps.Monitoring.Devices;
+
+/// <summary>
+/// One device under <c>Monitoring:Devices</c>. <see cref="Id"/> is also the registry's
+/// Equipment.MonitoringDeviceId, which is how a device links to its equipment.
+/// </summary>
+public sealed class DeviceOptions
+{
+    public string Id { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public DeviceKind Kind { get; set; }
+
+    public DeviceProtocol Protocol { get; set; }
+
+    public string Host { get; set; } = "";
+
+    public int Port { get; set; }
+
+    /// <summary>Profile name in the profile catalog, e.g. <c>ups-rfc1628</c>.</summary>
+    public string Profile { get; set; } = "";
+
+    public double IntervalSeconds { get; set; } = 10;
+
+    /// <summary>SNMP v2c community (SNMP devices only).</summary>
+    public string? Community { get; set; }
+
+    /// <summary>Modbus unit id (Modbus TCP devices only).</summary>
+    public int? UnitId { get; set; }
+
+    /// <summary>SNMP: GETBULK for walks; some UPS cards mishandle it, so it can be turned off per device.</summary>
+    public bool UseGetBulk { get; set; } = true;
+
+    /// <summary>Per-request timeout; defaults to a third of the interval, at most 2 s.</summary>
+    public double? TimeoutSeconds { get; set; }
+
+    public int Retries { get; set; }
+
+    /// <summary>Replaces the profile's scale for a point (vendors get ×10 wrong), e.g. <c>"battery.voltage": 1.0</c>.</summary>
+    public Dictionary<string, double> ScaleOverrides { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per-point limits layered over the defaults, e.g. <c>"temperature": { "HighWarning": 27 }</c>.</summary>
+    public Dictionary<string, ThresholdOptions> Thresholds { get; set; } = new(StringComparer.Ordinal);
+
+    public TimeSpan Interval => TimeSpan.FromSeconds(IntervalSeconds);
+
+    public TimeSpan RequestTimeout => TimeoutSeconds is { } t
+        ? TimeSpan.FromSeconds(t)
+        : TimeSpan.FromSeconds(Math.Clamp(IntervalSeconds / 3, 0.05, 2));
+}

@@ -1,0 +1,24 @@
+namespace DataCenterOps.Monitoring.Devices;
+
+/// <summary><c>Monitoring:History</c>: where readings go and how long they are kept.</summary>
+public sealed class HistoryOptions
+{
+    /// <summary>File name under <c>Storage:DataDirectory</c>, or an absolute path.</summary>
+    public string DatabaseFile { get; set; } = "monitoring.db";
+
+    public int RawRetentionDays { get; set; } = 7;
+
+    public int RollupRetentionDays { get; set; } = 365;
+
+    /// <summary>Readings waiting for the database (e.g. while it is locked); the poller waits when full, never drops.</summary>
+    public int BufferCapacity { get; set; } = 100_000;
+
+    public int BatchSize { get; set; } = 2_000;
+
+    /// <summary>Short on purpose: a locked database fails fast and the batch is retried with backoff.</summary>
+    public int CommandTimeoutSeconds { get; set; } = 2;
+
+    public double RollupIntervalSeconds { get; set; } = 60;
+
+    public double RetentionIntervalMinutes { get; set; } = 60;
+}

@@ -1,0 +1,22 @@
+namespace DataCenterOps.Monitoring.Devices;
+
+/// <summary>The <c>Monitoring</c> configuration section.</summary>
+public sealed class MonitoringOptions
+{
+    public const string SectionName = "Monitoring";
+
+    public List<DeviceOptions> Devices { get; set; } = [];
+
+    /// <summary>Consecutive missed polls after which a device is communication-lost.</summary>
+    public int MissedPollsForCommLost { get; set; } = 3;
+
+    /// <summary>Polls in flight at once across all devices.</summary>
+    public int MaxConcurrentPolls { get; set; } = 32;
+
+    public HistoryOptions History { get; set; } = new();
+
+    /// <summary><c>Storage:DataDirectory</c>, copied in at binding so history knows where its file goes.</summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    public DeviceOptions? Find(string deviceId) => Devices.Find(d => d.Id == deviceId);
+}

@@ -1,0 +1,152 @@
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Monitoring.Devices;
+
+/// <summary>Checks every device entry at start-up and names the bad one, e.g. "Monitoring:Devices[3] 'crac-2': Port must be 1–65535".</summary>
+internal sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MonitoringOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MissedPollsForCommLost < 1)
+        {
+            failures.Add("Monitoring:MissedPollsForCommLost must be at least 1");
+        }
+
+        if (options.MaxConcurrentPolls < 1)
+        {
+            failures.Add("Monitoring:MaxConcurrentPolls must be at least 1");
+        }
+
+        ValidateHistory(options.History, failures);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Devices.Count; i++)
+        {
+            var device = options.Devices[i];
+            var prefix = $"Monitoring:Devices[{i}] '{device.Id}'";
+            foreach (var problem in DeviceProblems(device))
+            {
+                failures.Add($"{prefix}: {problem}");
+            }
+
+            if (!string.IsNullOrWhiteSpace(device.Id) && !seen.Add(device.Id))
+            {
+                failures.Add($"{prefix}: Id is used by another device");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> DeviceProblems(DeviceOptions device)
+    {
+        if (string.IsNullOrWhiteSpace(device.Id))
+        {
+            yield return "Id is required";
+        }
+
+        if (!Enum.IsDefined(device.Kind))
+        {
+            yield return "Kind must be Ups, Genset, Cooling, FireSuppression or Environment";
+        }
+
+        if (!Enum.IsDefined(device.Protocol))
+        {
+            yield return "Protocol must be Snmp or ModbusTcp";
+        }
+
+        if (string.IsNullOrWhiteSpace(device.Host))
+        {
+            yield return "Host is required";
+        }
+
+        if (device.Port is < 1 or > 65535)
+        {
+            yield return "Port must be 1–65535";
+        }
+
+        if (string.IsNullOrWhiteSpace(device.Profile))
+        {
+            yield return "Profile is required";
+        }
+
+        if (!(device.IntervalSeconds is >= 0.05 and <= 86_400))
+        {
+            yield return "IntervalSeconds must be between 0.05 and 86400";
+        }
+
+        if (device.TimeoutSeconds is { } timeout && !(timeout is > 0 and <= 60))
+        {
+            yield return "TimeoutSeconds must be between 0 and 60";
+        }
+
+        if (device.Retries is < 0 or > 5)
+        {
+            yield return "Retries must be 0–5";
+        }
+
+        if (device.Protocol == DeviceProtocol.Snmp && string.IsNullOrEmpty(device.Community))
+        {
+            yield return "Community is required for an SNMP device";
+        }
+
+        if (device.Protocol == DeviceProtocol.ModbusTcp && device.UnitId is not (>= 0 and <= 255))
+        {
+            yield return "UnitId (0–255) is required for a Modbus TCP device";
+        }
+
+        foreach (var (point, scale) in device.ScaleOverrides)
+        {
+            if (!double.IsFinite(scale) || scale == 0)
+            {
+                yield return $"ScaleOverrides '{point}' must be a finite non-zero number";
+            }
+        }
+
+        foreach (var (point, limits) in device.Thresholds)
+        {
+            if (ThresholdProblem(limits) is { } problem)
+            {
+                yield return $"Thresholds '{point}': {problem}";
+            }
+        }
+    }
+
+    private static string? ThresholdProblem(ThresholdOptions t)
+    {
+        if (t.Hysteresis is < 0 || t.OnDelaySeconds is < 0)
+        {
+            return "Hysteresis and OnDelaySeconds must not be negative";
+        }
+
+        if (t.LowCritical > t.LowWarning || t.HighWarning > t.HighCritical || t.LowWarning > t.HighWarning)
+        {
+            return "limits must be ordered LowCritical ≤ LowWarning ≤ HighWarning ≤ HighCritical";
+        }
+
+        return null;
+    }
+
+    private static void ValidateHistory(HistoryOptions history, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(history.DatabaseFile))
+        {
+            failures.Add("Monitoring:History:DatabaseFile is required");
+        }
+
+        if (history.RawRetentionDays < 1 || history.RollupRetentionDays < 1)
+        {
+            failures.Add("Monitoring:History retention must be at least 1 day");
+        }
+
+        if (history.BufferCapacity < 1 || history.BatchSize < 1 || history.CommandTimeoutSeconds < 1)
+        {
+            failures.Add("Monitoring:History BufferCapacity, BatchSize and CommandTimeoutSeconds must be positive");
+        }
+
+        if (history.RollupIntervalSeconds <= 0 || history.RetentionIntervalMinutes <= 0)
+        {
+            failures.Add("Monitoring:History RollupIntervalSeconds and RetentionIntervalMinutes must be positive");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using DataCenterOps.Monitoring.Devices;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Monitoring.History;
+
+/// <summary>
+/// monitoring.db: readings, rollups and alarms, in their own SQLite file (WAL) so that ingest never contends with
+/// the application database. Raw ADO.NET: this is the hot path (see docs/adr).
+/// </summary>
+public sealed class MonitoringDatabase
+{
+    private readonly Lock _schemaGate = new();
+    private volatile bool _schemaReady;
+
+    public MonitoringDatabase(IOptions<MonitoringOptions> options)
+    {
+        var history = options.Value.History;
+        FilePath = Path.GetFullPath(Path.IsPathRooted(history.DatabaseFile)
+            ? history.DatabaseFile
+            : Path.Combine(options.Value.DataDirectory, history.DatabaseFile));
+        CommandTimeoutSeconds = history.CommandTimeoutSeconds;
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            // Also the busy timeout: a locked database fails after this and the caller retries with backoff.
+            DefaultTimeout = history.CommandTimeoutSeconds,
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    public string ConnectionString { get; }
+
+    public int CommandTimeoutSeconds { get; }
+
+    /// <summary>Opens a pooled connection, creating the file and schema on first use.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        EnsureSchema();
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    /// <summary>Synchronous open for the ingest loop (Microsoft.Data.Sqlite's async methods run synchronously anyway).</summary>
+    internal SqliteConnection Open()
+    {
+        EnsureSchema();
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private void EnsureSchema()
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        lock (_schemaGate)
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            using var connection = new SqliteConnection(ConnectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = MonitoringSchema.Sql;
+            command.ExecuteNonQuery();
+            _schemaReady = true;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using DataCenterOps.Monitoring.Devices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Monitoring.LiveState;
+
+/// <summary>
+/// Latest value, quality and time of every point, and each device's polling status. Each device has one writer
+/// (its poll loop); readers get immutable snapshots. Subscribers hear about every applied poll.
+/// </summary>
+public sealed partial class LiveStateStore
+{
+    private readonly ConcurrentDictionary<string, DeviceSnapshot> _devices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeviceOptions> _options;
+    private readonly ChangeNotifier<LiveStateChange> _notifier;
+    private readonly ILogger<LiveStateStore> _logger;
+
+    public LiveStateStore(IOptions<MonitoringOptions> options, ILogger<LiveStateStore> logger)
+    {
+        _logger = logger;
+        _notifier = new ChangeNotifier<LiveStateChange>(ex => LogSubscriberFailed(_logger, ex));
+        _options = options.Value.Devices.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        foreach (var device in options.Value.Devices)
+        {
+            var status = new DeviceStatus(device.Id, false, 0, null, null, null, null, 0, 0);
+            _devices[device.Id] = new DeviceSnapshot(device, status, []);
+        }
+    }
+
+    /// <summary>Every configured device, in configuration order.</summary>
+    public IReadOnlyList<DeviceSnapshot> GetDevices() =>
+        [.. _options.Keys.Select(id => _devices[id])];
+
+    public DeviceSnapshot? GetDevice(string deviceId) => _devices.GetValueOrDefault(deviceId);
+
+    public PointState? GetPoint(string deviceId, string point) => GetDevice(deviceId)?.Find(point);
+
+    /// <summary>Called for every applied poll; dispose the result to stop. Handlers run on the poller's thread: keep them short.</summary>
+    public IDisposable Subscribe(Action<LiveStateChange> onChange) => _notifier.Subscribe(onChange);
+
+    /// <summary>Records a successful poll: its points become Good (or the quality the device gave).</summary>
+    public void ApplySuccess(string deviceId, IReadOnlyList<PointReading> readings, DateTimeOffset at, TimeSpan duration)
+    {
+        var (device, previous) = Get(deviceId);
+        var changed = new List<PointState>();
+        var points = new List<PointState>(readings.Count);
+        foreach (var reading in readings)
+        {
+            var before = previous.Find(reading.Point);
+            var state = new PointState(deviceId, reading.Point, reading.Value, reading.Text, reading.Unit, reading.Quality, at);
+            points.Add(state);
+            if (before is null || before.Value != state.Value || before.Text != state.Text || before.Quality != state.Quality)
+            {
+                changed.Add(state);
+            }
+        }
+
+        var old = previous.Status;
+        var status = old with
+        {
+            IsCommLost = false,
+            ConsecutiveMisses = 0,
+            LastPoll = at,
+            LastSuccess = at,
+            LastPollDuration = duration,
+            LastError = null,
+            SuccessfulPolls = old.SuccessfulPolls + 1,
+        };
+        Publish(device, status, points, changed, statusChanged: old.IsCommLost || old.LastSuccess is null);
+    }
+
+    /// <summary>Records a failed poll: every value is kept but marked Stale so it is never shown as live.</summary>
+    public void ApplyMiss(string deviceId, DateTimeOffset at, TimeSpan duration, string error, int missedPollsForCommLost)
+    {
+        var (device, previous) = Get(deviceId);
+        var changed = new List<PointState>();
+        var points = new List<PointState>(previous.Points.Count);
+        foreach (var point in previous.Points)
+        {
+            var state = point.Quality == PointQuality.Good ? point with { Quality = PointQuality.Stale } : point;
+            points.Add(state);
+            if (!ReferenceEquals(state, point))
+            {
+                changed.Add(state);
+            }
+        }
+
+        var old = previous.Status;
+        var misses = old.ConsecutiveMisses + 1;
+        var status = old with
+        {
+            IsCommLost = misses >= missedPollsForCommLost,
+            ConsecutiveMisses = misses,
+            LastPoll = at,
+            LastPollDuration = duration,
+            LastError = error,
+            FailedPolls = old.FailedPolls + 1,
+        };
+        Publish(device, status, points, changed, statusChanged: status.IsCommLost != old.IsCommLost);
+    }
+
+    private (DeviceOptions Device, DeviceSnapshot Snapshot) Get(string deviceId) =>
+        _options.TryGetValue(deviceId, out var device)
+            ? (device, _devices[deviceId])
+            : throw new KeyNotFoundException($"Device '{deviceId}' is not configured.");
+
+    private void Publish(DeviceOptions device, DeviceStatus status, List<PointState> points, List<PointState> changed, bool statusChanged)
+    {
+        var snapshot = new DeviceSnapshot(device, status, points);
+        _devices[device.Id] = snapshot;
+        _notifier.Notify(new LiveStateChange(snapshot, changed, statusChanged));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A live-state subscriber failed")]
+    private static partial void LogSubscriberFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using DataCenterOps.Monitoring.Alarms;
+using DataCenterOps.Monitoring.LiveState;
+
+namespace DataCenterOps.Monitoring.Metrics;
+
+/// <summary>
+/// Renders the live state as Prometheus text exposition (format 0.0.4). Written directly rather than through
+/// prometheus-net: every scrape is a snapshot of state we already hold, so there is no second copy to keep in step,
+/// no static registry shared between hosts in one process, and series of a removed alarm or a stale point simply
+/// stop appearing instead of lingering until someone unregisters them. The names and labels are a fixed interface.
+/// </summary>
+public static class PrometheusExposition
+{
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
+    /// <summary>Only live (Good) numeric values appear: a stale value must never look current to a dashboard.</summary>
+    public static string Render(IReadOnlyList<DeviceSnapshot> devices, IReadOnlyList<Alarm> activeAlarms)
+    {
+        var text = new StringBuilder(4096);
+        text.Append("# HELP dcops_point_value Latest live value of a device point, in the profile's unit after scaling.\n")
+            .Append("# TYPE dcops_point_value gauge\n");
+        foreach (var device in devices)
+        {
+            foreach (var point in device.Points)
+            {
+                if (point is { IsLive: true, Value: { } value } && double.IsFinite(value))
+                {
+                    text.Append("dcops_point_value{device=\"").Append(Escape(device.DeviceId))
+                        .Append("\",point=\"").Append(Escape(point.Point))
+                        .Append("\",unit=\"").Append(Escape(point.Unit))
+                        .Append("\"} ").Append(value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+                }
+            }
+        }
+
+        text.Append("# HELP dcops_device_up 1 when the device answers its polls, 0 when communication-lost or never answered.\n")
+            .Append("# TYPE dcops_device_up gauge\n");
+        foreach (var device in devices)
+        {
+            text.Append("dcops_device_up{device=\"").Append(Escape(device.DeviceId)).Append("\"} ")
+                .Append(device.Status.IsUp ? '1' : '0').Append('\n');
+        }
+
+        text.Append("# HELP dcops_alarm_active 1 for each active (not cleared) alarm.\n")
+            .Append("# TYPE dcops_alarm_active gauge\n");
+        foreach (var alarm in activeAlarms)
+        {
+            text.Append("dcops_alarm_active{device=\"").Append(Escape(alarm.DeviceId))
+                .Append("\",alarm=\"").Append(Escape(alarm.Key))
+                .Append("\",severity=\"").Append(alarm.Severity == AlarmSeverity.Critical ? "critical" : "warning")
+                .Append("\"} 1\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Escape(string value) =>
+        value.Contains('\\', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal)
+            ? value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
+            : value;
+}

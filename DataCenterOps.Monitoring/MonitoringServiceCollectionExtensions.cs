@@ -1,0 +1,59 @@
+using DataCenterOps.Monitoring.Alarms;
+using DataCenterOps.Monitoring.Api;
+using DataCenterOps.Monitoring.Devices;
+using DataCenterOps.Monitoring.History;
+using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Monitoring.Metrics;
+using DataCenterOps.Monitoring.Polling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Monitoring;
+
+/// <summary>Registers the monitoring service: options, device readers, poller, live state, alarms, history.</summary>
+public static class MonitoringServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddMonitoring(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<MonitoringOptions>()
+            .BindConfiguration(MonitoringOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) => options.DataDirectory = configuration["Storage:DataDirectory"] ?? "./data")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+
+        services.AddSingleton<LiveStateStore>();
+        services.AddSingleton<MonitoringDatabase>();
+        services.AddSingleton<HistoryQuery>();
+        services.AddSingleton<HistoryWriter>();
+        services.AddSingleton<HistoryMaintenance>();
+        services.AddSingleton<AlarmEvaluator>();
+        services.AddSingleton(sp => new AlarmStore(sp.GetRequiredService<MonitoringDatabase>()));
+        services.AddSingleton(sp => new AlarmService(
+            sp.GetRequiredService<AlarmStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IAlarmAuditSink>(),
+            sp.GetRequiredService<ILogger<AlarmService>>()));
+        services.AddSingleton<ApiAccessFilter>();
+
+        // Start order matters: open alarms are loaded and the writers run before the first poll.
+        services.AddHostedService(sp => new AlarmMonitor(
+            sp.GetRequiredService<LiveStateStore>(),
+            sp.GetRequiredService<AlarmEvaluator>(),
+            sp.GetRequiredService<AlarmService>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<HistoryMaintenance>());
+        services.AddHostedService<DevicePoller>();
+        return builder;
+    }
+}

@@ -1,0 +1,130 @@
+using DataCenterOps.Monitoring.Devices;
+using DataCenterOps.Monitoring.History;
+using DataCenterOps.Monitoring.LiveState;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Monitoring.Polling;
+
+/// <summary>
+/// Polls every configured device at its own interval, each on its own loop so that a slow or dead device never
+/// delays another; at most <see cref="MonitoringOptions.MaxConcurrentPolls"/> requests are in flight at once.
+/// A poll that fails or overruns its deadline is a missed poll; enough of them in a row make the device
+/// communication-lost until it answers again.
+/// </summary>
+public sealed partial class DevicePoller(
+    IOptions<MonitoringOptions> options,
+    IEnumerable<IDeviceReader> readers,
+    LiveStateStore liveState,
+    HistoryWriter history,
+    TimeProvider time,
+    ILogger<DevicePoller> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var byProtocol = readers.ToDictionary(r => r.Protocol);
+        var slots = new SemaphoreSlim(settings.MaxConcurrentPolls, settings.MaxConcurrentPolls);
+        var loops = settings.Devices
+            .Select(device => Task.Run(() => RunDeviceAsync(device, byProtocol.GetValueOrDefault(device.Protocol), slots, settings, stoppingToken), stoppingToken))
+            .ToArray();
+        return Task.WhenAll(loops).ContinueWith(_ => slots.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task RunDeviceAsync(DeviceOptions device, IDeviceReader? reader, SemaphoreSlim slots, MonitoringOptions settings, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(device.Interval, time);
+        try
+        {
+            do
+            {
+                await PollOnceAsync(device, reader, slots, settings, stoppingToken).ConfigureAwait(false);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task PollOnceAsync(DeviceOptions device, IDeviceReader? reader, SemaphoreSlim slots, MonitoringOptions settings, CancellationToken stoppingToken)
+    {
+        var started = time.GetTimestamp();
+        IReadOnlyList<PointReading>? readings = null;
+        string? error;
+        await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+        try
+        {
+            if (reader is null)
+            {
+                error = $"No reader for protocol {device.Protocol}";
+            }
+            else
+            {
+                using var overrun = new CancellationTokenSource(Deadline(device), time);
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, overrun.Token);
+                var result = await reader.ReadAsync(device, deadline.Token).ConfigureAwait(false);
+                readings = ComputedPoints.Add(device.Kind, result.Points);
+                error = null;
+            }
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            error = "Timed out";
+        }
+#pragma warning disable CA1031 // Any failure of one device's poll is a missed poll, never a crash of the poller.
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            error = $"{ex.GetType().Name}: {ex.Message}";
+        }
+        finally
+        {
+            slots.Release();
+        }
+
+        var now = time.GetUtcNow();
+        var duration = time.GetElapsedTime(started);
+        if (readings is null)
+        {
+            var wasLost = liveState.GetDevice(device.Id)?.Status.IsCommLost ?? false;
+            liveState.ApplyMiss(device.Id, now, duration, error ?? "Failed", settings.MissedPollsForCommLost);
+            if (!wasLost && liveState.GetDevice(device.Id)?.Status.IsCommLost == true)
+            {
+                LogCommLost(logger, device.Id, error ?? "Failed");
+            }
+
+            return;
+        }
+
+        var wasDown = liveState.GetDevice(device.Id)?.Status.IsCommLost ?? false;
+        liveState.ApplySuccess(device.Id, readings, now, duration);
+        if (wasDown)
+        {
+            LogRecovered(logger, device.Id);
+        }
+
+        foreach (var reading in readings)
+        {
+            if (reading is { Quality: PointQuality.Good, Value: { } value } && double.IsFinite(value))
+            {
+                await history.WriteAsync(new Reading(device.Id, reading.Point, now, value, reading.Unit), stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A poll must end within its interval, but always gets room for its own request timeouts.</summary>
+    private static TimeSpan Deadline(DeviceOptions device)
+    {
+        var requests = device.RequestTimeout * (device.Retries + 1);
+        return device.Interval > requests ? device.Interval : requests;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Device {DeviceId} is communication-lost: {Error}")]
+    private static partial void LogCommLost(ILogger logger, string deviceId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Device {DeviceId} answers again")]
+    private static partial void LogRecovered(ILogger logger, string deviceId);
+}
