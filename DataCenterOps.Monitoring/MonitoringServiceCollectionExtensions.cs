@@ -6,6 +6,7 @@ using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Monitoring.Metrics;
 using DataCenterOps.Monitoring.Polling;
 using DataCenterOps.Monitoring.Profiles;
+using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Monitoring.Snmp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Monitoring;
 
-/// <summary>Registers the monitoring service: options, device readers, poller, live state, alarms, history.</summary>
+/// <summary>Registers the monitoring service: options, device readers, poller, live state, alarms, history, and the simulated room.</summary>
 public static class MonitoringServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddMonitoring(this IHostApplicationBuilder builder)
@@ -51,6 +52,9 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSnmpClient();
         services.AddSingleton<IDeviceReader, SnmpDeviceReader>();
         services.AddSingleton<IDeviceReader, ModbusDeviceReader>();
+
+        // The simulated room (Simulator:Enabled) starts before the poller; AddSimulator is safe to call again.
+        services.AddSimulator(builder.Configuration);
 
         // Start order matters: open alarms are loaded and the writers run before the first poll.
         services.AddHostedService(sp => new AlarmMonitor(
