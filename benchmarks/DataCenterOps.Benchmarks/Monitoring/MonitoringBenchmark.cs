@@ -18,6 +18,7 @@ public sealed class MonitoringBenchmark : IEndToEndBenchmark
             var figures = new List<Figure>();
             figures.AddRange(await IngestFigures.RunAsync(directory, cancellationToken));
             figures.AddRange(ThresholdFigures.Run());
+            figures.AddRange(await PollingFigures.RunAsync(directory, cancellationToken));
             return figures;
         }
         finally
