@@ -53,7 +53,7 @@ public class ModbusDecodeBenchmarks
         var sum = 0.0;
         foreach (var point in _points)
         {
-            var value = _block.Decode(point, _registers);
+            var value = _block.Decode(point, _registers.AsSpan(0, _block.Count));
             sum += value.IsGood ? value.Value : 0;
         }
 
