@@ -10,7 +10,7 @@ public sealed class ActiveAlarmListTests : RoomTestContext
     [Fact]
     public async Task Acknowledge_RecordsTheSignedInUserAndComment()
     {
-        AddAuthorization().SetAuthorized("budi.operator");
+        Auth.SetAuthorized("budi.operator");
         Raise("ups-1", AlarmKeys.UpsOnBattery, AlarmSeverity.Critical, "UPS on battery");
         var cut = Render<ActiveAlarmList>();
 
@@ -33,7 +33,6 @@ public sealed class ActiveAlarmListTests : RoomTestContext
     [Fact]
     public void Acknowledge_IsRefused_WhenNobodyIsSignedIn()
     {
-        AddAuthorization();
         Raise("crac-1", "cooling.alarm.filter", AlarmSeverity.Warning, "Cooling unit alarm: filter");
         var cut = Render<ActiveAlarmList>();
 
@@ -47,7 +46,7 @@ public sealed class ActiveAlarmListTests : RoomTestContext
     [Fact]
     public void List_ShowsCriticalFirst_AndFollowsRaisesAndClears()
     {
-        AddAuthorization().SetAuthorized("sari");
+        Auth.SetAuthorized("sari");
         Raise("crac-1", "cooling.alarm.filter", AlarmSeverity.Warning, "Cooling unit alarm: filter");
         var cut = Render<ActiveAlarmList>();
         Assert.Single(cut.FindAll("tr[data-alarm]"));
@@ -66,7 +65,7 @@ public sealed class ActiveAlarmListTests : RoomTestContext
     [Fact]
     public void NewCriticalAlarm_FlashesAndBeeps()
     {
-        AddAuthorization().SetAuthorized("sari");
+        Auth.SetAuthorized("sari");
         var module = JSInterop.SetupModule("./room/room.js");
         module.SetupVoid("beep").SetVoidResult();
         var cut = Render<ActiveAlarmList>(p => p.Add(x => x.ShowCue, true));

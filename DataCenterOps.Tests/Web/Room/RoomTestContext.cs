@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using Bunit.TestDoubles;
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
@@ -42,7 +43,6 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
         _writer = Task.Run(() => Alarms.RunWriterAsync(_writerStop.Token));
 
         JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Services.AddMudServices();
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
@@ -54,7 +54,14 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new HistoryQuery(database));
         Services.AddSingleton<IRoomMaintenanceStatus>(Maintenance);
         Services.AddRoomDashboardServices();
+        Auth = AddAuthorization();
+
+        // Last: it builds the renderer, after which no service can be added.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>Nobody is signed in until a test says so.</summary>
+    public BunitAuthorizationContext Auth { get; }
 
     public FakeTimeProvider Time { get; }
 
