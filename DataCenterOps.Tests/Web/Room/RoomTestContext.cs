@@ -36,10 +36,11 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
         var options = Options.Create(new MonitoringOptions { Devices = [Ups, Crac, Env], DataDirectory = _temp.Path });
+        MonitoringOptions = options;
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
         LiveState = new LiveStateStore(options, NullLogger<LiveStateStore>.Instance);
-        var database = new MonitoringDatabase(options);
-        Alarms = new AlarmService(new AlarmStore(database), Time, [], NullLogger<AlarmService>.Instance);
+        Database = new MonitoringDatabase(options);
+        Alarms = new AlarmService(new AlarmStore(Database), Time, [], NullLogger<AlarmService>.Instance);
         _writer = Task.Run(() => Alarms.RunWriterAsync(_writerStop.Token));
 
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -51,7 +52,7 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(LiveState);
         Services.AddSingleton(Alarms);
-        Services.AddSingleton(new HistoryQuery(database));
+        Services.AddSingleton(new HistoryQuery(Database));
         Services.AddSingleton<IRoomMaintenanceStatus>(Maintenance);
         Services.AddRoomDashboardServices();
         Auth = AddAuthorization();
@@ -64,6 +65,10 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
     public BunitAuthorizationContext Auth { get; }
 
     public FakeTimeProvider Time { get; }
+
+    public MonitoringDatabase Database { get; }
+
+    public IOptions<MonitoringOptions> MonitoringOptions { get; }
 
     public LiveStateStore LiveState { get; }
 

@@ -59,6 +59,14 @@ public static class RoomFormat
             : l["Age.Days", (int)age.TotalDays];
     }
 
+    /// <summary>The alarm in the reader's language when its key is a known one, else the service's own message.</summary>
+    public static string AlarmText(IStringLocalizer<RoomText> l, Alarm alarm)
+    {
+        ArgumentNullException.ThrowIfNull(alarm);
+        var text = l["AlarmKey." + alarm.Key];
+        return text.ResourceNotFound ? alarm.Message : text.Value;
+    }
+
     /// <summary>A device's name from live state, falling back to its id.</summary>
     public static string DeviceName(LiveStateStore liveState, string deviceId) => liveState.GetDevice(deviceId)?.Name ?? deviceId;
 }
