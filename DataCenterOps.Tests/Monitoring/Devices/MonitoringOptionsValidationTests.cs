@@ -65,7 +65,8 @@ public sealed class MonitoringOptionsValidationTests
 
     private static Dictionary<string, string?> Valid(string dataDirectory)
     {
-        var config = new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory };
+        // No simulated room here: its default ports may be taken by a running app or another test.
+        var config = new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory, ["Simulator:Enabled"] = "false" };
         (string Id, string Kind, string Protocol, int Port)[] devices =
         [
             ("ups-1", "Ups", "Snmp", 1),

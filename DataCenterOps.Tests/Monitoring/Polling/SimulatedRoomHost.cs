@@ -130,6 +130,8 @@ public sealed class SimulatedRoomHost : IAsyncDisposable
             settings[prefix + "Port"] = (unit is null ? snmpPort : modbusPort).ToString(CultureInfo.InvariantCulture);
             settings[prefix + "Profile"] = profile;
             settings[prefix + "IntervalSeconds"] = IntervalSeconds.ToString(CultureInfo.InvariantCulture);
+            // Generous on a loaded machine: a healthy device must never miss a poll because the test box is busy.
+            settings[prefix + "TimeoutSeconds"] = "1";
             settings[prefix + (unit is null ? "Community" : "UnitId")] = unit is null ? id : unit.Value.ToString(CultureInfo.InvariantCulture);
         }
 
