@@ -288,7 +288,7 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
     }
 
     private IQueryable<AssignmentLetter> CandidateLetters(string userId, DateTime now) =>
-        db.AssignmentLetters.Include(l => l.Inspectors)
+        db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors)
             .Where(l => l.State == SopState.LetterIssued && l.ValidFromUtc <= now && l.ValidUntilUtc >= now)
             .Where(l => l.ManagerId == userId || l.Inspectors.Any(i => i.UserId == userId));
 
@@ -296,7 +296,7 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
     {
         if (letterId is { } id)
         {
-            var chosen = await db.AssignmentLetters.Include(l => l.Inspectors).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+            var chosen = await db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
             return chosen is not null && chosen.Authorises(userId, now) ? chosen : null;
         }
 
@@ -315,7 +315,7 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         switch (escort.Basis)
         {
             case AccessBasis.AssignmentLetter:
-                var letter = await db.AssignmentLetters.Include(l => l.Inspectors).FirstOrDefaultAsync(l => l.Id == escort.LetterId, cancellationToken);
+                var letter = await db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors).FirstOrDefaultAsync(l => l.Id == escort.LetterId, cancellationToken);
                 return letter is not null && letter.Authorises(escort.UserId!, now);
             case AccessBasis.OneOffGrant:
                 return await db.Set<AccessGrant>().AnyAsync(g => g.Id == escort.GrantId && g.RevokedAtUtc == null, cancellationToken);
