@@ -36,6 +36,7 @@ public sealed class AccessPageTests : IAsyncLifetime
         _ctx.Services.AddSingleton<AccessAlarmBoard>();
         _ctx.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         _ctx.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        _ctx.Services.AddLocalization(); // The shell injects its own IStringLocalizer<Ui> L into every component.
         _ctx.Services.AddSingleton<IStringLocalizer<AccessText>>(BuildLocalizer());
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("operator");

@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Access;
+using DataCenterOps.Domain.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static DataCenterOps.Tests.Access.AccessDatabase;
@@ -156,7 +157,7 @@ public sealed class AccessRegisterRuleTests : IAsyncLifetime
         await using var db = _db.NewContext();
         var actor = await ActorAsync(db, Operator);
         await _db.Register(db).RegisterStaffEntryAsync(actor, Staff(Manager));
-        await db.AssignmentLetters.Where(l => l.Id == letter.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.State, Domain.Workflow.SopState.Revoked));
+        await db.AssignmentLetters.Where(l => l.Id == letter.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.State, SopState.Revoked));
 
         var ex = await Assert.ThrowsAsync<AccessRuleViolationException>(() => _db.Register(db).RegisterVisitorEntryAsync(actor, Visitor(Manager)));
 

@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Access;
+using DataCenterOps.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using static DataCenterOps.Tests.Access.AccessDatabase;
@@ -155,8 +156,8 @@ public sealed class DoorCorrelationTests : IAsyncLifetime
         return await _db.Register(db).RegisterStaffEntryAsync(await ActorAsync(db, Operator), Staff(Inspector));
     }
 
-    private sealed class Factory(AccessDatabase database) : IDbContextFactory<Domain.Persistence.DataCenterOpsDbContext>
+    private sealed class Factory(AccessDatabase database) : IDbContextFactory<DataCenterOpsDbContext>
     {
-        public Domain.Persistence.DataCenterOpsDbContext CreateDbContext() => database.NewContext();
+        public DataCenterOpsDbContext CreateDbContext() => database.NewContext();
     }
 }

@@ -21,7 +21,7 @@ public abstract class AccessPageBase : ComponentBase
     protected IServiceScopeFactory ScopeFactory { get; set; } = default!;
 
     [Inject]
-    protected IStringLocalizer<AccessText> L { get; set; } = default!;
+    protected IStringLocalizer<AccessText> Loc { get; set; } = default!;
 
     [Inject]
     protected IOptions<AccessOptions> Options { get; set; } = default!;
@@ -74,12 +74,12 @@ public abstract class AccessPageBase : ComponentBase
         }
         catch (AccessRuleViolationException ex)
         {
-            Error = L[$"Error.{ex.Code}"];
+            Error = Loc[$"Error.{ex.Code}"];
             ErrorDetail = ex.Message;
         }
         catch (SopRuleViolationException ex)
         {
-            Error = L["Error.Sop"];
+            Error = Loc["Error.Sop"];
             ErrorDetail = ex.Message;
         }
 
