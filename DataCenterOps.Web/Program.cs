@@ -3,6 +3,7 @@ using DataCenterOps.Domain.Seeding;
 using DataCenterOps.Monitoring;
 using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Web.Hosting;
+using DataCenterOps.Web.Room;
 
 // `dotnet run --project DataCenterOps.Web -- simulate` runs only the simulated room (for training, or to test another tool).
 if (args is ["simulate", ..])
@@ -12,16 +13,20 @@ if (args is ["simulate", ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` outside Development still serves package assets (MudBlazor) and scoped CSS from the build.
+builder.WebHost.UseStaticWebAssets();
 builder.AddSharedConfiguration();
 builder.AddDomain();
 builder.AddWebApp();
 builder.AddMonitoring();
 builder.AddSimulator();
+builder.AddRoomDashboard();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
 app.UseWebApp();
 app.MapMonitoringEndpoints();
 app.MapSimulatorEndpoints();
+app.MapRoomDashboard();
 app.MapWebApp();
 app.Run();
