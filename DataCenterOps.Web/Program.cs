@@ -2,6 +2,7 @@ using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Seeding;
 using DataCenterOps.Monitoring;
 using DataCenterOps.Monitoring.Simulation;
+using DataCenterOps.Web.Access;
 using DataCenterOps.Web.Hosting;
 using DataCenterOps.Web.Room;
 
@@ -21,6 +22,7 @@ builder.AddWebApp();
 builder.AddMonitoring();
 builder.AddSimulator();
 builder.AddRoomDashboard();
+builder.AddAccessRegister();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
@@ -28,5 +30,6 @@ app.UseWebApp();
 app.MapMonitoringEndpoints();
 app.MapSimulatorEndpoints();
 app.MapRoomDashboard();
+app.MapAccessRegister();
 app.MapWebApp();
 app.Run();
