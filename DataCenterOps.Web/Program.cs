@@ -20,9 +20,9 @@ builder.AddSharedConfiguration();
 builder.AddDomain();
 builder.AddWebApp();
 builder.AddMonitoring();
-builder.AddSimulator();
 builder.AddRoomDashboard();
 builder.AddAccessRegister();
+builder.AddAccessMonitoringBridge();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();

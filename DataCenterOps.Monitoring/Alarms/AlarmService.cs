@@ -86,6 +86,12 @@ public sealed partial class AlarmService
     }
 
     /// <summary>
+    /// Raises, escalates or clears one alarm owned by a rule outside monitoring (the access register's door
+    /// cross-check). <paramref name="source"/> must not be a polled device id, whose evaluation would clear it.
+    /// </summary>
+    public void SetExternal(string source, AlarmCondition condition) => Apply(source, [condition], complete: false);
+
+    /// <summary>
     /// Applies one device's evaluated conditions: raises, escalates or clears. With <paramref name="complete"/> false
     /// (device not answering) alarms not named in <paramref name="conditions"/> are left alone.
     /// </summary>

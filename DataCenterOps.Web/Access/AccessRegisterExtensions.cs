@@ -30,6 +30,14 @@ public static class AccessRegisterExtensions
         return builder;
     }
 
+    /// <summary>Connects the register to monitoring: door changes in, access alarms out among the room's alarms.</summary>
+    public static IHostApplicationBuilder AddAccessMonitoringBridge(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IAccessAlarmSink, MonitoringAccessAlarmSink>();
+        builder.Services.AddHostedService<DoorEventBridge>();
+        return builder;
+    }
+
     /// <summary>JSON endpoints under /api/access (register, exit, correct, void) and the CSV/PDF exports of the log.</summary>
     public static IEndpointRouteBuilder MapAccessRegister(this IEndpointRouteBuilder endpoints)
     {
