@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using DataCenterOps.Domain.Seeding;
 using Microsoft.Playwright;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Web;
 
@@ -15,7 +16,7 @@ public sealed class BrowserSignInTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
+        var port = FreePorts.Tcp();
         _factory.UseKestrel(port);
         _factory.StartServer();
         _baseUrl = $"http://127.0.0.1:{port}";
@@ -85,10 +86,4 @@ public sealed class BrowserSignInTests : IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

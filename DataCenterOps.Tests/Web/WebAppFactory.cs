@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using System.Text.Json;
-using DataCenterOps.Tests.Monitoring.Polling;
 using Microsoft.Extensions.Configuration;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Web;
 

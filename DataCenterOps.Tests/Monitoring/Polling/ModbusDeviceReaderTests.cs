@@ -4,6 +4,7 @@ using DataCenterOps.Monitoring.Polling;
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Tests.Monitoring.Modbus;
 using Microsoft.Extensions.Logging.Abstractions;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Monitoring.Polling;
 

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Monitoring.Polling;
 

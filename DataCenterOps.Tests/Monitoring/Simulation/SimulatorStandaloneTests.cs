@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Tests.Monitoring.Snmp;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Monitoring.Simulation;
 
@@ -11,8 +12,8 @@ public sealed class SimulatorStandaloneTests
     [Fact]
     public async Task Standalone_ServesTheRoomOnTheGivenPorts_UntilCancelled()
     {
-        var snmpPort = UdpPorts.FindFree();
-        var modbusPort = FreeTcpPort();
+        var snmpPort = FreePorts.Udp();
+        var modbusPort = FreePorts.Tcp();
         using var cts = new CancellationTokenSource();
         var run = SimulatorStandalone.RunAsync(
             [$"--Simulator:SnmpPort={snmpPort}", $"--Simulator:ModbusPort={modbusPort}", "--Simulator:Enabled=false"],
@@ -46,10 +47,4 @@ public sealed class SimulatorStandaloneTests
         await run.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using DataCenterOps.Monitoring.Snmp;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Monitoring.Snmp;
 
@@ -56,7 +57,7 @@ public sealed class SnmpdFixture : IAsyncLifetime
         // A free port can be taken between probing and binding: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            Endpoint = new IPEndPoint(IPAddress.Loopback, UdpPorts.FindFree());
+            Endpoint = new IPEndPoint(IPAddress.Loopback, FreePorts.Udp());
             var config = Path.Combine(_directory, "our.conf");
             await File.WriteAllTextAsync(config, Config(Endpoint.Port, script));
             _process = Start(config);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace DataCenterOps.Tests.Monitoring.Polling;
+namespace DataCenterOps.Tests.TestSupport;
 
 /// <summary>Loopback ports the OS just handed out, so parallel test hosts do not collide.</summary>
 internal static class FreePorts
