@@ -26,7 +26,7 @@ public sealed class OverdueScanner(SopBoardService board, DueCheckService dueChe
             var dueAt = TimeZoneInfo.ConvertTimeToUtc(check.DeadlineDate.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
             IReadOnlyList<string> responsible = check.InspectorId is { } inspector ? [inspector] : [];
             items.Add(new OverdueItem($"duecheck:{check.DueCheckId:N}",
-                $"Routine check not done: {check.ScheduleName} — {check.EquipmentName}",
+                $"Routine check not done: {check.ScheduleName} - {check.EquipmentName}",
                 $"Due {check.DueDate:yyyy-MM-dd}, period ended {check.DeadlineDate:yyyy-MM-dd}; state {check.State}.", responsible, dueAt));
         }
 

@@ -31,7 +31,7 @@ public sealed class UnassignedNotifier(DataCenterOpsDbContext db, NotificationSe
                 into its Rencana Kerja automatically.
                 """;
             if (await notifications.SendOnceToRoleAsync($"duecheck:{check.Id:N}:unassigned", Roles.Supervisor,
-                    $"[DataCenterOps] No Surat Tugas covers: {check.Schedule} — {check.Equipment}", body, cancellationToken))
+                    $"[DataCenterOps] No Surat Tugas covers: {check.Schedule} - {check.Equipment}", body, cancellationToken))
             {
                 sent++;
             }
