@@ -78,10 +78,11 @@ public sealed class RoutineScenario(RoutineHost host)
         await host.InScopeAsync(sp => sp.GetRequiredService<WorkPlanService>().PublishAsync(manager, planId));
     }
 
-    /// <summary>SOP step 3: every checklist of the plan answered in range and completed by its assigned Pemeriksa.</summary>
+    /// <summary>SOP step 3: every open checklist of the plan answered in range and completed by its assigned Pemeriksa.</summary>
     public async Task CompleteChecklistsAsync(Guid planId)
     {
-        var executions = await host.DbAsync(db => db.ChecklistExecutions.Where(e => e.WorkPlanItem!.PlanId == planId)
+        var executions = await host.DbAsync(db => db.ChecklistExecutions
+            .Where(e => e.WorkPlanItem!.PlanId == planId && e.Status != ExecutionStatus.Completed)
             .Select(e => new { e.Id, e.InspectorId }).ToListAsync());
         foreach (var execution in executions)
         {
