@@ -75,6 +75,10 @@ public sealed class RoutineHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(config);
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("ROUTINE_TEST_LOG") is not null)
+        {
+            builder.Logging.AddConsole();
+        }
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var time = new FakeTimeProvider(Epoch);
         builder.Services.AddSingleton<TimeProvider>(time);
