@@ -5,6 +5,8 @@ using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Monitoring.Metrics;
 using DataCenterOps.Monitoring.Polling;
+using DataCenterOps.Monitoring.Profiles;
+using DataCenterOps.Monitoring.Snmp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +46,11 @@ public static class MonitoringServiceCollectionExtensions
             sp.GetServices<IAlarmAuditSink>(),
             sp.GetRequiredService<ILogger<AlarmService>>()));
         services.AddSingleton<ApiAccessFilter>();
+
+        services.AddDeviceProfiles(builder.Configuration);
+        services.AddSnmpClient();
+        services.AddSingleton<IDeviceReader, SnmpDeviceReader>();
+        services.AddSingleton<IDeviceReader, ModbusDeviceReader>();
 
         // Start order matters: open alarms are loaded and the writers run before the first poll.
         services.AddHostedService(sp => new AlarmMonitor(

@@ -12,6 +12,14 @@ internal sealed class AlarmStore(MonitoringDatabase database)
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            // The audit trail is evidence: every commit synced (a pooled connection may carry the ingest's NORMAL).
+            var pragma = connection.CreateCommand();
+            await using (pragma.ConfigureAwait(false))
+            {
+                pragma.CommandText = "PRAGMA synchronous = FULL";
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {

@@ -15,6 +15,9 @@ public sealed class HistoryOptions
 
     public int BatchSize { get; set; } = 2_000;
 
+    /// <summary>How long the writer lets a batch fill before committing it (fewer, larger transactions).</summary>
+    public int FlushIntervalMilliseconds { get; set; } = 250;
+
     /// <summary>Short on purpose: a locked database fails fast and the batch is retried with backoff.</summary>
     public int CommandTimeoutSeconds { get; set; } = 2;
 

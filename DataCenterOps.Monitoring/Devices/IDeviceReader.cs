@@ -1,3 +1,4 @@
+using DataCenterOps.Monitoring.Profiles;
 namespace DataCenterOps.Monitoring.Devices;
 
 /// <summary>

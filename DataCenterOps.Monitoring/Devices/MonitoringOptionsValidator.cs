@@ -1,9 +1,10 @@
+using DataCenterOps.Monitoring.Profiles;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Monitoring.Devices;
 
 /// <summary>Checks every device entry at start-up and names the bad one, e.g. "Monitoring:Devices[3] 'crac-2': Port must be 1–65535".</summary>
-internal sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOptions>
+internal sealed class MonitoringOptionsValidator(ProfileCatalog catalog) : IValidateOptions<MonitoringOptions>
 {
     public ValidateOptionsResult Validate(string? name, MonitoringOptions options)
     {
@@ -38,7 +39,7 @@ internal sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOp
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static IEnumerable<string> DeviceProblems(DeviceOptions device)
+    private IEnumerable<string> DeviceProblems(DeviceOptions device)
     {
         if (string.IsNullOrWhiteSpace(device.Id))
         {
@@ -68,6 +69,14 @@ internal sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOp
         if (string.IsNullOrWhiteSpace(device.Profile))
         {
             yield return "Profile is required";
+        }
+        else if (!catalog.TryGet(device.Profile, out var profile))
+        {
+            yield return $"Profile '{device.Profile}' is not known (known: {string.Join(", ", catalog.Profiles.Select(p => p.Name).Order(StringComparer.Ordinal))})";
+        }
+        else if (profile.Protocol != device.Protocol)
+        {
+            yield return $"Profile '{device.Profile}' is for {profile.Protocol} devices, not {device.Protocol}";
         }
 
         if (!(device.IntervalSeconds is >= 0.05 and <= 86_400))
@@ -137,6 +146,11 @@ internal sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOp
         if (history.RawRetentionDays < 1 || history.RollupRetentionDays < 1)
         {
             failures.Add("Monitoring:History retention must be at least 1 day");
+        }
+
+        if (history.FlushIntervalMilliseconds is < 0 or > 60_000)
+        {
+            failures.Add("Monitoring:History:FlushIntervalMilliseconds must be 0–60000");
         }
 
         if (history.BufferCapacity < 1 || history.BatchSize < 1 || history.CommandTimeoutSeconds < 1)

@@ -23,13 +23,13 @@ public sealed partial class ModbusTcpClient : IAsyncDisposable
     private ushort _transactionId;
     private volatile bool _disposed;
 
-    public ModbusTcpClient(ModbusEndpointOptions options, TimeProvider? timeProvider = null, ILogger<ModbusTcpClient>? logger = null)
+    public ModbusTcpClient(ModbusEndpointOptions options, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _logger = logger ?? NullLogger.Instance;
         _backoff = new ModbusReconnectBackoff(options.ReconnectDelayMin, options.ReconnectDelayMax, _timeProvider);
         Endpoint = $"{options.Host}:{options.Port}";
     }

@@ -93,18 +93,37 @@ public sealed record ProfilePoint
     /// <summary>The engineering value a reader gets back after the value went through the wire format.</summary>
     public double Quantize(double value) => ToEngineering(ToRaw(value));
 
-    /// <summary>The raw codes the point's wire type can carry.</summary>
-    public (double Min, double Max) RawRange() => (DataType, SnmpType) switch
+    /// <summary>The raw codes the point's wire type can carry (GenComm points keep their top seven codes, or a field's all-ones, for sentinels).</summary>
+    public (double Min, double Max) RawRange()
     {
-        (ModbusDataType.UInt16, _) => (ushort.MinValue, ushort.MaxValue),
-        (ModbusDataType.Int16, _) => (short.MinValue, short.MaxValue),
-        (ModbusDataType.UInt32, _) => (uint.MinValue, uint.MaxValue),
-        (ModbusDataType.Int32, _) => (int.MinValue, int.MaxValue),
-        (ModbusDataType.Float32, _) => (float.MinValue, float.MaxValue),
-        (ModbusDataType.Bits, _) => (0, (1L << Math.Clamp(BitWidth, 1, 16)) - 1),
-        (_, SnmpValueType.Integer) => (int.MinValue, int.MaxValue),
-        (_, SnmpValueType.Counter32 or SnmpValueType.Gauge32 or SnmpValueType.TimeTicks) => (uint.MinValue, uint.MaxValue),
-        (_, SnmpValueType.Counter64) => (0, ulong.MaxValue),
-        _ => (double.MinValue, double.MaxValue),
-    };
+        var reserved = GenCommSentinels ? 7 : 0;
+        return (DataType, SnmpType) switch
+        {
+            (ModbusDataType.Bits, _) when Table is ModbusTable.Coils or ModbusTable.DiscreteInputs => (0, 1),
+            (ModbusDataType.UInt16, _) => (ushort.MinValue, ushort.MaxValue - reserved),
+            (ModbusDataType.Int16, _) => (short.MinValue, short.MaxValue - reserved),
+            (ModbusDataType.UInt32, _) => (uint.MinValue, uint.MaxValue - (uint)reserved),
+            (ModbusDataType.Int32, _) => (int.MinValue, int.MaxValue - reserved),
+            (ModbusDataType.Float32, _) => (float.MinValue, float.MaxValue),
+            (ModbusDataType.Bits, _) => (0, (1L << Math.Clamp(BitWidth, 1, 16)) - (GenCommSentinels && BitWidth >= 2 ? 2 : 1)),
+            (_, SnmpValueType.Integer) => (int.MinValue, int.MaxValue),
+            (_, SnmpValueType.Counter32 or SnmpValueType.Gauge32 or SnmpValueType.TimeTicks) => (uint.MinValue, uint.MaxValue),
+            (_, SnmpValueType.Counter64) => (0, ulong.MaxValue),
+            _ => (double.MinValue, double.MaxValue),
+        };
+    }
+
+    /// <summary>The Modbus decoder's view of this point (with this point's scale and offset).</summary>
+    /// <exception cref="InvalidOperationException">The point is not a Modbus point.</exception>
+    public ModbusPointSpec ToModbusSpec() =>
+        Table is { } table && Address is { } address && DataType is { } type
+            ? new ModbusPointSpec(table, address, type, WordOrder, Scale, Offset, (byte)BitShift, (byte)BitWidth, GenCommSentinels)
+            : throw new InvalidOperationException($"Point '{Name}' is not a Modbus point.");
+
+    /// <summary>The point's OID as the SNMP client takes it.</summary>
+    /// <exception cref="InvalidOperationException">The point is not an SNMP point.</exception>
+    public ObjectIdentifier ToObjectIdentifier() =>
+        Oid is not null
+            ? ObjectIdentifier.Parse(Oid)
+            : throw new InvalidOperationException($"Point '{Name}' is not an SNMP point.");
 }

@@ -119,7 +119,8 @@ public sealed partial class SnmpClient : IAsyncDisposable
             request.Encode(buffer);
             for (var attempt = 0; ; attempt++)
             {
-                await SendAsync(buffer.AsMemory(0, length), address, target, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                Send(buffer.AsSpan(0, length), address, target);
                 try
                 {
                     var reply = await pending.Reply.WaitAsync(target.Timeout, _time, cancellationToken).ConfigureAwait(false);
@@ -144,12 +145,15 @@ public sealed partial class SnmpClient : IAsyncDisposable
         }
     }
 
-    private async ValueTask SendAsync(ReadOnlyMemory<byte> datagram, SocketAddress address, SnmpTarget target, CancellationToken cancellationToken)
+    private void Send(ReadOnlySpan<byte> datagram, SocketAddress address, SnmpTarget target)
     {
         Interlocked.Increment(ref _sent);
         try
         {
-            await _socket.SendToAsync(datagram, SocketFlags.None, address, cancellationToken).ConfigureAwait(false);
+            // A synchronous send: a UDP send only copies into the kernel, and concurrent SendToAsync
+            // calls with a SocketAddress on one socket race inside .NET 10's cached event args (NRE seen
+            // under load in the benchmark).
+            _socket.SendTo(datagram, SocketFlags.None, address);
         }
         catch (SocketException e)
         {

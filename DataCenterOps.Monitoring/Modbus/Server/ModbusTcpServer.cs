@@ -63,18 +63,18 @@ public sealed partial class ModbusTcpServer(IPEndPoint bind, IModbusServerData d
 
         await _stop.CancelAsync().ConfigureAwait(false);
         _listener?.Dispose();
+        if (_acceptLoop is not null)
+        {
+            // Once the accept loop has ended no session can be added, so the snapshot below is complete.
+            await _acceptLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         foreach (var socket in _connections.Keys)
         {
             socket.Dispose();
         }
 
-        var pending = _connections.Values.ToList();
-        if (_acceptLoop is not null)
-        {
-            pending.Add(_acceptLoop);
-        }
-
-        await Task.WhenAll(pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(_connections.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
     }
 
@@ -94,23 +94,30 @@ public sealed partial class ModbusTcpServer(IPEndPoint bind, IModbusServerData d
             catch (SocketException ex)
             {
                 LogAcceptFailed(_logger, ex.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None).ConfigureAwait(false); // no hot loop on a failing listener
                 continue;
             }
 
             client.NoDelay = true;
             var session = new ModbusServerSession(client, data, () => Interlocked.Increment(ref _requestsAnswered), _logger);
-            _connections[client] = Task.Run(async () =>
-            {
-                try
-                {
-                    await session.RunAsync(stop).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _connections.TryRemove(client, out _);
-                    client.Dispose();
-                }
-            }, CancellationToken.None);
+
+            // Registered before it starts, so a session that ends at once still finds its own entry to remove.
+            var run = new Task<Task>(() => ServeAsync(client, session, stop));
+            _connections[client] = run.Unwrap();
+            run.Start(TaskScheduler.Default);
+        }
+    }
+
+    private async Task ServeAsync(Socket client, ModbusServerSession session, CancellationToken stop)
+    {
+        try
+        {
+            await session.RunAsync(stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connections.TryRemove(client, out _);
+            client.Dispose();
         }
     }
 

@@ -56,12 +56,22 @@ public sealed class PointValueTests
     }
 
     [Fact]
-    public void ToRaw_OfABitField_StaysInsideTheField()
+    public void ToRaw_OfAGenCommBitField_StaysInsideTheField_BelowTheNotAvailableCode()
     {
         var alarm = Catalog.Get("genset-dse-gencomm").GetPoint("alarm.mains_failed");
+        var plainFlag = Catalog.Get("fire-panel-modbus").GetPoint("zone.1.alarm");
 
-        Assert.Equal(15, alarm.ToRaw(99));
+        Assert.Equal(14, alarm.ToRaw(99));
         Assert.Equal(2, alarm.ToRaw(2));
+        Assert.Equal(1, plainFlag.ToRaw(7));
+    }
+
+    [Fact]
+    public void ToModbusSpec_CarriesTheWholeMap()
+    {
+        var spec = Catalog.Get("genset-dse-gencomm").GetPoint("alarm.emergency_stop").WithScale(2).ToModbusSpec();
+
+        Assert.Equal(new ModbusPointSpec(ModbusTable.HoldingRegisters, 2049, ModbusDataType.Bits, ModbusWordOrder.HighWordFirst, 2, 0, 12, 4, true), spec);
     }
 
     [Fact]

@@ -1,8 +1,0 @@
-namespace DataCenterOps.Monitoring.Devices;
-
-/// <summary>How a device is read.</summary>
-public enum DeviceProtocol
-{
-    Snmp,
-    ModbusTcp,
-}

@@ -1,0 +1,383 @@
+using DataCenterOps.Monitoring.Modbus.Server;
+using DataCenterOps.Monitoring.Profiles;
+using DataCenterOps.Monitoring.Snmp.Agent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Monitoring.Simulation;
+
+/// <summary>
+/// The simulated machine room: every configured device, the physics that links them (power, heat) and the
+/// scenarios. Time comes only from the <see cref="TimeProvider"/>; <see cref="Tick"/> advances the room to
+/// "now" in steps of at most one second and publishes the values to the devices' wire tables.
+/// </summary>
+public sealed class SimulatedRoom : ISimulatorControl
+{
+    private static readonly TimeSpan MaxStep = TimeSpan.FromSeconds(1);
+
+    // After a long pause (a suspended machine) the room skips ahead rather than replaying hours of steps.
+    private static readonly TimeSpan MaxCatchUp = TimeSpan.FromHours(1);
+
+    private readonly Lock _gate = new();
+    private readonly SimulatorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly List<SimulatedDevice> _devices;
+    private readonly Dictionary<string, SimulatedDevice> _byId;
+    private readonly List<ActiveScenario> _active = [];
+    private List<IDeviceModel> _models = [];
+    private RoomState _room = null!;
+    private DateTimeOffset _origin;
+    private DateTimeOffset _last;
+
+    public SimulatedRoom(IOptions<SimulatorOptions> options, ProfileCatalog catalog, TimeProvider timeProvider, ILogger<SimulatedRoom>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _time = timeProvider;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _devices = SimulatorDeviceLayout.Build(_options, catalog);
+        _byId = _devices.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var views = new SnmpCommunityViews();
+        var units = new ModbusUnitMap();
+        foreach (var device in _devices)
+        {
+            if (device.Community is { } community)
+            {
+                var table = new SnmpMibTable();
+                views.Add(community, table);
+                device.Sink = new SnmpTableSink(table);
+            }
+            else
+            {
+                var bank = new ModbusRegisterBank();
+                units.Set(device.UnitId!.Value, bank);
+                device.Sink = new ModbusBankSink(bank, device.Profile);
+            }
+        }
+
+        SnmpData = views;
+        ModbusData = units;
+        lock (_gate)
+        {
+            Rebuild();
+        }
+    }
+
+    /// <summary>What the SNMP agent serves: one MIB view per SNMP device, selected by community.</summary>
+    public ISnmpAgentData SnmpData { get; }
+
+    /// <summary>What the Modbus server serves: one register bank per Modbus device, selected by unit id.</summary>
+    public IModbusServerData ModbusData { get; }
+
+    public IReadOnlyList<SimulatedDeviceInfo> Devices
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _devices.Select(d => d.Info).ToArray();
+            }
+        }
+    }
+
+    public IReadOnlyList<ActiveScenario> ActiveScenarios
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _active.ToArray();
+            }
+        }
+    }
+
+    public IReadOnlyList<ScenarioInfo> Scenarios
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return ScenarioDefinition.All
+                    .Select(def =>
+                    {
+                        var on = _active.Where(a => a.Name == def.Name).Select(a => a.DeviceId).ToArray();
+                        return new ScenarioInfo(def.Name, def.Description, def.DeviceUse, on.Length > 0, on);
+                    })
+                    .ToArray();
+            }
+        }
+    }
+
+    internal IReadOnlyList<SimulatedDevice> DeviceModels => _devices;
+
+    /// <summary>The engineering value a device holds for a point, exactly as a client decodes it through the profile.</summary>
+    /// <exception cref="SimulatorException">Unknown device or point.</exception>
+    public double GetValue(string deviceId, string pointName)
+    {
+        lock (_gate)
+        {
+            var device = Find(deviceId);
+            return device.TryGet(pointName, out var value)
+                ? value
+                : throw new SimulatorException(SimulatorError.UnknownPoint, $"Simulated device '{deviceId}' has no point '{pointName}'.");
+        }
+    }
+
+    /// <summary>The state name of an enumerated point's present value (null for analog points).</summary>
+    public string? GetState(string deviceId, string pointName)
+    {
+        var value = GetValue(deviceId, pointName);
+        lock (_gate)
+        {
+            var point = Find(deviceId).Profile.GetPoint(pointName);
+            return point.StateOf(point.ToRaw(value));
+        }
+    }
+
+    public SimulatedFault GetFault(string deviceId)
+    {
+        lock (_gate)
+        {
+            return Find(deviceId).Fault;
+        }
+    }
+
+    /// <summary>Advances the room to the time provider's "now" and publishes every value.</summary>
+    public void Tick()
+    {
+        lock (_gate)
+        {
+            AdvanceTo(_time.GetUtcNow());
+            PublishAll();
+        }
+    }
+
+    public void Start(string scenario, string? deviceId = null)
+    {
+        var definition = Definition(scenario);
+        lock (_gate)
+        {
+            var target = ResolveTarget(definition, deviceId);
+            AdvanceTo(_time.GetUtcNow());
+            if (!_active.Any(a => a.Name == definition.Name && a.DeviceId == target))
+            {
+                _active.Add(new ActiveScenario(definition.Name, target, _last));
+                SimulatorLog.ScenarioStarted(_logger, definition.Name, target ?? "room");
+            }
+
+            ApplyScenarios();
+            PublishAll();
+        }
+    }
+
+    public void Stop(string scenario, string? deviceId = null)
+    {
+        var definition = Definition(scenario);
+        lock (_gate)
+        {
+            var device = string.IsNullOrEmpty(deviceId) ? null : Find(deviceId).Id;
+            AdvanceTo(_time.GetUtcNow());
+            var removed = _active.RemoveAll(a => a.Name == definition.Name && (device is null || a.DeviceId == device));
+            if (removed > 0)
+            {
+                SimulatorLog.ScenarioStopped(_logger, definition.Name, device ?? "all");
+            }
+
+            ApplyScenarios();
+            PublishAll();
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _active.Clear();
+            Rebuild();
+            SimulatorLog.RoomReset(_logger);
+        }
+    }
+
+    private static ScenarioDefinition Definition(string scenario) =>
+        ScenarioDefinition.All.FirstOrDefault(d => string.Equals(d.Name, scenario, StringComparison.OrdinalIgnoreCase))
+        ?? throw new SimulatorException(SimulatorError.UnknownScenario,
+            $"Unknown scenario '{scenario}'. Known: {string.Join(", ", ScenarioDefinition.All.Select(d => d.Name))}.");
+
+    private SimulatedDevice Find(string deviceId) =>
+        _byId.TryGetValue(deviceId, out var device)
+            ? device
+            : throw new SimulatorException(SimulatorError.UnknownDevice,
+                $"No simulated device '{deviceId}'. Known: {string.Join(", ", _byId.Keys)}.");
+
+    private string? ResolveTarget(ScenarioDefinition definition, string? deviceId)
+    {
+        var given = string.IsNullOrEmpty(deviceId) ? null : Find(deviceId);
+        switch (definition.DeviceUse)
+        {
+            case ScenarioDeviceUse.None when given is not null:
+                throw new SimulatorException(SimulatorError.DeviceNotAllowed, $"Scenario '{definition.Name}' acts on the whole room; do not name a device.");
+            case ScenarioDeviceUse.None:
+                return null;
+            case ScenarioDeviceUse.Required when given is null:
+                throw new SimulatorException(SimulatorError.DeviceRequired, $"Scenario '{definition.Name}' needs a device id.");
+            case ScenarioDeviceUse.Required:
+                return given!.Id;
+        }
+
+        if (given is not null)
+        {
+            return definition.Kinds.Contains(given.Profile.Kind)
+                ? given.Id
+                : throw new SimulatorException(SimulatorError.DeviceNotAllowed,
+                    $"Scenario '{definition.Name}' applies to {string.Join(" or ", definition.Kinds)} devices; '{given.Id}' is {given.Profile.Kind}.");
+        }
+
+        foreach (var kind in definition.Kinds)
+        {
+            var first = _devices.FirstOrDefault(d => d.Profile.Kind == kind);
+            if (first is not null)
+            {
+                return first.Id;
+            }
+        }
+
+        throw new SimulatorException(SimulatorError.UnknownDevice, $"The room has no {string.Join(" or ", definition.Kinds)} device for '{definition.Name}'.");
+    }
+
+    private void Rebuild()
+    {
+        var random = new Random(_options.Seed);
+        var counts = new Dictionary<DeviceKind, int>();
+        int Next(DeviceKind kind)
+        {
+            counts.TryGetValue(kind, out var n);
+            counts[kind] = n + 1;
+            return n;
+        }
+
+        _models = _devices
+            .Select(d => d.Profile.Kind switch
+            {
+                DeviceKind.Ups => (IDeviceModel)new UpsModel(d, random, 38 + 6 * Next(DeviceKind.Ups)),
+                DeviceKind.Genset => new GensetModel(d, random),
+                DeviceKind.Cooling => Cooling(d, random, Next(DeviceKind.Cooling)),
+                DeviceKind.FireSuppression => new FirePanelModel(d),
+                _ => new EnvironmentSensorModel(d, random, 0.4 * Next(DeviceKind.Environment)),
+            })
+            .OrderBy(m => StepOrder(m.Device.Profile.Kind))
+            .ToList();
+        _origin = _last = _time.GetUtcNow();
+        _room = new RoomState(_active) { LocalTime = _time.GetLocalNow() };
+        RoomClimate.Diurnal(_room);
+        ApplyScenarios();
+        PublishAll();
+    }
+
+    private static CracModel Cooling(SimulatedDevice device, Random random, int index) =>
+        new(device, random, -0.2 * index, compressorOn: index == 0);
+
+    // Power first (the genset decides whether the UPSs and the cooling have input), then heat, then sensors.
+    private static int StepOrder(DeviceKind kind) => kind switch
+    {
+        DeviceKind.Genset => 0,
+        DeviceKind.Ups => 1,
+        DeviceKind.Cooling => 2,
+        _ => 3,
+    };
+
+    private void AdvanceTo(DateTimeOffset now)
+    {
+        if (now - _last > MaxCatchUp)
+        {
+            _last = now - MaxCatchUp;
+        }
+
+        while (_last < now)
+        {
+            var step = now - _last < MaxStep ? now - _last : MaxStep;
+            _last += step;
+            _room.Elapsed = (_last - _origin).TotalSeconds;
+            _room.LocalTime = TimeZoneInfo.ConvertTime(_last, _time.LocalTimeZone);
+            ExpireScenarios();
+            Step(step.TotalSeconds);
+        }
+    }
+
+    private void Step(double seconds)
+    {
+        _room.CoolingRate = 0;
+        _room.CompressorsRunning = 0;
+        _room.UpsLoadTotal = 0;
+        RoomClimate.Diurnal(_room);
+        foreach (var model in _models)
+        {
+            if (StepOrder(model.Device.Profile.Kind) == 3)
+            {
+                continue;
+            }
+
+            model.Step(_room, seconds);
+        }
+
+        RoomClimate.Step(_room, seconds);
+        foreach (var model in _models)
+        {
+            if (StepOrder(model.Device.Profile.Kind) == 3)
+            {
+                model.Step(_room, seconds);
+            }
+        }
+    }
+
+    private void ExpireScenarios()
+    {
+        if (_options.MainsFailureDuration is not { } duration)
+        {
+            return;
+        }
+
+        var expired = _active.RemoveAll(a => a.Name == SimulatorScenarios.MainsFailure && _last - a.StartedAt >= duration);
+        if (expired > 0)
+        {
+            SimulatorLog.ScenarioStopped(_logger, SimulatorScenarios.MainsFailure, "room (duration elapsed)");
+            ApplyScenarios();
+        }
+    }
+
+    /// <summary>Carries the active scenarios into the room state and the devices' faults.</summary>
+    private void ApplyScenarios()
+    {
+        var mains = !_room.IsActive(SimulatorScenarios.MainsFailure);
+        if (mains != _room.MainsAvailable)
+        {
+            _room.MainsAvailable = mains;
+            _room.MainsChangedAt = _room.Elapsed;
+        }
+
+        foreach (var device in _devices)
+        {
+            var fault = _active.LastOrDefault(a => a.DeviceId == device.Id
+                && a.Name is SimulatorScenarios.DeviceSilent or SimulatorScenarios.DeviceGarbage);
+            var wanted = fault?.Name switch
+            {
+                SimulatorScenarios.DeviceSilent => SimulatedFault.Silent,
+                SimulatorScenarios.DeviceGarbage => SimulatedFault.Garbage,
+                _ => SimulatedFault.None,
+            };
+            if (device.Fault != wanted)
+            {
+                device.Fault = wanted;
+            }
+        }
+    }
+
+    private void PublishAll()
+    {
+        foreach (var model in _models)
+        {
+            model.Publish(_room);
+        }
+    }
+}

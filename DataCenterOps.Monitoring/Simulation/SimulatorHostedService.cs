@@ -1,0 +1,110 @@
+using System.Net;
+using DataCenterOps.Monitoring.Modbus.Server;
+using DataCenterOps.Monitoring.Profiles;
+using DataCenterOps.Monitoring.Snmp.Agent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Monitoring.Simulation;
+
+/// <summary>
+/// Runs the simulated room when Simulator:Enabled is true: binds the SNMP agent and the Modbus server at
+/// start (so a port in use stops the start), then ticks the room every Simulator:TickInterval.
+/// </summary>
+public sealed class SimulatorHostedService(
+    SimulatedRoom room,
+    IOptions<SimulatorOptions> options,
+    TimeProvider timeProvider,
+    ILoggerFactory loggerFactory) : BackgroundService
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<SimulatorHostedService>();
+    private readonly TaskCompletionSource<SimulatorListeners> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private SnmpAgent? _agent;
+    private ModbusTcpServer? _server;
+
+    /// <summary>Completes with the bound endpoints once the agent and server listen.</summary>
+    public Task<SimulatorListeners> Listening => _listening.Task;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            SimulatorLog.Disabled(_logger);
+            _listening.TrySetCanceled(CancellationToken.None);
+            return;
+        }
+
+        var address = IPAddress.Parse(settings.BindAddress);
+        _agent = new SnmpAgent(new IPEndPoint(address, settings.SnmpPort), room.SnmpData, loggerFactory.CreateLogger<SnmpAgent>());
+        await _agent.StartAsync(cancellationToken).ConfigureAwait(false);
+        _server = new ModbusTcpServer(new IPEndPoint(address, settings.ModbusPort), room.ModbusData, loggerFactory.CreateLogger<ModbusTcpServer>());
+        await _server.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var listeners = new SimulatorListeners(_agent.LocalEndpoint, _server.LocalEndpoint);
+        SimulatorLog.Listening(_logger, listeners.Snmp.ToString(), listeners.Modbus.ToString());
+        foreach (var device in room.Devices)
+        {
+            var where = device.Protocol == DeviceProtocol.Snmp
+                ? $"udp://{listeners.Snmp} community '{device.Community}'"
+                : $"tcp://{listeners.Modbus} unit {device.UnitId}";
+            SimulatorLog.Device(_logger, device.Id, device.Profile, device.Protocol.ToString(), where);
+        }
+
+        _listening.TrySetResult(listeners);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await DisposeListenersAsync().ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        DisposeListenersAsync().AsTask().GetAwaiter().GetResult();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        room.Tick();
+        using var timer = new PeriodicTimer(options.Value.TickInterval, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    room.Tick();
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or ArithmeticException)
+                {
+                    // A bad step must not end the room; the next tick tries again.
+                    SimulatorLog.TickFailed(_logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host stopping.
+        }
+    }
+
+    private async ValueTask DisposeListenersAsync()
+    {
+        if (_server is { } server)
+        {
+            _server = null;
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_agent is { } agent)
+        {
+            _agent = null;
+            await agent.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

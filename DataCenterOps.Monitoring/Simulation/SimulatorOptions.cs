@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DataCenterOps.Monitoring.Simulation;
+
+/// <summary>The simulated room (section "Simulator"): one SNMP port and one Modbus TCP port on loopback serving every simulated device.</summary>
+public sealed class SimulatorOptions
+{
+    public const string SectionName = "Simulator";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Address the agent and server bind to; loopback unless a training room needs otherwise.</summary>
+    [Required]
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>UDP port of the SNMP agent (0 picks a free one).</summary>
+    [Range(0, 65535)]
+    public int SnmpPort { get; set; } = 16161;
+
+    /// <summary>TCP port of the Modbus server (0 picks a free one).</summary>
+    [Range(0, 65535)]
+    public int ModbusPort { get; set; } = 15020;
+
+    /// <summary>How often the room advances and republishes its values.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>When set, a mains failure ends by itself (mains returns) after this long; otherwise it lasts until stopped.</summary>
+    public TimeSpan? MainsFailureDuration { get; set; }
+
+    /// <summary>Seed of the measurement noise, so that a run can be repeated.</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>The devices of the room; when empty, the default room (Simulation/README.md) is used.</summary>
+    public List<SimulatedDeviceOptions> Devices { get; set; } = [];
+}

@@ -1,0 +1,118 @@
+using DataCenterOps.Domain.Archive;
+using DataCenterOps.Domain.Workflow;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Tests.Domain;
+
+/// <summary>Archived reports are hash-chained, append-only in the database, and verified when read.</summary>
+public sealed class ArchiveIntegrityTests
+{
+    [Fact]
+    public async Task ArchivedReports_AreChained_AndIntact()
+    {
+        await using var database = await SopDatabase.CreateAsync();
+        var (first, second) = await ArchiveTwoAsync(database);
+
+        Assert.Equal(ArchiveHasher.Genesis, first.PreviousHash);
+        Assert.Equal(first.Hash, second.PreviousHash);
+        var results = await VerifyAsync(database);
+        Assert.All(results, r => Assert.Equal(IntegrityState.Intact, r.State));
+        Assert.Equal(2, results.Count);
+    }
+
+    [Fact]
+    public async Task Database_RefusesUpdateAndDelete_OnEvidenceTables()
+    {
+        await using var database = await SopDatabase.CreateAsync();
+        await ArchiveTwoAsync(database);
+        await using var db = database.NewContext();
+
+        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE ArchivedReports SET ArchivedById = 'x'"));
+        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM ArchivedReports"));
+        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET ActorId = 'x'"));
+        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries"));
+    }
+
+    [Fact]
+    public async Task EditedArchivedRow_ShowsAsTampered()
+    {
+        await using var database = await SopDatabase.CreateAsync();
+        var (first, _) = await ArchiveTwoAsync(database);
+        await using (var db = database.NewContext())
+        {
+            // An attacker with file access: drop the guard, then rewrite the evidence.
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER ArchivedReports_NoUpdate");
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE ArchivedReports SET CanonicalJson = replace(CanonicalJson, 'Baik', 'Bagus') WHERE Id = {0}", first.Id);
+        }
+
+        await using var read = database.NewContext();
+        var result = (await new ArchiveService(read, database.Time).ReadAsync(first.Id))!.Value;
+        Assert.Equal(IntegrityState.Tampered, result.Integrity.State);
+        Assert.Contains("Bagus", result.Record.CanonicalJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RehashedEdit_BreaksTheChain_ForTheNextRecord()
+    {
+        await using var database = await SopDatabase.CreateAsync();
+        var (first, second) = await ArchiveTwoAsync(database);
+        await using (var db = database.NewContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER ArchivedReports_NoUpdate");
+            var forged = await db.ArchivedReports.AsNoTracking().SingleAsync(a => a.Id == first.Id);
+            forged.ArchivedById = People.OtherManager;
+            var forgedHash = ArchiveHasher.Compute(forged);
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE ArchivedReports SET ArchivedById = {0}, Hash = {1} WHERE Id = {2}", People.OtherManager, forgedHash, first.Id);
+        }
+
+        var results = await VerifyAsync(database);
+        Assert.Equal(IntegrityState.Intact, results.Single(r => r.ArchiveId == first.Id).State);
+        Assert.Equal(IntegrityState.ChainBroken, results.Single(r => r.ArchiveId == second.Id).State);
+        await using var read = database.NewContext();
+        Assert.Equal(IntegrityState.ChainBroken, (await new ArchiveService(read, database.Time).ReadAsync(second.Id))!.Value.Integrity.State);
+    }
+
+    [Fact]
+    public async Task DeletedRecord_BreaksTheChain()
+    {
+        await using var database = await SopDatabase.CreateAsync();
+        var (first, second) = await ArchiveTwoAsync(database);
+        await using (var db = database.NewContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER ArchivedReports_NoDelete");
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM ArchivedReports WHERE Id = {0}", first.Id);
+        }
+
+        Assert.Equal(IntegrityState.ChainBroken, (await VerifyAsync(database)).Single(r => r.ArchiveId == second.Id).State);
+    }
+
+    [Fact]
+    public async Task Archive_IsRefused_WhenReportNotApproved()
+    {
+        await using var database = await SopDatabase.CreateAsync();
+        var flow = new SopFlow(database);
+        await flow.ToAsync(SopState.InReview);
+        var error = await Assert.ThrowsAsync<SopRuleViolationException>(flow.ArchiveAsync);
+        Assert.Equal(SopError.IllegalTransition, error.Code);
+    }
+
+    private static async Task<(ArchivedReport First, ArchivedReport Second)> ArchiveTwoAsync(SopDatabase database)
+    {
+        var one = new SopFlow(database);
+        await one.ToAsync(SopState.Approved);
+        var first = await one.ArchiveAsync();
+        var two = new SopFlow(database);
+        await two.ToAsync(SopState.Approved);
+        var second = await two.ArchiveAsync();
+        return (first, second);
+    }
+
+    private static async Task<IReadOnlyList<IntegrityResult>> VerifyAsync(SopDatabase database)
+    {
+        await using var db = database.NewContext();
+        return await new ArchiveService(db, database.Time).VerifyChainAsync();
+    }
+}

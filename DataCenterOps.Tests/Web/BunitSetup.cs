@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Bunit;
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Tests.Domain;
+using DataCenterOps.Web.Hosting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace DataCenterOps.Tests.Web;
+
+/// <summary>
+/// Shared bUnit setup: loose JS interop, MudBlazor services, interactive Server renderer info, the real domain
+/// services on a real SQLite file, and a signed-in person. Disposed asynchronously (MudBlazor needs it).
+/// </summary>
+public abstract class BunitSetup : IAsyncLifetime
+{
+    private SopDatabase? _database;
+
+    protected BunitContext Context { get; } = new();
+
+    internal SopDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await SopDatabase.CreateAsync();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = Database.Directory,
+        }).Build();
+        Context.Services.AddSingleton<IConfiguration>(configuration);
+        Context.Services.AddSingleton<TimeProvider>(Database.Time);
+        Context.Services.AddDataCenterOpsDomain(configuration);
+        Context.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
+        Context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Context.Services.AddOptions<DisplayOptions>();
+        Context.Services.AddSingleton<DisplayClock>();
+    }
+
+    /// <summary>Signs a person in; call once, before rendering (it completes the service registrations).</summary>
+    protected void SignIn(string userId)
+    {
+        Context.AddAuthorization().SetAuthorized(userId).SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+        // Touches the renderer, which freezes the service provider: last.
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
