@@ -1,3 +1,4 @@
+using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.LiveState;

@@ -1,3 +1,4 @@
+using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Devices;
 
 namespace DataCenterOps.Web.Room;

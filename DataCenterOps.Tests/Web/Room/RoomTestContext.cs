@@ -1,3 +1,4 @@
+using DataCenterOps.Monitoring.Profiles;
 using System.Globalization;
 using Bunit;
 using Bunit.TestDoubles;

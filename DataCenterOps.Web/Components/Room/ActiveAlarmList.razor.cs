@@ -33,8 +33,6 @@ public sealed partial class ActiveAlarmList
     [Inject]
     private TimeProvider Time { get; set; } = null!;
 
-    [Inject]
-    private IStringLocalizer<RoomText> L { get; set; } = null!;
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }

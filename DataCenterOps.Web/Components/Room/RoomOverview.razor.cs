@@ -39,8 +39,6 @@ public sealed partial class RoomOverview
     [Inject]
     private TimeProvider Time { get; set; } = null!;
 
-    [Inject]
-    private IStringLocalizer<RoomText> L { get; set; } = null!;
 
     public void Dispose()
     {

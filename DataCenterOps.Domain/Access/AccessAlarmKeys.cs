@@ -1,0 +1,16 @@
+namespace DataCenterOps.Domain.Access;
+
+public static class AccessAlarmKeys
+{
+    /// <summary>The door opened with no entry or exit registered within Access:DoorCorrelationWindow.</summary>
+    public const string UnregisteredAccess = "access.unregistered";
+
+    /// <summary>The door stayed open longer than Access:DoorHeldOpenLimit.</summary>
+    public const string DoorHeldOpen = "access.door_held_open";
+
+    /// <summary>People still registered inside outside Access:WorkingHours.</summary>
+    public const string AfterHours = "access.after_hours";
+
+    /// <summary>The source of room-wide alarms (not tied to one door sensor).</summary>
+    public const string RoomSource = "access";
+}

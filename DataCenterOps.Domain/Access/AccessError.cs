@@ -1,0 +1,17 @@
+namespace DataCenterOps.Domain.Access;
+
+/// <summary>Why the access register refused an action; the Web shows a localised text for each code.</summary>
+public enum AccessError
+{
+    WrongRole,
+    NotFound,
+    InvalidInput,
+    NoValidAuthorisation,
+    EscortNotInside,
+    EscortNotAuthorised,
+    AlreadyInside,
+    NotInside,
+    EscortHasVisitorsInside,
+    CannotRevoke,
+    ConcurrencyConflict,
+}

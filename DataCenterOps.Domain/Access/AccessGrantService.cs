@@ -1,0 +1,88 @@
+using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Domain.Access;
+
+/// <summary>One-off authorisations: a Pengawas lets a staff member without a Surat Tugas in once, with a reason.</summary>
+public sealed class AccessGrantService(DataCenterOpsDbContext db, TimeProvider time, AccessChanges changes)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<AccessGrant> GrantAsync(Actor actor, NewGrant input, CancellationToken cancellationToken = default)
+    {
+        AccessGuard.Role(actor.IsIn(Roles.Supervisor), "Granting a one-off authorisation", Roles.Supervisor);
+        var reason = AccessGuard.Text(input.Reason, 1000, "Reason");
+        if (input.ValidForHours is < 1 or > 24)
+        {
+            throw new AccessRuleViolationException(AccessError.InvalidInput, "A one-off authorisation lasts between 1 and 24 hours.");
+        }
+
+        var user = await AccessGuard.UserAsync(db, input.UserId, "The staff member", cancellationToken);
+        var now = Now;
+        var grant = new AccessGrant
+        {
+            UserId = user.Id,
+            Reason = reason,
+            GrantedById = actor.UserId,
+            GrantedAtUtc = now,
+            ValidFromUtc = now,
+            ValidUntilUtc = now.AddHours(input.ValidForHours),
+        };
+        db.Set<AccessGrant>().Add(grant);
+        new AuditLog(db, time).Write(actor, "AccessGrantIssued", nameof(AccessGrant), grant.Id.ToString(), null, Snapshot(grant, user.DisplayName));
+        await AccessGuard.SaveAsync(db, cancellationToken);
+        changes.Notify();
+        return grant;
+    }
+
+    public async Task<AccessGrant> RevokeAsync(Actor actor, Guid grantId, string reason, CancellationToken cancellationToken = default)
+    {
+        AccessGuard.Role(actor.IsIn(Roles.Supervisor), "Revoking a one-off authorisation", Roles.Supervisor);
+        var text = AccessGuard.Text(reason, 1000, "Reason");
+        var grant = AccessGuard.Found(await db.Set<AccessGrant>().FirstOrDefaultAsync(g => g.Id == grantId, cancellationToken), "The one-off authorisation");
+        Revoke(actor, grant, text);
+        await AccessGuard.SaveAsync(db, cancellationToken);
+        changes.Notify();
+        return grant;
+    }
+
+    /// <summary>Grants newest first; <paramref name="openOnly"/>: neither used, revoked nor ended.</summary>
+    public async Task<IReadOnlyList<AccessGrant>> ListAsync(bool openOnly, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var query = db.Set<AccessGrant>().AsNoTracking();
+        if (openOnly)
+        {
+            query = query.Where(g => g.UsedByEntryId == null && g.RevokedAtUtc == null && g.ValidUntilUtc >= now);
+        }
+
+        return await query.OrderByDescending(g => g.GrantedAtUtc).Take(1000).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Marks the grant revoked and audits it; the caller saves (the review revokes several in one save).</summary>
+    internal void Revoke(Actor actor, AccessGrant grant, string reason)
+    {
+        if (grant.RevokedAtUtc is not null)
+        {
+            throw new AccessRuleViolationException(AccessError.CannotRevoke, "This one-off authorisation is already revoked.");
+        }
+
+        if (grant.UsedByEntryId is not null)
+        {
+            throw new AccessRuleViolationException(AccessError.CannotRevoke, "This one-off authorisation was already used; void or correct the entry instead.");
+        }
+
+        var before = Snapshot(grant, null);
+        grant.RevokedAtUtc = Now;
+        grant.RevokedById = actor.UserId;
+        grant.RevocationReason = reason;
+        new AuditLog(db, time).Write(actor, "AccessGrantRevoked", nameof(AccessGrant), grant.Id.ToString(), before, Snapshot(grant, null));
+    }
+
+    private static object Snapshot(AccessGrant g, string? name) => new
+    {
+        g.UserId, Name = name, g.Reason, g.ValidFromUtc, g.ValidUntilUtc, g.UsedByEntryId, g.RevokedAtUtc, g.RevocationReason,
+    };
+}

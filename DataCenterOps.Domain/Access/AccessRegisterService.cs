@@ -1,0 +1,389 @@
+using DataCenterOps.Domain.Assignments;
+using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Workflow;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Domain.Access;
+
+/// <summary>
+/// The DC-room register: entries and exits under the rules (letter, one-off grant or escort), refusals kept
+/// with their reason, corrections and voiding by Supervisors and Administrators. Every action is audited.
+/// </summary>
+/// <remarks>
+/// An escort cannot leave while their visitors are inside unless the exit says they leave together
+/// (<see cref="ExitInput.WithVisitors"/>): then every visitor's entry is closed in the same save.
+/// </remarks>
+public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvider time, AccessChanges changes)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private DbSet<AccessEntry> Entries => db.Set<AccessEntry>();
+
+    public async Task<AccessEntry> RegisterStaffEntryAsync(Actor actor, StaffEntryInput input, CancellationToken cancellationToken = default)
+    {
+        AccessGuard.Role(AccessRoles.CanRegister(actor), "Registering an entry", AccessRoles.Registrars);
+        var purpose = AccessGuard.Text(input.Purpose, 500, "Purpose");
+        var user = await AccessGuard.UserAsync(db, input.UserId, "The staff member", cancellationToken);
+        var now = Now;
+        var entry = new AccessEntry
+        {
+            Kind = AccessPersonKind.Staff,
+            UserId = user.Id,
+            PersonName = user.DisplayName,
+            Purpose = purpose,
+            InAtUtc = now,
+            InRecordedById = actor.UserId,
+            Equipment = AccessGuard.Items(input.EquipmentIn, EquipmentDirection.In, now),
+        };
+        if (await Entries.AnyAsync(e => e.UserId == user.Id && e.Status == AccessEntryStatus.Inside, cancellationToken))
+        {
+            throw new AccessRuleViolationException(AccessError.AlreadyInside, $"{user.DisplayName} is already registered inside.");
+        }
+
+        var letter = await FindAuthorisingLetterAsync(user.Id, input.LetterId, now, cancellationToken);
+        if (letter is not null)
+        {
+            entry.Basis = AccessBasis.AssignmentLetter;
+            entry.LetterId = letter.Id;
+            entry.LetterNumber = letter.Number;
+        }
+        else if (input.LetterId is null && await FindUsableGrantAsync(user.Id, now, cancellationToken) is { } grant)
+        {
+            grant.UsedByEntryId = entry.Id;
+            grant.UsedAtUtc = now;
+            entry.Basis = AccessBasis.OneOffGrant;
+            entry.GrantId = grant.Id;
+        }
+        else
+        {
+            var message = input.LetterId is null
+                ? $"No valid Surat Tugas names {user.DisplayName} now, and no one-off authorisation is open."
+                : $"The chosen Surat Tugas does not authorise {user.DisplayName} now (not issued, revoked, outside its validity, or not named).";
+            throw await RefuseAsync(actor, entry, AccessError.NoValidAuthorisation, message, cancellationToken);
+        }
+
+        return await AddAsync(actor, entry, cancellationToken);
+    }
+
+    public async Task<AccessEntry> RegisterVisitorEntryAsync(Actor actor, VisitorEntryInput input, CancellationToken cancellationToken = default)
+    {
+        AccessGuard.Role(AccessRoles.CanRegister(actor), "Registering an entry", AccessRoles.Registrars);
+        var now = Now;
+        var entry = new AccessEntry
+        {
+            Kind = AccessPersonKind.Visitor,
+            PersonName = AccessGuard.Text(input.Name, 200, "Name"),
+            Organisation = AccessGuard.Text(input.Organisation, 200, "Organisation"),
+            IdType = AccessGuard.Text(input.IdType, 50, "ID type"),
+            IdNumber = AccessGuard.Text(input.IdNumber, 50, "ID number"),
+            IdHeldAtDesk = input.IdHeldAtDesk,
+            Visiting = AccessGuard.Text(input.Visiting, 200, "Person visited"),
+            Purpose = AccessGuard.Text(input.Purpose, 500, "Purpose"),
+            Basis = AccessBasis.Escort,
+            InAtUtc = now,
+            InRecordedById = actor.UserId,
+            Equipment = AccessGuard.Items(input.EquipmentIn, EquipmentDirection.In, now),
+        };
+        var escortUser = await AccessGuard.UserAsync(db, input.EscortUserId, "The escort", cancellationToken);
+        if (await Entries.AnyAsync(e => e.Kind == AccessPersonKind.Visitor && e.Status == AccessEntryStatus.Inside && e.IdType == entry.IdType && e.IdNumber == entry.IdNumber, cancellationToken))
+        {
+            throw new AccessRuleViolationException(AccessError.AlreadyInside, $"A visitor with {entry.IdType} {entry.IdNumber} is already registered inside.");
+        }
+
+        var escort = await Entries.FirstOrDefaultAsync(e => e.UserId == escortUser.Id && e.Status == AccessEntryStatus.Inside, cancellationToken);
+        if (escort is null)
+        {
+            throw await RefuseAsync(actor, entry, AccessError.EscortNotInside, $"The escort {escortUser.DisplayName} is not registered inside the DC room.", cancellationToken);
+        }
+
+        if (!await StillAuthorisedAsync(escort, now, cancellationToken))
+        {
+            throw await RefuseAsync(actor, entry, AccessError.EscortNotAuthorised, $"{escortUser.DisplayName} is no longer authorised (letter or grant withdrawn or ended) and cannot escort.", cancellationToken);
+        }
+
+        entry.EscortEntryId = escort.Id;
+        entry.EscortUserId = escortUser.Id;
+        entry.EscortName = escortUser.DisplayName;
+        return await AddAsync(actor, entry, cancellationToken);
+    }
+
+    /// <summary>Closes an open entry (and, with <see cref="ExitInput.WithVisitors"/>, those of the visitors escorted). Returns every entry closed.</summary>
+    public async Task<IReadOnlyList<AccessEntry>> RegisterExitAsync(Actor actor, Guid entryId, ExitInput input, CancellationToken cancellationToken = default)
+    {
+        AccessGuard.Role(AccessRoles.CanRegister(actor), "Registering an exit", AccessRoles.Registrars);
+        var entry = AccessGuard.Found(await Entries.Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken), "The entry");
+        if (!entry.IsInside)
+        {
+            throw new AccessRuleViolationException(AccessError.NotInside, $"{entry.PersonName} is not registered inside (already left, or the entry was voided).");
+        }
+
+        var now = Now;
+        var items = AccessGuard.Items(input.EquipmentOut, EquipmentDirection.Out, now);
+        var visitors = await Entries.Where(e => e.EscortEntryId == entry.Id && e.Status == AccessEntryStatus.Inside).ToListAsync(cancellationToken);
+        if (visitors.Count > 0 && !input.WithVisitors)
+        {
+            throw new AccessRuleViolationException(
+                AccessError.EscortHasVisitorsInside,
+                $"{entry.PersonName} is escorting {visitors.Count} visitor(s) still inside: register their exit first, or let them leave together.");
+        }
+
+        var audit = new AuditLog(db, time);
+        List<AccessEntry> closed = [entry, .. visitors];
+        foreach (var leaving in closed)
+        {
+            var before = AccessSnapshots.Of(leaving);
+            leaving.Status = AccessEntryStatus.Left;
+            leaving.OutAtUtc = now;
+            leaving.OutRecordedById = actor.UserId;
+            if (leaving.IdHeldAtDesk)
+            {
+                leaving.IdReturnedAtUtc = now;
+            }
+
+            if (leaving == entry)
+            {
+                foreach (var item in items)
+                {
+                    item.EntryId = entry.Id;
+                    db.Add(item);
+                }
+            }
+
+            audit.Write(actor, "AccessExited", nameof(AccessEntry), leaving.Id.ToString(), before, AccessSnapshots.Of(leaving));
+        }
+
+        await AccessGuard.SaveAsync(db, cancellationToken);
+        changes.Notify();
+        return closed;
+    }
+
+    public async Task<AccessEntry> VoidAsync(Actor actor, Guid entryId, string reason, CancellationToken cancellationToken = default)
+    {
+        AccessGuard.Role(AccessRoles.CanCorrect(actor), "Voiding an entry", AccessRoles.Correctors);
+        var text = AccessGuard.Text(reason, 1000, "Reason");
+        var entry = AccessGuard.Found(await Entries.Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken), "The entry");
+        if (entry.Status == AccessEntryStatus.Voided)
+        {
+            throw new AccessRuleViolationException(AccessError.InvalidInput, "This entry is already voided.");
+        }
+
+        var before = AccessSnapshots.Of(entry);
+        entry.Status = AccessEntryStatus.Voided;
+        entry.VoidReason = text;
+        entry.VoidedById = actor.UserId;
+        entry.VoidedAtUtc = Now;
+        Record(actor, entry, before, text, isVoid: true);
+        await AccessGuard.SaveAsync(db, cancellationToken);
+        changes.Notify();
+        return entry;
+    }
+
+    /// <summary>Corrects times or purpose. An out time on an open entry closes it (someone left without being registered).</summary>
+    public async Task<AccessEntry> CorrectAsync(Actor actor, Guid entryId, EntryCorrection correction, CancellationToken cancellationToken = default)
+    {
+        AccessGuard.Role(AccessRoles.CanCorrect(actor), "Correcting an entry", AccessRoles.Correctors);
+        var reason = AccessGuard.Text(correction.Reason, 1000, "Reason");
+        var entry = AccessGuard.Found(await Entries.Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken), "The entry");
+        if (entry.Status == AccessEntryStatus.Voided)
+        {
+            throw new AccessRuleViolationException(AccessError.InvalidInput, "A voided entry cannot be corrected.");
+        }
+
+        var now = Now;
+        var inAt = correction.InAtUtc ?? entry.InAtUtc;
+        var outAt = correction.OutAtUtc ?? entry.OutAtUtc;
+        if (inAt > now || outAt > now)
+        {
+            throw new AccessRuleViolationException(AccessError.InvalidInput, "Times cannot be in the future.");
+        }
+
+        if (outAt < inAt)
+        {
+            throw new AccessRuleViolationException(AccessError.InvalidInput, "The time out must be after the time in.");
+        }
+
+        var before = AccessSnapshots.Of(entry);
+        entry.InAtUtc = inAt;
+        entry.Purpose = AccessGuard.OptionalText(correction.Purpose, 500, "Purpose") ?? entry.Purpose;
+        if (outAt is not null && entry.IsInside)
+        {
+            entry.Status = AccessEntryStatus.Left;
+            entry.OutRecordedById = actor.UserId;
+        }
+
+        entry.OutAtUtc = outAt;
+        Record(actor, entry, before, reason, isVoid: false);
+        await AccessGuard.SaveAsync(db, cancellationToken);
+        changes.Notify();
+        return entry;
+    }
+
+    /// <summary>Everyone registered inside now, earliest first.</summary>
+    public async Task<IReadOnlyList<AccessEntry>> GetInsideAsync(CancellationToken cancellationToken = default) =>
+        await Entries.AsNoTracking().Include(e => e.Equipment)
+            .Where(e => e.Status == AccessEntryStatus.Inside)
+            .OrderBy(e => e.InAtUtc)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Entries whose stay overlaps the period, matching person and letter; newest first, at most 5000.</summary>
+    public async Task<IReadOnlyList<AccessEntry>> SearchAsync(AccessLogFilter filter, CancellationToken cancellationToken = default)
+    {
+        var query = Entries.AsNoTracking().Include(e => e.Equipment).AsQueryable();
+        if (filter.ToUtc is { } to)
+        {
+            query = query.Where(e => e.InAtUtc < to);
+        }
+
+        if (filter.FromUtc is { } from)
+        {
+            query = query.Where(e => e.OutAtUtc == null || e.OutAtUtc >= from);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Person))
+        {
+            var pattern = "%" + filter.Person.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
+            query = query.Where(e => EF.Functions.Like(e.PersonName, pattern) || EF.Functions.Like(e.Organisation, pattern)
+                || EF.Functions.Like(e.IdNumber, pattern) || e.UserId == filter.Person || EF.Functions.Like(e.EscortName, pattern));
+        }
+
+        if (filter.LetterId is { } letterId)
+        {
+            query = query.Where(e => e.LetterId == letterId);
+        }
+
+        if (!filter.IncludeVoided)
+        {
+            query = query.Where(e => e.Status != AccessEntryStatus.Voided);
+        }
+
+        return await query.OrderByDescending(e => e.InAtUtc).Take(5000).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AccessRefusal>> GetRefusalsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        await db.Set<AccessRefusal>().AsNoTracking()
+            .Where(r => r.AtUtc >= fromUtc && r.AtUtc < toUtc)
+            .OrderByDescending(r => r.AtUtc)
+            .Take(5000)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<AccessEntryCorrection>> GetCorrectionsAsync(Guid entryId, CancellationToken cancellationToken = default) =>
+        await db.Set<AccessEntryCorrection>().AsNoTracking()
+            .Where(c => c.EntryId == entryId)
+            .OrderBy(c => c.AtUtc)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The user list, by name, for the desk to pick from.</summary>
+    public async Task<IReadOnlyList<AppUser>> GetStaffAsync(CancellationToken cancellationToken = default) =>
+        await db.Users.AsNoTracking().OrderBy(u => u.FullName).ToListAsync(cancellationToken);
+
+    /// <summary>Issued letters valid now that name <paramref name="userId"/>, for the desk to choose from.</summary>
+    public async Task<IReadOnlyList<AssignmentLetter>> GetValidLettersAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var letters = await CandidateLetters(userId, now).ToListAsync(cancellationToken);
+        return [.. letters.Where(l => l.Authorises(userId, now))];
+    }
+
+    private IQueryable<AssignmentLetter> CandidateLetters(string userId, DateTime now) =>
+        db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors)
+            .Where(l => l.State == SopState.LetterIssued && l.ValidFromUtc <= now && l.ValidUntilUtc >= now)
+            .Where(l => l.ManagerId == userId || l.Inspectors.Any(i => i.UserId == userId));
+
+    private async Task<AssignmentLetter?> FindAuthorisingLetterAsync(string userId, Guid? letterId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (letterId is { } id)
+        {
+            var chosen = await db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+            return chosen is not null && chosen.Authorises(userId, now) ? chosen : null;
+        }
+
+        var letters = await CandidateLetters(userId, now).ToListAsync(cancellationToken);
+        return letters.Where(l => l.Authorises(userId, now)).OrderByDescending(l => l.ValidUntilUtc).FirstOrDefault();
+    }
+
+    private Task<AccessGrant?> FindUsableGrantAsync(string userId, DateTime now, CancellationToken cancellationToken) =>
+        db.Set<AccessGrant>()
+            .Where(g => g.UserId == userId && g.UsedByEntryId == null && g.RevokedAtUtc == null && g.ValidFromUtc <= now && g.ValidUntilUtc >= now)
+            .OrderBy(g => g.ValidUntilUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<bool> StillAuthorisedAsync(AccessEntry escort, DateTime now, CancellationToken cancellationToken)
+    {
+        switch (escort.Basis)
+        {
+            case AccessBasis.AssignmentLetter:
+                var letter = await db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors).FirstOrDefaultAsync(l => l.Id == escort.LetterId, cancellationToken);
+                return letter is not null && letter.Authorises(escort.UserId!, now);
+            case AccessBasis.OneOffGrant:
+                return await db.Set<AccessGrant>().AnyAsync(g => g.Id == escort.GrantId && g.RevokedAtUtc == null, cancellationToken);
+            default:
+                return false;
+        }
+    }
+
+    private async Task<AccessEntry> AddAsync(Actor actor, AccessEntry entry, CancellationToken cancellationToken)
+    {
+        foreach (var item in entry.Equipment)
+        {
+            item.EntryId = entry.Id;
+        }
+
+        Entries.Add(entry);
+        new AuditLog(db, time).Write(actor, "AccessEntered", nameof(AccessEntry), entry.Id.ToString(), null, AccessSnapshots.Of(entry));
+        try
+        {
+            await AccessGuard.SaveAsync(db, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // The partial unique index caught a second desk registering the same person at the same moment.
+            throw new AccessRuleViolationException(AccessError.AlreadyInside, $"{entry.PersonName} is already registered inside.", ex);
+        }
+
+        changes.Notify();
+        return entry;
+    }
+
+    private async Task<AccessRuleViolationException> RefuseAsync(Actor actor, AccessEntry attempt, AccessError reason, string message, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var refusal = new AccessRefusal
+        {
+            AtUtc = attempt.InAtUtc,
+            Kind = attempt.Kind,
+            UserId = attempt.UserId,
+            PersonName = attempt.PersonName,
+            Organisation = attempt.Organisation,
+            IdType = attempt.IdType,
+            IdNumber = attempt.IdNumber,
+            Purpose = attempt.Purpose,
+            Reason = reason,
+            Message = message,
+            RecordedById = actor.UserId,
+        };
+        db.Set<AccessRefusal>().Add(refusal);
+        new AuditLog(db, time).Write(actor, "AccessRefused", nameof(AccessRefusal), refusal.Id.ToString(), null, refusal);
+        await AccessGuard.SaveAsync(db, cancellationToken);
+        return new AccessRuleViolationException(reason, message);
+    }
+
+    private void Record(Actor actor, AccessEntry entry, object before, string reason, bool isVoid)
+    {
+        var after = AccessSnapshots.Of(entry);
+        var correction = new AccessEntryCorrection
+        {
+            EntryId = entry.Id,
+            IsVoid = isVoid,
+            Reason = reason,
+            ById = actor.UserId,
+            AtUtc = Now,
+            BeforeJson = AccessSnapshots.Json(before),
+            AfterJson = AccessSnapshots.Json(after),
+        };
+        db.Set<AccessEntryCorrection>().Add(correction);
+        new AuditLog(db, time).Write(actor, isVoid ? "AccessVoided" : "AccessCorrected", nameof(AccessEntry), entry.Id.ToString(), before, new { after, reason });
+    }
+}

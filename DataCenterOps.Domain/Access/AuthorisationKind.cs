@@ -1,0 +1,7 @@
+namespace DataCenterOps.Domain.Access;
+
+public enum AuthorisationKind
+{
+    AssignmentLetter,
+    OneOffGrant,
+}

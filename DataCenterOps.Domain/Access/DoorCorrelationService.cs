@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Threading.Channels;
+using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Domain.Access;
+
+/// <summary>
+/// Cross-checks the door sensor against the register: a door opening with no entry or exit registered within
+/// Access:DoorCorrelationWindow (either side) is unregistered access; a door open past Access:DoorHeldOpenLimit is
+/// held open; anyone registered inside outside Access:WorkingHours is flagged. Singleton; the worker feeds it.
+/// </summary>
+public sealed partial class DoorCorrelationService(
+    IDbContextFactory<DataCenterOpsDbContext> dbFactory,
+    TimeProvider time,
+    IOptions<AccessOptions> options,
+    IEnumerable<IAccessAlarmSink> sinks,
+    ILogger<DoorCorrelationService> logger)
+{
+    private readonly Channel<DoorEvent> _posted = Channel.CreateBounded<DoorEvent>(
+        new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, DateTime> _openSince = new(StringComparer.Ordinal);
+    private readonly List<DoorEvent> _awaitingRegistration = [];
+    private readonly HashSet<(string Source, string Key)> _raised = [];
+    private readonly IAccessAlarmSink[] _sinks = [.. sinks];
+
+    /// <summary>Queues a door change without waiting: safe to call from the monitoring live-state thread.</summary>
+    public bool Post(DoorEvent doorEvent) => _posted.Writer.TryWrite(doorEvent);
+
+    /// <summary>What <see cref="Post"/> queued, for the worker.</summary>
+    public IAsyncEnumerable<DoorEvent> ReadPostedAsync(CancellationToken cancellationToken) => _posted.Reader.ReadAllAsync(cancellationToken);
+
+    /// <summary>Alarms this service holds raised now.</summary>
+    public IReadOnlyCollection<(string Source, string Key)> Raised
+    {
+        get
+        {
+            lock (_raised)
+            {
+                return [.. _raised];
+            }
+        }
+    }
+
+    public async Task HandleAsync(DoorEvent doorEvent, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (doorEvent.Open)
+            {
+                // A repeated "open" while already open is the same opening.
+                if (_openSince.TryAdd(doorEvent.DeviceId, doorEvent.AtUtc))
+                {
+                    _awaitingRegistration.Add(doorEvent);
+                }
+            }
+            else if (_openSince.Remove(doorEvent.DeviceId))
+            {
+                await ClearAsync(doorEvent.DeviceId, AccessAlarmKeys.DoorHeldOpen, cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Runs the three checks at the current time; the worker calls it every Access:EvaluationInterval.</summary>
+    public async Task EvaluateAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var settings = options.Value;
+            var window = settings.DoorCorrelationWindow;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var entries = db.Set<AccessEntry>().AsNoTracking().Where(e => e.Status != AccessEntryStatus.Voided);
+            foreach (var opening in _awaitingRegistration.Where(o => now >= o.AtUtc + window).ToList())
+            {
+                var from = opening.AtUtc - window;
+                var to = opening.AtUtc + window;
+                var registered = await entries.AnyAsync(
+                    e => (e.InAtUtc >= from && e.InAtUtc <= to) || (e.OutAtUtc >= from && e.OutAtUtc <= to), cancellationToken);
+                _awaitingRegistration.Remove(opening);
+                if (!registered)
+                {
+                    await RaiseAsync(new AccessAlarm(opening.DeviceId, AccessAlarmKeys.UnregisteredAccess, AccessAlarmSeverity.Critical,
+                        $"Door {opening.DeviceId} opened at {Local(opening.AtUtc, settings)} with no entry or exit registered within {window.TotalMinutes:0.#} min.", now), cancellationToken);
+                }
+            }
+
+            foreach (var (device, since) in _openSince.Where(d => now - d.Value >= settings.DoorHeldOpenLimit).ToList())
+            {
+                await RaiseAsync(new AccessAlarm(device, AccessAlarmKeys.DoorHeldOpen, AccessAlarmSeverity.Warning,
+                    $"Door {device} open since {Local(since, settings)}, longer than {settings.DoorHeldOpenLimit.TotalMinutes:0.#} min.", now), cancellationToken);
+            }
+
+            var inside = await db.Set<AccessEntry>().CountAsync(e => e.Status == AccessEntryStatus.Inside, cancellationToken);
+            if (inside > 0 && !settings.IsWorkingTime(now))
+            {
+                await RaiseAsync(new AccessAlarm(AccessAlarmKeys.RoomSource, AccessAlarmKeys.AfterHours, AccessAlarmSeverity.Warning,
+                    $"{inside} person(s) still registered inside the DC room after working hours ({settings.WorkingHours}).", now), cancellationToken);
+            }
+            else
+            {
+                await ClearAsync(AccessAlarmKeys.RoomSource, AccessAlarmKeys.AfterHours, cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>An Operator or Supervisor explains an unregistered opening (e.g. registered late); audited, and the alarm clears.</summary>
+    public async Task ResolveUnregisteredAsync(Actor actor, string deviceId, string note, CancellationToken cancellationToken)
+    {
+        AccessGuard.Role(AccessRoles.CanRead(actor), "Resolving an unregistered-access alarm", AccessRoles.Readers);
+        var text = AccessGuard.Text(note, 1000, "Note");
+        var source = AccessGuard.Text(deviceId, 64, "Door");
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            new AuditLog(db, time).Write(actor, "UnregisteredAccessResolved", "Door", source, null, new { Note = text });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await ClearAsync(source, AccessAlarmKeys.UnregisteredAccess, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RaiseAsync(AccessAlarm alarm, CancellationToken cancellationToken)
+    {
+        lock (_raised)
+        {
+            if (!_raised.Add((alarm.Source, alarm.Key)))
+            {
+                return;
+            }
+        }
+
+        LogRaised(logger, alarm.Source, alarm.Key, alarm.Message);
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                await sink.RaiseAsync(alarm, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSinkFailed(logger, sink.GetType().Name, ex);
+            }
+        }
+    }
+
+    private async Task ClearAsync(string source, string key, CancellationToken cancellationToken)
+    {
+        lock (_raised)
+        {
+            if (!_raised.Remove((source, key)))
+            {
+                return;
+            }
+        }
+
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                await sink.ClearAsync(source, key, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSinkFailed(logger, sink.GetType().Name, ex);
+            }
+        }
+    }
+
+    private static string Local(DateTime utc, AccessOptions settings) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, settings.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Access alarm {Key} on {Source}: {Message}")]
+    private static partial void LogRaised(ILogger logger, string source, string key, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Access alarm sink {Sink} failed.")]
+    private static partial void LogSinkFailed(ILogger logger, string sink, Exception exception);
+}
