@@ -1,0 +1,39 @@
+using DataCenterOps.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Domain.Scheduling;
+
+/// <summary>Adds the shipped checklists and schedules that are missing (by code); never changes what a site edited.</summary>
+public static class ScheduleSeeder
+{
+    public static async Task<int> EnsureShippedAsync(DataCenterOpsDbContext db, CancellationToken cancellationToken = default)
+    {
+        var knownTemplates = await db.ChecklistTemplates.Select(t => t.Code).ToListAsync(cancellationToken);
+        var missing = RoutineTemplates.All().Where(t => !knownTemplates.Contains(t.Code)).ToList();
+        db.ChecklistTemplates.AddRange(missing);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var templates = await db.ChecklistTemplates.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
+        var schedules = db.Set<MaintenanceSchedule>();
+        var knownSchedules = await schedules.Select(s => s.Code).ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var shipped in ShippedSchedules.All.Where(s => !knownSchedules.Contains(s.Code)))
+        {
+            if (templates.TryGetValue(shipped.TemplateCode, out var templateId))
+            {
+                schedules.Add(new MaintenanceSchedule
+                {
+                    Code = shipped.Code,
+                    Name = shipped.Name,
+                    EquipmentKind = shipped.Kind,
+                    Cadence = shipped.Cadence,
+                    TemplateId = templateId,
+                });
+                added++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataCenterOps.Domain.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>The routine's domain services (schedules, due checks, compliance); needs the Domain's DbContext.</summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services)
+    {
+        services.AddScoped<DueCheckPlanner>();
+        services.AddScoped<DueCheckService>();
+        services.AddScoped<ComplianceService>();
+        services.AddScoped<ScheduleService>();
+        return services;
+    }
+}
