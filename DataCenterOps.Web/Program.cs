@@ -5,12 +5,20 @@ using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Web.Access;
 using DataCenterOps.Web.Hosting;
 using DataCenterOps.Web.Room;
+using DataCenterOps.Web.Routine;
+using DataCenterOps.Web.Routine.Backup;
 
-// `dotnet run --project DataCenterOps.Web -- simulate` runs only the simulated room (for training, or to test another tool).
+// `-- simulate` runs only the simulated room (training, or testing another tool against it);
+// `-- restore <backup>` restores the database from a verified backup while the app is stopped.
 if (args is ["simulate", ..])
 {
     await SimulatorStandalone.RunAsync(args[1..], CancellationToken.None);
-    return;
+    return 0;
+}
+
+if (BackupRestoreCommand.IsRestore(args))
+{
+    return await BackupRestoreCommand.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +31,7 @@ builder.AddMonitoring();
 builder.AddRoomDashboard();
 builder.AddAccessRegister();
 builder.AddAccessMonitoringBridge();
+builder.AddRoutine();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
@@ -32,4 +41,6 @@ app.MapSimulatorEndpoints();
 app.MapRoomDashboard();
 app.MapAccessRegister();
 app.MapWebApp();
-app.Run();
+app.MapRoutine();
+await app.RunAsync();
+return 0;

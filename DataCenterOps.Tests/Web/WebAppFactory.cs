@@ -29,6 +29,8 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
             ["Bootstrap:AdminPassword"] = AdminPassword,
             ["Bootstrap:SeedDemoData"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Hangfire's own server is tested in Routine/; here it would only add background load.
+            ["Hangfire:Enabled"] = "false",
             ["Simulator:SnmpPort"] = SimulatorSnmpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Simulator:ModbusPort"] = SimulatorModbusPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
