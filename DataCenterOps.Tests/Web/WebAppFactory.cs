@@ -20,6 +20,9 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
 
     public int SimulatorModbusPort { get; } = FreePorts.Tcp();
 
+    /// <summary>Settings a test adds or overrides before the app starts (applied after the ones above).</summary>
+    public IDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>(StringComparer.Ordinal);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var settings = new Dictionary<string, string?>
@@ -40,11 +43,16 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
             settings[$"Monitoring:Devices:{index}:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
     }
 
     // The shipped devices point at the simulator's default ports; each test app moves them to its own.
-    private static IEnumerable<(int Index, string Protocol)> ConfiguredDeviceProtocols()
+    internal static IEnumerable<(int Index, string Protocol)> ConfiguredDeviceProtocols()
     {
         using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
         var devices = file.RootElement.GetProperty("Monitoring").GetProperty("Devices");
