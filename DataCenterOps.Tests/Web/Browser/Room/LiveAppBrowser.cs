@@ -1,4 +1,4 @@
-using DataCenterOps.Tests.Monitoring.Polling;
+using DataCenterOps.Tests.TestSupport;
 using Microsoft.Playwright;
 
 namespace DataCenterOps.Tests.Web.Browser.Room;
