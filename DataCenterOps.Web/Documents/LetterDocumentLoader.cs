@@ -9,7 +9,7 @@ public static class LetterDocumentLoader
 {
     public static async Task<LetterDocument?> LoadAsync(DataCenterOpsDbContext db, Guid letterId, DisplayClock clock, CancellationToken cancellationToken)
     {
-        var letter = await db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors).Include(l => l.Scope)
+        var letter = await db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors).Include(l => l.Scope).AsSplitQuery()
             .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
         if (letter is null)
         {

@@ -97,12 +97,20 @@ public sealed partial class ChecklistForm
         }
 
         _live = Services.GetService<LiveStateStore>();
-        // The offered live value follows the device as it is polled.
+        // The offered live value follows the device as it is polled. The poller's thread carries no culture of its own
+        // that matches this circuit, so the render is done in the culture the page was opened with.
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
         _liveSubscription = _live?.Subscribe(change =>
         {
             if (change.Device.DeviceId == _deviceId)
             {
-                _ = InvokeAsync(StateHasChanged);
+                _ = InvokeAsync(() =>
+                {
+                    CultureInfo.CurrentCulture = culture;
+                    CultureInfo.CurrentUICulture = uiCulture;
+                    StateHasChanged();
+                });
             }
         });
     }
