@@ -133,8 +133,9 @@ public static class ReportPdf
         var mono = PdfFlow.Font(8.5, mono: true);
         flow.KeepTogether(PdfFlow.LineHeight(heading) + (PdfFlow.LineHeight(mono) * 6));
         flow.Paragraph(text["Integrity"], heading);
-        flow.Paragraph($"{text[$"Integrity.{document.Integrity.State}"]} — {document.Integrity.Detail}", body,
-            brush: document.Integrity.State == IntegrityState.Intact ? XBrushes.DarkGreen : XBrushes.DarkRed);
+        var intact = document.Integrity.State == IntegrityState.Intact;
+        flow.Paragraph(intact ? text[$"Integrity.{document.Integrity.State}"] : $"{text[$"Integrity.{document.Integrity.State}"]} — {document.Integrity.Detail}", body,
+            brush: intact ? XBrushes.DarkGreen : XBrushes.DarkRed);
         flow.Paragraph(text["Pdf.Hash"], body);
         flow.Paragraph(document.Record.Hash, mono, 10);
         flow.Paragraph(text["Pdf.PreviousHash"], body);

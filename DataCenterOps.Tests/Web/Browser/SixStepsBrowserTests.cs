@@ -108,7 +108,10 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         await inspector.WaitForSelectorAsync("[data-flagged='8']");
         await inspector.ClickAnswerAsync("9-Pass");
         Assert.Equal("8", await inspector.GetAttributeAsync("[data-testid='progress']", "data-answered"));
-        await Screenshot(inspector, "checklist.png", fullPage: true);
+        await inspector.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Screenshot(inspector, "checklist-top.png");
+        await inspector.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)");
+        await Screenshot(inspector, "checklist-bottom.png");
         await inspector.ClickAsync("[data-testid='complete']");
 
         // Step 4: submits the Laporan.
@@ -119,6 +122,7 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         await supervisor.OpenAsync("/reviews", "[data-testid='decision']");
         Assert.Equal(1, await supervisor.Locator("[data-queue-item]").CountAsync());
         Assert.Equal("false", await supervisor.GetAttributeAsync("[data-queue-item]", "data-overdue"));
+        Assert.Contains("Ambient temperature", await supervisor.InnerTextAsync("[data-testid='report-flags']"), StringComparison.Ordinal);
         await Screenshot(supervisor, "review-queue.png", fullPage: true);
         await supervisor.ClickAsync("[data-testid='return']");
         await supervisor.WaitForSelectorAsync("[data-testid='notes-error']");
@@ -155,7 +159,7 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         await manager.Locator("[data-testid='archive-search'] input").First.FillAsync(number);
         await manager.WaitForSelectorAsync("[data-integrity='Intact']");
         await Screenshot(manager, "archive.png");
-        await manager.ClickAsync("[data-testid='archive-table'] a:has-text('1')");
+        await manager.ClickAsync("[data-archive-link='1']");
         await manager.WaitForSelectorAsync("[data-testid='archive-pdf']");
         Assert.Equal("Intact", await manager.GetAttributeAsync("[data-integrity]", "data-integrity"));
         var reportPages = await manager.DownloadPdfAsync("[data-testid='archive-pdf']", Artefact("laporan-arsip.pdf"));

@@ -52,6 +52,13 @@ public sealed partial class ReviewQueue
         await ShowAsync(next?.Report);
     }
 
+    /// <summary>What the Pemeriksa flagged (failed or out of range): the first thing a reviewer looks at.</summary>
+    private List<string> Flags => _content?.Items
+        .SelectMany(i => i.Answers.Where(a => a.IsFlagged).Select(a => a.Reading is { } r
+            ? string.Create(System.Globalization.CultureInfo.CurrentCulture, $"{i.Equipment}: {a.Prompt} {r:0.##} {a.Unit}")
+            : $"{i.Equipment}: {a.Prompt}"))
+        .ToList() ?? [];
+
     private bool IsOverdue(ReviewQueueEntry entry) => entry.DueAtUtc < Time.GetUtcNow().UtcDateTime;
 
     private async Task SelectAsync(Guid reportId)
