@@ -57,6 +57,7 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         await supervisor.OpenAsync("/letters/new", "[data-testid='create-letter']");
         await supervisor.ClickAsync("[data-agenda-template='ups-monthly']");
         await supervisor.Locator("[data-inspector='pemeriksa1@dcops.local'] input, input[data-inspector='pemeriksa1@dcops.local']").First.CheckAsync();
+        await Screenshot(supervisor, "letter-new.png");
         await supervisor.ClickAsync("[data-testid='create-letter']");
         await supervisor.WaitForURLAsync(LetterUrl());
         var letterId = LetterUrl().Match(supervisor.Url).Groups[1].Value;
@@ -87,6 +88,10 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         await Screenshot(manager, "plan-calendar.png");
         await manager.ClickAsync("[data-testid='publish']");
         await manager.WaitForSelectorAsync("[data-state='InExecution']");
+
+        await supervisor.OpenAsync("/board", "[data-testid='board'] [data-testid='sla']");
+        Assert.Equal("false", await supervisor.GetAttributeAsync("[data-testid='board'] [data-testid='sla']", "data-overdue"));
+        await Screenshot(supervisor, "board.png");
 
         // Step 3: pemeriksa1 fills the checklist on the tablet, taking the UPS load live from the simulator; the room is too warm.
         await inspector.OpenAsync("/work", "[data-testid='open-checklist']");
