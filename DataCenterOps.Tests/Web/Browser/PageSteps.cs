@@ -16,6 +16,8 @@ internal static class PageSteps
 
     public static async Task SelectAsync(this IPage page, string containerSelector, string optionText)
     {
+        // A select enabled by an earlier choice is enabled only once that choice has made the round trip.
+        await page.WaitForSelectorAsync($"{containerSelector} input:not([disabled])", new() { State = WaitForSelectorState.Attached });
         await page.Locator(containerSelector).Locator(".mud-input-control").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = optionText }).First.ClickAsync();
         await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });

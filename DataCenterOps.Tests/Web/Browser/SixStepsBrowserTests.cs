@@ -175,6 +175,13 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         Assert.Equal(302, refused.Status);
         Assert.Contains("AccessDenied", refused.Headers["location"], StringComparison.Ordinal);
 
+        // The same screens in English, dates and numbers in that culture.
+        await supervisor.GotoAsync("/culture/set?culture=en-US&redirectUri=/letters/" + letterId);
+        await supervisor.WaitForSelectorAsync("#circuit-ready", new() { State = WaitForSelectorState.Attached });
+        await supervisor.WaitForSelectorAsync("text=Print view");
+        Assert.Contains(today.ToString("d", CultureInfo.GetCultureInfo("en-US")), await supervisor.InnerTextAsync(".mud-main-content"), StringComparison.Ordinal);
+        await Screenshot(supervisor, "letter-detail-en.png");
+
         output.WriteLine($"Live UPS load recorded with one tap: {live} %");
         output.WriteLine($"Screenshots and PDFs: {_artefacts}");
         foreach (var page in new[] { supervisor, manager, inspector })
