@@ -11,6 +11,12 @@ public sealed class ChecklistTemplateItem
     public double? Min { get; set; }
     public double? Max { get; set; }
 
+    /// <summary>
+    /// For a Reading on monitored equipment: the live point (profile point name, e.g. "output.load") whose value the
+    /// Pemeriksa may take with one tap. A hint only; what is recorded is still what the Pemeriksa confirms.
+    /// </summary>
+    public string? MonitoringPoint { get; set; }
+
     /// <summary>Photos are never required; other items are unless marked otherwise.</summary>
     public bool Required { get; set; } = true;
 

@@ -9,21 +9,22 @@ public static class DemoTemplates
     public static IReadOnlyList<ChecklistTemplate> Create() =>
     [
         Template("room-daily", "Daily room walk-through", EquipmentKind.Environment, "Daily", "Room environment and security",
-            R("Cold-aisle temperature", "°C", 18, 27), R("Cold-aisle relative humidity", "% RH", null, 60),
+            R("Cold-aisle temperature", "°C", 18, 27, "temperature"), R("Cold-aisle relative humidity", "% RH", null, 60, "humidity"),
             P("No water leak"), P("Door closed and locked; access log matches occupancy"), P("Housekeeping"), Ph("Photo of the room")),
         Template("genset-weekly", "Weekly genset inspection", EquipmentKind.Genset, "Weekly", "NFPA 110 ch. 8",
-            R("Fuel level", "%", 50, 100), P("Oil level"), P("Coolant level and block heater"), P("Starting battery and charger"),
-            R("Starting battery voltage", "V", 12.4, 14.4), P("No leaks"), P("No alarms on the controller"), P("Controller in AUTO")),
+            R("Fuel level", "%", 50, 100, "fuel.level"), P("Oil level"), P("Coolant level and block heater"), P("Starting battery and charger"),
+            R("Starting battery voltage", "V", 12.4, 14.4, "battery.voltage"), P("No leaks"), P("No alarms on the controller"), P("Controller in AUTO")),
         Template("ups-monthly", "Monthly UPS inspection", EquipmentKind.Ups, "Monthly", "In-house monthly",
             P("Clean, no dust or debris"), P("Alarm and event log reviewed"), T("Log remarks"),
-            R("Input voltage", "V", 207, 253), R("Output voltage", "V", 218, 242), R("Output frequency", "Hz", 49.5, 50.5),
-            R("Load", "% of rating", null, 80), R("Ambient temperature", "°C", 18, 27), P("Ventilation and fans")),
+            R("Input voltage", "V", 207, 253, "input.voltage"), R("Output voltage", "V", 218, 242, "output.voltage"), R("Output frequency", "Hz", 49.5, 50.5, "output.frequency"),
+            R("Load", "% of rating", null, 80, "output.load"), R("Ambient temperature", "°C", 18, 27), P("Ventilation and fans")),
         Template("genset-monthly-load", "Monthly genset load run", EquipmentKind.Genset, "Monthly", "NFPA 110 ch. 8",
-            R("Hour meter at start", "h", null, null), R("Hour meter at end", "h", null, null), R("Load", "% of nameplate", 30, 100),
-            R("Oil pressure", "kPa", 200, 500), R("Coolant temperature", "°C", 70, 95), R("Transfer time", "s", null, 10),
+            R("Hour meter at start", "h", null, null, "engine.run_hours"), R("Hour meter at end", "h", null, null, "engine.run_hours"),
+            R("Load", "% of nameplate", 30, 100, "generator.load"),
+            R("Oil pressure", "kPa", 200, 500, "oil.pressure"), R("Coolant temperature", "°C", 70, 95, "coolant.temperature"), R("Transfer time", "s", null, 10),
             P("Exhaust condensate drained"), P("Every transfer switch operated under load")),
         Template("vrla-quarterly", "Quarterly VRLA battery inspection", EquipmentKind.Ups, "Quarterly", "IEEE 1188",
-            R("String float voltage", "V", null, null), R("Float voltage per cell (25 °C)", "V", 2.20, 2.27),
+            R("String float voltage", "V", null, null, "battery.voltage"), R("Float voltage per cell (25 °C)", "V", 2.20, 2.27),
             R("Charger output voltage", "V", null, null), R("Charger output current", "A", null, null), R("AC ripple", "%", null, 5),
             R("Highest internal ohmic value vs baseline", "%", null, 130), R("Room temperature", "°C", 20, 25), P("Ventilation"),
             R("Highest negative-terminal temperature", "°C", null, 30), P("Terminals free of corrosion"), P("Post seals intact"),
@@ -32,7 +33,8 @@ public static class DemoTemplates
             P("Panel normal, no faults or disablements"), P("Cylinders, nozzles and pipework intact"),
             P("Manual release and abort stations intact"), P("Signage in place")),
         Template("crac-daily", "Daily CRAC check", EquipmentKind.Cooling, "Daily", "ASHRAE TC9.9",
-            R("Temperature set-point", "°C", 18, 27), R("Humidity set-point", "% RH", 40, 60),
+            R("Temperature set-point", "°C", 18, 27, "setpoint.temperature"), R("Humidity set-point", "% RH", 40, 60, "setpoint.humidity"),
+            R("Supply air temperature", "°C", 13, 24, "supply.temperature"), R("Return air temperature", "°C", 18, 35, "return.temperature"),
             P("Air inlets and outlets unobstructed"), P("No abnormal noise or vibration")),
     ];
 
@@ -55,6 +57,6 @@ public static class DemoTemplates
 
     private static ChecklistTemplateItem Ph(string prompt) => new() { Prompt = prompt, Kind = ChecklistItemKind.Photo, Required = false };
 
-    private static ChecklistTemplateItem R(string prompt, string unit, double? min, double? max) =>
-        new() { Prompt = prompt, Kind = ChecklistItemKind.Reading, Unit = unit, Min = min, Max = max };
+    private static ChecklistTemplateItem R(string prompt, string unit, double? min, double? max, string? point = null) =>
+        new() { Prompt = prompt, Kind = ChecklistItemKind.Reading, Unit = unit, Min = min, Max = max, MonitoringPoint = point };
 }

@@ -3,6 +3,7 @@ using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Web.Components;
 using DataCenterOps.Web.Components.Account;
+using DataCenterOps.Web.Documents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -108,6 +109,7 @@ public static class WebAppExtensions
             .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoint();
+        app.MapStepDocuments();
         return app;
     }
 }

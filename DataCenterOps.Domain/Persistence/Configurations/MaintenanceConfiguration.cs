@@ -24,6 +24,7 @@ internal sealed class ChecklistTemplateItemConfiguration : IEntityTypeConfigurat
     {
         builder.Property(i => i.Prompt).HasMaxLength(500);
         builder.Property(i => i.Unit).HasMaxLength(32);
+        builder.Property(i => i.MonitoringPoint).HasMaxLength(100);
     }
 }
 

@@ -830,6 +830,10 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.Property<double?>("Min")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("MonitoringPoint")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 

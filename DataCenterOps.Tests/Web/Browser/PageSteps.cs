@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+using PdfSharp.Pdf.IO;
+
+namespace DataCenterOps.Tests.Web.Browser;
+
+/// <summary>Small moves on a Blazor Server page: wait for the live circuit before clicking, pick from a MudSelect, fetch a PDF.</summary>
+internal static class PageSteps
+{
+    /// <summary>Opens a route and waits until the circuit is interactive (clicks before that are lost).</summary>
+    public static async Task OpenAsync(this IPage page, string route, string readySelector)
+    {
+        await page.GotoAsync(route);
+        await page.WaitForSelectorAsync("#circuit-ready", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync(readySelector);
+    }
+
+    public static async Task SelectAsync(this IPage page, string containerSelector, string optionText)
+    {
+        // A select enabled by an earlier choice is enabled only once that choice has made the round trip.
+        await page.WaitForSelectorAsync($"{containerSelector} input:not([disabled])", new() { State = WaitForSelectorState.Attached });
+        await page.Locator(containerSelector).Locator(".mud-input-control").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = optionText }).First.ClickAsync();
+        await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>Types a value into an answer field and leaves it (the change event saves it), then waits for the saved mark.</summary>
+    public static async Task AnswerAsync(this IPage page, int item, string value)
+    {
+        var input = page.Locator($"[data-item='{item}'] input, [data-item='{item}'] textarea").First;
+        await input.FillAsync(value);
+        await input.PressAsync("Tab");
+        await page.WaitForSelectorAsync($"[data-saved='{item}']", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("[data-testid='saved-indicator'][data-state='Saved']");
+    }
+
+    public static async Task ClickAnswerAsync(this IPage page, string answer)
+    {
+        await page.ClickAsync($"button[data-answer='{answer}']");
+        var item = answer[..answer.IndexOf('-', StringComparison.Ordinal)];
+        await page.WaitForSelectorAsync($"[data-saved='{item}']", new() { State = WaitForSelectorState.Attached });
+    }
+
+    /// <summary>Downloads what a link points at with the page's own sign-in cookie; checks it is a PDF that opens; returns its page count.</summary>
+    public static async Task<int> DownloadPdfAsync(this IPage page, string linkSelector, string savePath)
+    {
+        var href = await page.Locator(linkSelector).First.GetAttributeAsync("href") ?? throw new InvalidOperationException($"{linkSelector} has no href.");
+        var response = await page.APIRequest.GetAsync(href);
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("application/pdf", response.Headers["content-type"], StringComparison.Ordinal);
+        var bytes = await response.BodyAsync();
+        Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
+        await File.WriteAllBytesAsync(savePath, bytes);
+        using var pdf = PdfReader.Open(savePath, PdfDocumentOpenMode.Import);
+        return pdf.PageCount;
+    }
+}

@@ -1,0 +1,7 @@
+namespace DataCenterOps.Web.Components.Steps.Plans;
+
+public enum CalendarView
+{
+    Month,
+    Week,
+}
