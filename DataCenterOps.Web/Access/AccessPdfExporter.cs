@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using DataCenterOps.Web.Documents;
 
 namespace DataCenterOps.Web.Access;
 
@@ -19,12 +20,12 @@ public static class AccessPdfExporter
 
     public static byte[] Export(IEnumerable<AccessEntry> entries, string title, string subtitle, AccessOptions options, IStringLocalizer l)
     {
-        DejaVuFontResolver.EnsureInstalled();
+        PdfFonts.Ensure();
         using var document = new PdfDocument();
         document.Info.Title = title;
-        var font = new XFont(DejaVuFontResolver.Family, 6.5);
-        var bold = new XFont(DejaVuFontResolver.Family, 6.5, XFontStyleEx.Bold);
-        var titleFont = new XFont(DejaVuFontResolver.Family, 12, XFontStyleEx.Bold);
+        var font = new XFont(PdfFonts.Family, 6.5);
+        var bold = new XFont(PdfFonts.Family, 6.5, XFontStyleEx.Bold);
+        var titleFont = new XFont(PdfFonts.Family, 12, XFontStyleEx.Bold);
         var headers = AccessExportRow.Headers(l);
 
         PdfPage page = null!;
