@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Routine;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using DataCenterOps.Monitoring.Api;
 using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Tests.Monitoring.Polling;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Monitoring.Api;
 

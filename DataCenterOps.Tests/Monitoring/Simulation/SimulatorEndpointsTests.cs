@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Monitoring.Simulation;
 
@@ -22,8 +23,8 @@ public sealed class SimulatorEndpointsTests : IAsyncLifetime
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton<IOptions<SimulatorOptions>>(Options.Create(_harness.Options));
         builder.Services.AddSingleton<ISimulatorControl>(_harness.Room);
-        builder.Services.AddAuthentication(HeaderRoleAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, HeaderRoleAuthenticationHandler>(HeaderRoleAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthentication(TestAuthHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         _app = builder.Build();
         _app.UseAuthentication();
@@ -131,7 +132,7 @@ public sealed class SimulatorEndpointsTests : IAsyncLifetime
         var request = new HttpRequestMessage(method, url);
         if (role is not null)
         {
-            request.Headers.Add(HeaderRoleAuthenticationHandler.Header, role);
+            request.Headers.Add(TestAuthHandler.RolesHeader, role);
         }
 
         return request;
