@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Scheduling;
@@ -54,5 +55,23 @@ public sealed class RoutineTilesTests : BunitSetup
         SignIn("someone");
         var tile = Context.Render<BackupStatusTile>();
         tile.WaitForAssertion(() => Assert.Contains("No backup has run yet.", tile.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BackupStatusTile_SpeaksIndonesian_UnderTheDefaultCulture()
+    {
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
+        try
+        {
+            SignIn("someone");
+            var tile = Context.Render<BackupStatusTile>();
+            tile.WaitForAssertion(() => Assert.Contains("Belum ada backup yang dijalankan.", tile.Markup, StringComparison.Ordinal));
+            Assert.Contains("Backup database", tile.Markup, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
     }
 }
