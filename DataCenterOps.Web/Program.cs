@@ -2,11 +2,11 @@ using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Seeding;
 using DataCenterOps.Monitoring;
 using DataCenterOps.Monitoring.Simulation;
-using DataCenterOps.Web.Access;
-using DataCenterOps.Web.Hosting;
-using DataCenterOps.Web.Room;
-using DataCenterOps.Web.Routine;
-using DataCenterOps.Web.Routine.Backup;
+using DataCenterOps.Web.Features.Access;
+using DataCenterOps.Web.Shared.Hosting;
+using DataCenterOps.Web.Features.Room;
+using DataCenterOps.Web.Features.Routine;
+using DataCenterOps.Web.Features.Routine.Backup;
 
 // `-- simulate` runs only the simulated room (training, or testing another tool against it);
 // `-- restore <backup>` restores the database from a verified backup while the app is stopped.

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Tests.Domain;
-using DataCenterOps.Web.Hosting;
+using DataCenterOps.Web.Shared.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

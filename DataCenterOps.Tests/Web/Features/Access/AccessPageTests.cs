@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Bunit;
+using DataCenterOps.Domain.Access;
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Web.Features.Access;
+using DataCenterOps.Web.Features.Access.Resources;
+using DataCenterOps.Web.Features.Access.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor;
+using MudBlazor.Services;
+using static DataCenterOps.Tests.Web.Features.Access.AccessDatabase;
+
+namespace DataCenterOps.Tests.Web.Features.Access;
+
+/// <summary>The pages render against a real database: occupancy shows who is in, refusals show as a message, the tile updates live.</summary>
+public sealed class AccessPageTests : IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+    private AccessDatabase _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await CreateAsync();
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
+        _ctx.Services.AddScoped(_ => _db.NewContext());
+        _ctx.Services.AddSingleton<TimeProvider>(_db.Time);
+        _ctx.Services.AddSingleton(_db.Changes);
+        _ctx.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(_db.Options));
+        _ctx.Services.AddScoped<AccessRegisterService>();
+        _ctx.Services.AddSingleton<AccessAlarmBoard>();
+        _ctx.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        _ctx.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        _ctx.Services.AddLocalization(); // The shell injects its own IStringLocalizer<Ui> L into every component.
+        _ctx.Services.AddSingleton<IStringLocalizer<AccessText>>(BuildLocalizer());
+        var auth = _ctx.AddAuthorization();
+        auth.SetAuthorized("operator");
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, Operator));
+        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        await _db.LetterAsync(TimeSpan.FromHours(-1), TimeSpan.FromDays(1));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RegisterPage_ShowsWhoIsInside_AndARefusalAsAMessage()
+    {
+        await RegisterAsync(Inspector);
+        _ctx.Render<MudPopoverProvider>();
+        var page = _ctx.Render<AccessRegisterPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=occupancy-count]").TextContent));
+        Assert.NotNull(page.Find("#staff-submit"));
+        Assert.NotNull(page.Find("[data-testid=exit-button]"));
+
+        page.Find("#staff-submit").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=access-error]")));
+    }
+
+    [Fact]
+    public async Task OccupancyTile_UpdatesWhenSomeoneIsRegistered()
+    {
+        var tile = _ctx.Render<OccupancyTile>();
+        tile.WaitForAssertion(() => Assert.Equal("0", tile.Find("[data-testid=occupancy-tile-count]").TextContent));
+
+        await RegisterAsync(Manager);
+
+        tile.WaitForAssertion(() => Assert.Equal("1", tile.Find("[data-testid=occupancy-tile-count]").TextContent));
+        Assert.Contains("Pengelola", tile.Markup, StringComparison.Ordinal);
+    }
+
+    private async Task RegisterAsync(string userId)
+    {
+        await using var db = _db.NewContext();
+        await _db.Register(db).RegisterStaffEntryAsync(await ActorAsync(db, Operator), Staff(userId));
+    }
+
+    private static IStringLocalizer<AccessText> BuildLocalizer()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings());
+        builder.AddAccessRegister();
+        return builder.Services.BuildServiceProvider().GetRequiredService<IStringLocalizer<AccessText>>();
+    }
+}

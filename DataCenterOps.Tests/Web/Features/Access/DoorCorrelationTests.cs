@@ -1,0 +1,163 @@
+using DataCenterOps.Domain.Access;
+using DataCenterOps.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using static DataCenterOps.Tests.Web.Features.Access.AccessDatabase;
+
+namespace DataCenterOps.Tests.Web.Features.Access;
+
+public sealed class DoorCorrelationTests : IAsyncLifetime
+{
+    private AccessDatabase _db = null!;
+    private readonly RecordingAlarmSink _sink = new();
+    private DoorCorrelationService _service = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await CreateAsync();
+        _service = new DoorCorrelationService(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.Options), [_sink],
+            NullLogger<DoorCorrelationService>.Instance);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task DoorOpen_WithNoRegistration_RaisesUnregisteredAccess_OnceTheWindowHasPassed()
+    {
+        await _service.HandleAsync(new DoorEvent("env-1", _db.Now, Open: true), default);
+        await _service.HandleAsync(new DoorEvent("env-1", _db.Now.AddSeconds(20), Open: false), default);
+
+        _db.Time.Advance(TimeSpan.FromSeconds(90));
+        await _service.EvaluateAsync(default);
+        Assert.Empty(_sink.Raised);
+
+        _db.Time.Advance(TimeSpan.FromSeconds(31));
+        await _service.EvaluateAsync(default);
+        var alarm = Assert.Single(_sink.Raised);
+        Assert.Equal(("env-1", AccessAlarmKeys.UnregisteredAccess, AccessAlarmSeverity.Critical), (alarm.Source, alarm.Key, alarm.Severity));
+
+        await _service.EvaluateAsync(default);
+        Assert.Single(_sink.Raised);
+    }
+
+    [Fact]
+    public async Task DoorOpen_JustAfterAnEntryIsRegistered_RaisesNothing()
+    {
+        await RegisterInspectorAsync();
+        _db.Time.Advance(TimeSpan.FromSeconds(40));
+        await _service.HandleAsync(new DoorEvent("env-1", _db.Now, true), default);
+        await _service.HandleAsync(new DoorEvent("env-1", _db.Now.AddSeconds(10), false), default);
+
+        _db.Time.Advance(TimeSpan.FromMinutes(5));
+        await _service.EvaluateAsync(default);
+
+        Assert.DoesNotContain(_sink.Raised, a => a.Key == AccessAlarmKeys.UnregisteredAccess);
+    }
+
+    [Fact]
+    public async Task DoorOpen_RegisteredLateButWithinTheWindow_RaisesNothing()
+    {
+        await _service.HandleAsync(new DoorEvent("env-1", _db.Now, true), default);
+        _db.Time.Advance(TimeSpan.FromSeconds(60));
+        await RegisterInspectorAsync();
+
+        _db.Time.Advance(TimeSpan.FromMinutes(2));
+        await _service.EvaluateAsync(default);
+
+        Assert.DoesNotContain(_sink.Raised, a => a.Key == AccessAlarmKeys.UnregisteredAccess);
+    }
+
+    [Fact]
+    public async Task DoorOpen_LongAfterTheLastRegistration_RaisesUnregisteredAccess_AndResolvingClearsIt()
+    {
+        await RegisterInspectorAsync();
+        _db.Time.Advance(TimeSpan.FromMinutes(10));
+        await _service.HandleAsync(new DoorEvent("env-2", _db.Now, true), default);
+        await _service.HandleAsync(new DoorEvent("env-2", _db.Now.AddSeconds(5), false), default);
+        _db.Time.Advance(TimeSpan.FromMinutes(3));
+        await _service.EvaluateAsync(default);
+        Assert.Contains(_sink.Raised, a => a.Source == "env-2" && a.Key == AccessAlarmKeys.UnregisteredAccess);
+
+        await using var db = _db.NewContext();
+        await _service.ResolveUnregisteredAsync(await ActorAsync(db, Operator), "env-2", "Teknisi keluar lewat pintu darurat, dicatat terlambat", default);
+
+        Assert.Contains(("env-2", AccessAlarmKeys.UnregisteredAccess), _sink.Cleared);
+        Assert.DoesNotContain(("env-2", AccessAlarmKeys.UnregisteredAccess), _service.Raised);
+        await using var check = _db.NewContext();
+        Assert.Contains(await check.AuditEntries.ToListAsync(), a => a.Action == "UnregisteredAccessResolved" && a.EntityId == "env-2");
+    }
+
+    [Fact]
+    public async Task DoorHeldOpen_RaisesAfterTheLimit_AndClearsWhenItCloses()
+    {
+        await RegisterInspectorAsync();
+        await _service.HandleAsync(new DoorEvent("env-1", _db.Now, true), default);
+        _db.Time.Advance(TimeSpan.FromMinutes(4));
+        await _service.EvaluateAsync(default);
+        Assert.DoesNotContain(_sink.Raised, a => a.Key == AccessAlarmKeys.DoorHeldOpen);
+
+        _db.Time.Advance(TimeSpan.FromMinutes(1));
+        await _service.EvaluateAsync(default);
+        Assert.Contains(_sink.Raised, a => a.Source == "env-1" && a.Key == AccessAlarmKeys.DoorHeldOpen && a.Severity == AccessAlarmSeverity.Warning);
+
+        await _service.HandleAsync(new DoorEvent("env-1", _db.Now, false), default);
+        Assert.Contains(("env-1", AccessAlarmKeys.DoorHeldOpen), _sink.Cleared);
+        Assert.DoesNotContain(_sink.Raised, a => a.Key == AccessAlarmKeys.UnregisteredAccess);
+    }
+
+    [Fact]
+    public async Task PeopleInsideAfterHours_AreFlagged_AndTheFlagClearsWhenTheyLeave()
+    {
+        var entry = await RegisterInspectorAsync();
+        await _service.EvaluateAsync(default);
+        Assert.DoesNotContain(_sink.Raised, a => a.Key == AccessAlarmKeys.AfterHours);
+
+        _db.Time.Advance(TimeSpan.FromHours(6)); // 16:00 WITA: working hours end.
+        await _service.EvaluateAsync(default);
+        var alarm = Assert.Single(_sink.Raised, a => a.Key == AccessAlarmKeys.AfterHours);
+        Assert.Equal(AccessAlarmKeys.RoomSource, alarm.Source);
+
+        await using var db = _db.NewContext();
+        await _db.Register(db).RegisterExitAsync(await ActorAsync(db, Operator), entry.Id, new ExitInput([]));
+        await _service.EvaluateAsync(default);
+        Assert.Contains((AccessAlarmKeys.RoomSource, AccessAlarmKeys.AfterHours), _sink.Cleared);
+    }
+
+    [Fact]
+    public void WorkingTime_FollowsTheSiteZoneAndWorkingDays()
+    {
+        var options = new AccessOptions { WorkingHours = "07:30–16:00" };
+
+        Assert.False(options.IsWorkingTime(new DateTime(2026, 3, 9, 23, 29, 0, DateTimeKind.Utc))); // Tue 07:29 WITA
+        Assert.True(options.IsWorkingTime(new DateTime(2026, 3, 9, 23, 30, 0, DateTimeKind.Utc)));  // Tue 07:30 WITA
+        Assert.True(options.IsWorkingTime(new DateTime(2026, 3, 10, 7, 59, 0, DateTimeKind.Utc)));  // Tue 15:59 WITA
+        Assert.False(options.IsWorkingTime(new DateTime(2026, 3, 10, 8, 0, 0, DateTimeKind.Utc)));  // Tue 16:00 WITA
+        Assert.False(options.IsWorkingTime(new DateTime(2026, 3, 14, 2, 0, 0, DateTimeKind.Utc)));  // Sat 10:00 WITA
+    }
+
+    [Theory]
+    [InlineData("16:00-07:30")]
+    [InlineData("7.30 to 16")]
+    [InlineData("")]
+    public void Options_RejectWorkingHoursThatDoNotParse(string hours)
+    {
+        var options = new AccessOptions { WorkingHours = hours };
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+
+        var valid = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
+
+        Assert.False(valid);
+    }
+
+    private async Task<AccessEntry> RegisterInspectorAsync()
+    {
+        await _db.LetterAsync(TimeSpan.FromHours(-1), TimeSpan.FromDays(1));
+        await using var db = _db.NewContext();
+        return await _db.Register(db).RegisterStaffEntryAsync(await ActorAsync(db, Operator), Staff(Inspector));
+    }
+
+    private sealed class Factory(AccessDatabase database) : IDbContextFactory<DataCenterOpsDbContext>
+    {
+        public DataCenterOpsDbContext CreateDbContext() => database.NewContext();
+    }
+}

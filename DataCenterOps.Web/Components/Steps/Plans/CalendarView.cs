@@ -1,7 +1,0 @@
-namespace DataCenterOps.Web.Components.Steps.Plans;
-
-public enum CalendarView
-{
-    Month,
-    Week,
-}

@@ -1,4 +1,0 @@
-namespace DataCenterOps.Web.Components.Steps.Plans;
-
-/// <summary>Something to pick in the add-item dialog: its id and what people call it.</summary>
-public sealed record PlanItemChoice<TId>(TId Id, string Label, string? Group = null);

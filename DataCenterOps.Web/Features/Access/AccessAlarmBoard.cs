@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using DataCenterOps.Domain.Access;
+
+namespace DataCenterOps.Web.Features.Access;
+
+/// <summary>The access alarms active now, for the register page (the monitoring alarm service gets them too once connected).</summary>
+public sealed class AccessAlarmBoard : IAccessAlarmSink
+{
+    private readonly ConcurrentDictionary<(string Source, string Key), AccessAlarm> _active = new();
+    private readonly AccessChanges _changes = new();
+
+    public IReadOnlyList<AccessAlarm> Active =>
+        [.. _active.Values.OrderByDescending(a => a.Severity).ThenBy(a => a.RaisedAtUtc)];
+
+    public IDisposable Subscribe(Action onChange) => _changes.Subscribe(onChange);
+
+    public Task RaiseAsync(AccessAlarm alarm, CancellationToken cancellationToken)
+    {
+        _active[(alarm.Source, alarm.Key)] = alarm;
+        _changes.Notify();
+        return Task.CompletedTask;
+    }
+
+    public Task ClearAsync(string source, string key, CancellationToken cancellationToken)
+    {
+        if (_active.TryRemove((source, key), out _))
+        {
+            _changes.Notify();
+        }
+
+        return Task.CompletedTask;
+    }
+}

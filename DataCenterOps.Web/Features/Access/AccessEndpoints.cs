@@ -1,0 +1,95 @@
+using System.Globalization;
+using DataCenterOps.Domain.Access;
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Web.Features.Access.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Web.Features.Access;
+
+/// <summary>
+/// The register over HTTP. The route's role list is checked on the cookie, and the domain checks the roles the
+/// database holds now; a refusal becomes a problem response (403 role, 404 unknown, 400 input, 409 rule).
+/// </summary>
+internal static partial class AccessEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/access");
+        var readers = new AuthorizeAttribute { Roles = AccessRoles.Readers };
+        var registrars = new AuthorizeAttribute { Roles = AccessRoles.Registrars };
+        var correctors = new AuthorizeAttribute { Roles = AccessRoles.Correctors };
+
+        api.MapGet("/occupancy", async (AccessRegisterService register, CancellationToken ct) =>
+            Results.Ok((await register.GetInsideAsync(ct)).Select(e => new
+            {
+                e.Id, e.PersonName, Kind = e.Kind.ToString(), Basis = e.Basis.ToString(), e.InAtUtc, e.EscortName, e.LetterNumber,
+            }))).RequireAuthorization(readers);
+
+        api.MapPost("/entries/staff", (StaffEntryInput input, HttpContext http, AccessRegisterService register, CancellationToken ct) =>
+            Run(http, async actor => Created(await register.RegisterStaffEntryAsync(actor, input, ct)), ct)).RequireAuthorization(registrars);
+
+        api.MapPost("/entries/visitor", (VisitorEntryInput input, HttpContext http, AccessRegisterService register, CancellationToken ct) =>
+            Run(http, async actor => Created(await register.RegisterVisitorEntryAsync(actor, input, ct)), ct)).RequireAuthorization(registrars);
+
+        api.MapPost("/entries/{id:guid}/exit", (Guid id, ExitInput input, HttpContext http, AccessRegisterService register, CancellationToken ct) =>
+            Run(http, async actor => Results.Ok((await register.RegisterExitAsync(actor, id, input, ct)).Select(e => e.Id)), ct)).RequireAuthorization(registrars);
+
+        api.MapPost("/entries/{id:guid}/void", (Guid id, ReasonRequest input, HttpContext http, AccessRegisterService register, CancellationToken ct) =>
+            Run(http, async actor => Results.Ok(new { (await register.VoidAsync(actor, id, input.Reason, ct)).Id }), ct)).RequireAuthorization(correctors);
+
+        api.MapPost("/entries/{id:guid}/correct", (Guid id, EntryCorrection input, HttpContext http, AccessRegisterService register, CancellationToken ct) =>
+            Run(http, async actor => Results.Ok(new { (await register.CorrectAsync(actor, id, input, ct)).Id }), ct)).RequireAuthorization(correctors);
+
+        api.MapGet("/log.csv", async (DateOnly? from, DateOnly? to, string? person, Guid? letterId, AccessRegisterService register,
+            IOptions<AccessOptions> options, IStringLocalizer<AccessText> l, CancellationToken ct) =>
+        {
+            var entries = await register.SearchAsync(AccessPeriod.Filter(from, to, person, letterId, options.Value), ct);
+            return Results.File(AccessCsvExporter.Export(entries, options.Value, l), "text/csv; charset=utf-8", FileName("csv", from, to));
+        }).RequireAuthorization(readers);
+
+        api.MapGet("/log.pdf", async (DateOnly? from, DateOnly? to, string? person, Guid? letterId, AccessRegisterService register,
+            IOptions<AccessOptions> options, IStringLocalizer<AccessText> l, TimeProvider time, CancellationToken ct) =>
+        {
+            var entries = await register.SearchAsync(AccessPeriod.Filter(from, to, person, letterId, options.Value), ct);
+            var generated = AccessPeriod.Local(time.GetUtcNow().UtcDateTime, options.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var subtitle = l["Export.Subtitle", Day(from), Day(to), generated, entries.Count];
+            var pdf = AccessPdfExporter.Export(entries, l["Log.Title"], subtitle, options.Value, l);
+            return Results.File(pdf, "application/pdf", FileName("pdf", from, to));
+        }).RequireAuthorization(readers);
+    }
+
+    private static IResult Created(AccessEntry entry) => Results.Created($"/api/access/entries/{entry.Id}", new { entry.Id });
+
+    private static async Task<IResult> Run(HttpContext http, Func<DataCenterOps.Domain.People.Actor, Task<IResult>> action, CancellationToken ct)
+    {
+        var db = http.RequestServices.GetRequiredService<DataCenterOpsDbContext>();
+        var actor = await AccessActors.FromAsync(http.User, db, ct);
+        try
+        {
+            return await action(actor);
+        }
+        catch (AccessRuleViolationException ex)
+        {
+            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessEndpoints).FullName!);
+            LogRefused(logger, actor.UserId, http.Request.Path, ex.Code, ex.Message);
+            var status = ex.Code switch
+            {
+                AccessError.WrongRole => StatusCodes.Status403Forbidden,
+                AccessError.NotFound => StatusCodes.Status404NotFound,
+                AccessError.InvalidInput => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status409Conflict,
+            };
+            return Results.Problem(ex.Message, statusCode: status, title: ex.Code.ToString());
+        }
+    }
+
+    private static string Day(DateOnly? day) => day?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) ?? "…";
+
+    private static string FileName(string extension, DateOnly? from, DateOnly? to) =>
+        $"access-log_{from?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "start"}_{to?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "now"}.{extension}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Access register refused {UserId} on {Path}: {Code} {Message}")]
+    private static partial void LogRefused(ILogger logger, string userId, string path, AccessError code, string message);
+}

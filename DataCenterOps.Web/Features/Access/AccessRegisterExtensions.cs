@@ -1,0 +1,47 @@
+using DataCenterOps.Domain.Access;
+using DataCenterOps.Web.Features.Access.Resources;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
+
+namespace DataCenterOps.Web.Features.Access;
+
+public static class AccessRegisterExtensions
+{
+    /// <summary>
+    /// The DC-room access register: options (section "Access"), domain services, door cross-check worker, alarm board,
+    /// texts. Needs the domain (AddDomain) registered too. Door events come in through <see cref="DoorCorrelationService.Post"/>;
+    /// alarms go out to every registered <see cref="IAccessAlarmSink"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddAccessRegister(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AccessChanges>();
+        services.AddScoped<AccessRegisterService>();
+        services.AddScoped<AccessGrantService>();
+        services.AddScoped<AccessReviewService>();
+        services.AddSingleton<AccessAlarmBoard>();
+        services.AddSingleton<IAccessAlarmSink>(sp => sp.GetRequiredService<AccessAlarmBoard>());
+        services.AddSingleton<DoorCorrelationService>();
+        services.AddHostedService<DoorCorrelationWorker>();
+        services.AddLocalization();
+        services.AddSingleton<IStringLocalizer<AccessText>, AccessStringLocalizer>();
+        return builder;
+    }
+
+    /// <summary>Connects the register to monitoring: door changes in, access alarms out among the room's alarms.</summary>
+    public static IHostApplicationBuilder AddAccessMonitoringBridge(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IAccessAlarmSink, MonitoringAccessAlarmSink>();
+        builder.Services.AddHostedService<DoorEventBridge>();
+        return builder;
+    }
+
+    /// <summary>JSON endpoints under /api/access (register, exit, correct, void) and the CSV/PDF exports of the log.</summary>
+    public static IEndpointRouteBuilder MapAccessRegister(this IEndpointRouteBuilder endpoints)
+    {
+        AccessEndpoints.Map(endpoints);
+        return endpoints;
+    }
+}

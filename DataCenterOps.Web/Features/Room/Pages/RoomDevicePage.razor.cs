@@ -1,0 +1,106 @@
+using System.Globalization;
+using DataCenterOps.Monitoring.Devices;
+using DataCenterOps.Monitoring.History;
+using DataCenterOps.Web.Features.Room;
+using Microsoft.AspNetCore.Components;
+
+namespace DataCenterOps.Web.Features.Room.Pages;
+
+public sealed partial class RoomDevicePage
+{
+    private static readonly (string Key, TimeSpan Span)[] Ranges =
+    [
+        ("Range.1h", TimeSpan.FromHours(1)),
+        ("Range.24h", TimeSpan.FromHours(24)),
+        ("Range.7d", TimeSpan.FromDays(7)),
+        ("Range.30d", TimeSpan.FromDays(30)),
+    ];
+
+    private readonly CancellationTokenSource _cts = new();
+    private LiveRoomView? _view;
+    private bool _inMaintenance;
+    private string? _point;
+    private TimeSpan _range = TimeSpan.FromHours(1);
+    private DateTimeOffset _from;
+    private DateTimeOffset _to;
+    private HistorySeries? _series;
+
+    [Parameter]
+    public string Id { get; set; } = "";
+
+    public void Dispose()
+    {
+        _view?.Dispose();
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _view?.Dispose();
+        _view = Views.CreateFor(Id, () => InvokeAsync(StateHasChanged));
+        _inMaintenance = (await Maintenance.GetDevicesInMaintenanceAsync(_cts.Token)).Contains(Id);
+        var device = LiveState.GetDevice(Id);
+        _point = device is null ? null : TileLayout.SparklinePoint(device.Kind) ?? device.Points.FirstOrDefault(p => p.Value is not null)?.Point;
+        await LoadSeriesAsync();
+    }
+
+    private async Task SelectAsync(string point)
+    {
+        _point = point;
+        await LoadSeriesAsync();
+    }
+
+    private async Task SetRangeAsync(TimeSpan range)
+    {
+        _range = range;
+        await LoadSeriesAsync();
+    }
+
+    private async Task LoadSeriesAsync()
+    {
+        _to = Time.GetUtcNow();
+        _from = _to - _range;
+        if (_point is null)
+        {
+            _series = null;
+            return;
+        }
+
+        try
+        {
+            _series = await History.GetSeriesAsync(Id, _point, _from, _to, _cts.Token);
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+            // Navigated away.
+        }
+    }
+
+    private string ExportUrl() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"room/devices/{Uri.EscapeDataString(Id)}/export.csv?point={Uri.EscapeDataString(_point ?? "")}&from={Uri.EscapeDataString(_from.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(_to.ToString("O", CultureInfo.InvariantCulture))}");
+
+    private static string ThresholdText(ThresholdOptions? limits, string unit)
+    {
+        if (limits is null)
+        {
+            return "—";
+        }
+
+        var parts = new List<string>();
+        void Add(string label, double? value)
+        {
+            if (value is { } v)
+            {
+                parts.Add($"{label} {v.ToString("0.##", CultureInfo.CurrentCulture)}");
+            }
+        }
+
+        Add("LL", limits.LowCritical);
+        Add("L", limits.LowWarning);
+        Add("H", limits.HighWarning);
+        Add("HH", limits.HighCritical);
+        return parts.Count == 0 ? "—" : string.Join(" · ", parts) + " " + unit;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace DataCenterOps.Web.Features.Room;
+
+/// <summary>Maps the room dashboard's HTTP endpoints (the pages are Razor components and need no mapping).</summary>
+public static class RoomDashboardEndpointRouteBuilderExtensions
+{
+    /// <summary>Maps <c>GET /room/devices/{id}/export.csv</c> (signed-in users only).</summary>
+    public static IEndpointRouteBuilder MapRoomDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet("/room/devices/{id}/export.csv", DeviceCsvExport.HandleAsync)
+            .RequireAuthorization()
+            .WithName("RoomDeviceCsvExport");
+        return endpoints;
+    }
+}

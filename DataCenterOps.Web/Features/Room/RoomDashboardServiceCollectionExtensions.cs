@@ -1,0 +1,36 @@
+using DataCenterOps.Web.Features.Room.Components.Resources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Web.Features.Room;
+
+/// <summary>Registers the room dashboard: throttled live views, display clock, room plan, maintenance status, texts.</summary>
+public static class RoomDashboardServiceCollectionExtensions
+{
+    /// <summary>Needs <c>AddMonitoring()</c> (live state, alarms, history) and MudBlazor services.</summary>
+    public static IHostApplicationBuilder AddRoomDashboard(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRoomDashboardServices();
+        return builder;
+    }
+
+    internal static IServiceCollection AddRoomDashboardServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<RoomDisplayOptions>().BindConfiguration(RoomDisplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RoomPlanOptions>().BindConfiguration(RoomPlanOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RoomPlanOptions>, RoomPlanOptionsValidator>();
+        services.AddSingleton<RoomClock>();
+        services.AddSingleton<LiveRoomViewFactory>();
+        services.TryAddSingleton<IRoomMaintenanceStatus, ChecklistMaintenanceStatus>();
+
+        // Our own resource lookup, so the texts resolve whatever ResourcesPath the app's AddLocalization uses.
+        services.AddLocalization();
+        services.AddSingleton<IStringLocalizer<RoomText>, RoomTextLocalizer>();
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using DataCenterOps.Domain.People;
+
+namespace DataCenterOps.Web.Features.Routine.Compliance;
+
+/// <summary>GET /routine/compliance/{year}-{month}.csv and .pdf for the Pengelola, Pengawas and Administrator.</summary>
+internal static class ComplianceEndpoints
+{
+    public const string AllowedRoles = $"{Roles.Manager},{Roles.Supervisor},{Roles.Administrator}";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/routine/compliance").RequireAuthorization(policy => policy.RequireRole(Roles.Manager, Roles.Supervisor, Roles.Administrator));
+        group.MapGet("/{year:int}-{month:int}.csv", async (int year, int month, ComplianceDocumentLoader loader, CancellationToken cancellationToken) =>
+        {
+            if (!Valid(year, month))
+            {
+                return Results.BadRequest();
+            }
+
+            var document = await loader.LoadAsync(year, month, cancellationToken);
+            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ComplianceCsv.Write(document))).ToArray();
+            return Results.File(bytes, "text/csv; charset=utf-8", FileName(year, month, "csv"));
+        });
+        group.MapGet("/{year:int}-{month:int}.pdf", async (int year, int month, ComplianceDocumentLoader loader, CancellationToken cancellationToken) =>
+        {
+            if (!Valid(year, month))
+            {
+                return Results.BadRequest();
+            }
+
+            var document = await loader.LoadAsync(year, month, cancellationToken);
+            return Results.File(CompliancePdf.Write(document), "application/pdf", FileName(year, month, "pdf"));
+        });
+    }
+
+    public static string Href(int year, int month, string extension) =>
+        string.Create(CultureInfo.InvariantCulture, $"/routine/compliance/{year}-{month}.{extension}");
+
+    private static bool Valid(int year, int month) => year is >= 2000 and <= 2200 && month is >= 1 and <= 12;
+
+    private static string FileName(int year, int month, string extension) =>
+        string.Create(CultureInfo.InvariantCulture, $"compliance-{year}-{month:00}.{extension}");
+}

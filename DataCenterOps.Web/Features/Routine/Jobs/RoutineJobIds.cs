@@ -1,0 +1,12 @@
+namespace DataCenterOps.Web.Features.Routine.Jobs;
+
+/// <summary>Recurring job ids as shown in the Hangfire dashboard.</summary>
+public static class RoutineJobIds
+{
+    public const string Sla = "routine-sla";
+    public const string Sweep = "routine-sweep";
+    public const string Backup = "routine-backup";
+    public const string Retention = "routine-retention";
+
+    public static string Schedule(string code) => $"routine-schedule-{code}";
+}

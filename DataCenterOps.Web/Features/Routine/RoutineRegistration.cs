@@ -1,0 +1,104 @@
+using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Scheduling;
+using DataCenterOps.Web.Features.Routine.Backup;
+using DataCenterOps.Web.Features.Routine.Compliance;
+using DataCenterOps.Web.Features.Routine.Dashboard;
+using DataCenterOps.Web.Features.Routine.Jobs;
+using DataCenterOps.Web.Features.Routine.Notifications;
+using DataCenterOps.Web.Features.Routine.Sla;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Web.Features.Routine;
+
+public static class RoutineRegistration
+{
+    /// <summary>
+    /// The routine: schedules and due checks, SLA chasing with email, backup, retention, and (unless Hangfire:Enabled
+    /// is false) Hangfire on SQLite storage with its server. Needs the Domain (<c>AddDomain</c>) registered too.
+    /// </summary>
+    public static IHostApplicationBuilder AddRoutine(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<RoutineOptions>().BindConfiguration(RoutineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HangfireSettings>().BindConfiguration(HangfireSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScheduling();
+        services.TryAddSingleton<IMailSender, SmtpMailSender>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<OverdueScanner>();
+        services.AddScoped<EscalationNotifier>();
+        services.AddScoped<UnassignedNotifier>();
+        services.AddScoped<ComplianceDocumentLoader>();
+        services.AddSingleton<RoutineStatusService>();
+        services.AddSingleton<BackupService>();
+        services.AddScoped<ScheduleJob>();
+        services.AddScoped<SweepJob>();
+        services.AddScoped<SlaJob>();
+        services.AddScoped<BackupJob>();
+        services.AddScoped<RetentionJob>();
+        services.AddScoped<RecurringJobRegistrar>();
+        services.AddHostedService<InstanceLockService>();
+        services.AddHostedService<RoutineStartup>();
+
+        var hangfire = builder.Configuration.GetSection(HangfireSettings.SectionName).Get<HangfireSettings>() ?? new HangfireSettings();
+        if (hangfire.Enabled)
+        {
+            AddHangfire(services);
+        }
+
+        return builder;
+    }
+
+    /// <summary>The Hangfire dashboard (Administrators and Supervisors only) and the compliance exports.</summary>
+    public static IEndpointRouteBuilder MapRoutine(this IEndpointRouteBuilder app)
+    {
+        var settings = app.ServiceProvider.GetRequiredService<IOptions<HangfireSettings>>().Value;
+        if (settings.Enabled)
+        {
+            app.MapHangfireDashboard(settings.DashboardPath, new DashboardOptions
+            {
+                Authorization = [new HangfireRoleAuthorizationFilter()],
+                // Supervisors watch; only Administrators retry or delete jobs.
+                IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(Roles.Administrator),
+                DashboardTitle = "DataCenterOps routine",
+                AppPath = "/",
+                DisplayStorageConnectionString = false,
+            }).RequireAuthorization(policy => policy.RequireRole([.. HangfireRoleAuthorizationFilter.AllowedRoles]));
+        }
+
+        ComplianceEndpoints.Map(app);
+        return app;
+    }
+
+    private static void AddHangfire(IServiceCollection services)
+    {
+        // Our own storage instance in DI (not the static JobStorage.Current), so several hosts can live in one process.
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<HangfireSettings>>().Value;
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var path = Path.Combine(Path.GetFullPath(storage.DataDirectory), settings.StorageFile);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = settings.QueuePollInterval });
+        });
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((sp, options) =>
+        {
+            var settings = sp.GetRequiredService<IOptions<HangfireSettings>>().Value;
+            options.WorkerCount = settings.WorkerCount;
+            options.SchedulePollingInterval = settings.SchedulePollingInterval;
+        });
+    }
+}

@@ -1,0 +1,42 @@
+using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Scheduling;
+using DataCenterOps.Web.Features.Routine.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Web.Features.Routine.Sla;
+
+/// <summary>Raises due checks no letter or plan covers to the Pengawas: SOP step 1 (a Surat Tugas) has to come first.</summary>
+public sealed class UnassignedNotifier(DataCenterOpsDbContext db, NotificationService notifications)
+{
+    public async Task<int> RaiseAsync(IReadOnlyCollection<Guid> dueCheckIds, CancellationToken cancellationToken)
+    {
+        if (dueCheckIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var checks = await db.Set<DueCheck>().AsNoTracking()
+            .Where(d => dueCheckIds.Contains(d.Id) && d.State == DueCheckState.Unassigned)
+            .Select(d => new { d.Id, Equipment = d.Equipment!.Name, Schedule = d.Schedule!.Name, d.DueDate, d.DeadlineDate })
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var check in checks)
+        {
+            var body = $"""
+                The routine check "{check.Schedule}" for {check.Equipment} is due {check.DueDate:yyyy-MM-dd} (to be done by {check.DeadlineDate:yyyy-MM-dd}),
+                but no issued Surat Tugas with an open Rencana Kerja covers this equipment.
+
+                Please issue a Surat Tugas (SOP step 1) naming a Pengelola and Pemeriksa for it; the check is then put
+                into its Rencana Kerja automatically.
+                """;
+            if (await notifications.SendOnceToRoleAsync($"duecheck:{check.Id:N}:unassigned", Roles.Supervisor,
+                    $"[DataCenterOps] No Surat Tugas covers: {check.Schedule} - {check.Equipment}", body, cancellationToken))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+}

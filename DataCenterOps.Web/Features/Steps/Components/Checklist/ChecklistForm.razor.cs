@@ -1,0 +1,203 @@
+using System.Globalization;
+using DataCenterOps.Domain.Maintenance;
+using DataCenterOps.Domain.Reports;
+using DataCenterOps.Domain.Workflow;
+using DataCenterOps.Monitoring.LiveState;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Web.Features.Steps.Components.Checklist;
+
+/// <summary>
+/// Step 3 on a tablet: every answer is saved the moment it is given (one at a time, in order), a progress bar and a
+/// "saved" indicator say how far it is, out-of-range answers stand out, and a Reading on monitored equipment offers
+/// the live value of its point to record with one tap.
+/// </summary>
+public sealed partial class ChecklistForm
+{
+    private readonly SemaphoreSlim _saveGate = new(1, 1);
+    private ChecklistExecution? _execution;
+    private SopState _planState;
+    private Guid _planId;
+    private bool _planReady;
+    private string? _returnNotes;
+    private string? _findings;
+    private string? _actions;
+    private string? _deviceId;
+    private bool _showMissing;
+    private string? _error;
+    private SaveState _save;
+    private string _savedAt = "";
+    private LiveStateStore? _live;
+    private IDisposable? _liveSubscription;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public Guid ExecutionId { get; set; }
+
+    private bool CanWork => _execution is not null && _execution.InspectorId == UserId
+        && _planState is SopState.InExecution or SopState.Returned;
+
+    private List<ChecklistTemplateItem> Required =>
+        _execution?.WorkPlanItem?.Template?.Items.Where(IsRequired).ToList() ?? [];
+
+    private int Answered
+    {
+        get
+        {
+            var answered = _execution?.Answers.Where(a => a.HasValue).Select(a => a.TemplateItemId).ToHashSet() ?? [];
+            return Required.Count(q => answered.Contains(q.Id));
+        }
+    }
+
+    private int Flagged => _execution?.Answers.Count(a => a.IsFlagged) ?? 0;
+
+    private double Percent => Required.Count == 0 ? 100 : 100.0 * Answered / Required.Count;
+
+    private static bool IsRequired(ChecklistTemplateItem q) => q.Required && q.Kind != ChecklistItemKind.Photo;
+
+    protected override async Task LoadAsync()
+    {
+        _execution = await QueryAsync(db => db.ChecklistExecutions.AsNoTracking()
+            .Include(e => e.Answers)
+            .Include(e => e.WorkPlanItem).ThenInclude(i => i!.Template).ThenInclude(t => t!.Items)
+            .Include(e => e.WorkPlanItem).ThenInclude(i => i!.Equipment)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(e => e.Id == ExecutionId));
+        if (_execution is null)
+        {
+            return;
+        }
+
+        _planId = _execution.WorkPlanItem!.PlanId;
+        var plan = await QueryAsync(db => db.WorkPlans.AsNoTracking().Include(p => p.Items).ThenInclude(i => i.Execution)
+            .FirstAsync(p => p.Id == _planId));
+        _planState = plan.State;
+        _planReady = plan.State is SopState.InExecution or SopState.Returned
+            && plan.Items.All(i => i.Execution?.Status == ExecutionStatus.Completed);
+        _returnNotes = await QueryAsync(db => db.ReportReviews.AsNoTracking()
+            .Where(r => r.Decision == ReviewDecision.Returned && db.MaintenanceReports.Any(m => m.Id == r.ReportId && m.WorkPlanId == _planId))
+            .OrderByDescending(r => r.ReviewedAtUtc).Select(r => r.Notes).FirstOrDefaultAsync());
+        _findings = _execution.Findings;
+        _actions = _execution.ActionsTaken;
+        _deviceId = _execution.WorkPlanItem.Equipment?.MonitoringDeviceId;
+        SubscribeToLiveValues();
+    }
+
+    private void SubscribeToLiveValues()
+    {
+        if (_liveSubscription is not null || _deviceId is null || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        _live = Services.GetService<LiveStateStore>();
+        // The offered live value follows the device as it is polled. The poller's thread carries no culture of its own
+        // that matches this circuit, so the render is done in the culture the page was opened with.
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        _liveSubscription = _live?.Subscribe(change =>
+        {
+            if (change.Device.DeviceId == _deviceId)
+            {
+                _ = InvokeAsync(() =>
+                {
+                    CultureInfo.CurrentCulture = culture;
+                    CultureInfo.CurrentUICulture = uiCulture;
+                    StateHasChanged();
+                });
+            }
+        });
+    }
+
+    /// <summary>The point's live value, rounded for recording; null when not monitored, not mapped or not live.</summary>
+    private double? LiveValue(ChecklistTemplateItem q) =>
+        q.Kind == ChecklistItemKind.Reading && q.MonitoringPoint is { } point && _deviceId is { } device
+        && (_live ?? Services.GetService<LiveStateStore>())?.GetDevice(device)?.LiveValue(point) is { } value
+            ? Math.Round(value, 2)
+            : null;
+
+    private static string RangeText(ChecklistTemplateItem q) => (q.Min, q.Max) switch
+    {
+        (null, null) => "",
+        ({ } min, null) => string.Create(CultureInfo.CurrentCulture, $", ≥ {min}"),
+        (null, { } max) => string.Create(CultureInfo.CurrentCulture, $", ≤ {max}"),
+        ({ } min, { } max) => string.Create(CultureInfo.CurrentCulture, $", {min}–{max}"),
+    };
+
+    // Saved the moment it is given, one save at a time: a dropped connection loses nothing already answered.
+    private Task AnswerAsync(ChecklistTemplateItem q, AnswerInput input) =>
+        SaveAsync(() => AttemptAsync<ChecklistService>((s, a) => s.AnswerAsync(a, ExecutionId, q.Id, input)));
+
+    private Task SaveNotesAsync(string? findings, string? actions)
+    {
+        _findings = findings;
+        _actions = actions;
+        return SaveAsync(() => AttemptAsync<ChecklistService>((s, a) => s.SaveNotesAsync(a, ExecutionId, findings, actions)));
+    }
+
+    private async Task SaveAsync(Func<Task<string?>> save)
+    {
+        if (!CanWork)
+        {
+            return;
+        }
+
+        await _saveGate.WaitAsync();
+        try
+        {
+            _save = SaveState.Saving;
+            StateHasChanged();
+            _error = await save();
+            _save = _error is null ? SaveState.Saved : SaveState.Failed;
+            _savedAt = Clock.Local(Time.GetUtcNow().UtcDateTime).ToString("T", CultureInfo.CurrentCulture);
+            await LoadAsync();
+        }
+        finally
+        {
+            _saveGate.Release();
+        }
+    }
+
+    private async Task CompleteAsync()
+    {
+        _showMissing = true;
+        var missing = Required.Count - Answered;
+        if (missing > 0)
+        {
+            _error = string.Format(CultureInfo.CurrentCulture, L["Checklist.MissingCount"], missing);
+            return;
+        }
+
+        await SaveAsync(() => AttemptAsync<ChecklistService>(async (s, a) =>
+        {
+            await s.SaveNotesAsync(a, ExecutionId, _findings, _actions);
+            await s.CompleteAsync(a, ExecutionId);
+        }));
+        if (_error is null)
+        {
+            Snackbar.Add(L["Completed"], MudBlazor.Severity.Success);
+        }
+    }
+
+    private async Task SubmitAsync()
+    {
+        _error = await AttemptAsync<ReportService>((s, a) => s.SubmitAsync(a, _planId));
+        if (_error is null)
+        {
+            Snackbar.Add(L["Submitted"], MudBlazor.Severity.Success);
+            Navigation.NavigateTo("work");
+        }
+    }
+
+    public void Dispose()
+    {
+        _liveSubscription?.Dispose();
+        _saveGate.Dispose();
+    }
+}

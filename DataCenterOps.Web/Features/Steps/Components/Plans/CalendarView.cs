@@ -1,0 +1,7 @@
+namespace DataCenterOps.Web.Features.Steps.Components.Plans;
+
+public enum CalendarView
+{
+    Month,
+    Week,
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using DataCenterOps.Domain.Archive;
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Web.Features.Steps.Documents;
+
+/// <summary>Reads an archived record, verifies it and parses its content.</summary>
+public static class ArchivedReportLoader
+{
+    public static async Task<ArchivedReportDocument?> LoadAsync(DataCenterOpsDbContext db, ArchiveService archive, long archiveId, CancellationToken cancellationToken)
+    {
+        if (await archive.ReadAsync(archiveId, cancellationToken) is not { } read)
+        {
+            return null;
+        }
+
+        ReportContent? content;
+        try
+        {
+            content = ReportContentBuilder.Deserialize(read.Record.CanonicalJson);
+        }
+        catch (JsonException)
+        {
+            // A tampered record may no longer parse; the integrity state already says so.
+            content = null;
+        }
+
+        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return new ArchivedReportDocument(read.Record, read.Integrity, content, names);
+    }
+}

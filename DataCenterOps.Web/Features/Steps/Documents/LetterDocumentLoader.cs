@@ -1,0 +1,37 @@
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Web.Shared.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Web.Features.Steps.Documents;
+
+/// <summary>Reads a Surat Tugas with its people and scope into a <see cref="LetterDocument"/>.</summary>
+public static class LetterDocumentLoader
+{
+    public static async Task<LetterDocument?> LoadAsync(DataCenterOpsDbContext db, Guid letterId, DisplayClock clock, CancellationToken cancellationToken)
+    {
+        var letter = await db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors).Include(l => l.Scope).AsSplitQuery()
+            .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
+        if (letter is null)
+        {
+            return null;
+        }
+
+        var ids = letter.Inspectors.Select(i => i.UserId).Append(letter.ManagerId).Append(letter.SupervisorId).ToList();
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (Name: u.DisplayName, u.Nip), cancellationToken);
+        LetterPerson Person(string id, string position) =>
+            people.TryGetValue(id, out var p) ? new(p.Name, p.Nip, position) : new(id, null, position);
+
+        var equipmentIds = letter.Scope.Where(s => s.EquipmentId is not null).Select(s => s.EquipmentId!.Value).ToList();
+        var equipment = await db.Equipment.AsNoTracking().Where(e => equipmentIds.Contains(e.Id))
+            .OrderBy(e => e.Name).Select(e => e.Name).ToListAsync(cancellationToken);
+        var scope = letter.Scope.Where(s => s.Kind is not null).Select(s => LetterTerms.Kind(s.Kind!.Value)).Concat(equipment).ToList();
+
+        var assignees = new List<LetterPerson> { Person(letter.ManagerId, LetterTerms.ManagerPosition) };
+        assignees.AddRange(letter.Inspectors.Select(i => Person(i.UserId, LetterTerms.InspectorPosition)).OrderBy(p => p.Name, StringComparer.Ordinal));
+        return new LetterDocument(
+            letter.Id, letter.Number, letter.State, letter.Agenda, Person(letter.SupervisorId, LetterTerms.SignatoryPosition), assignees, scope,
+            clock.Local(letter.ValidFromUtc), clock.Local(letter.ValidUntilUtc), clock.Local(letter.IssuedAtUtc ?? letter.CreatedAtUtc),
+            letter.RevocationReason);
+    }
+}

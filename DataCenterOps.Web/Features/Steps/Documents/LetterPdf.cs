@@ -1,0 +1,101 @@
+using DataCenterOps.Web.Shared.Documents;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace DataCenterOps.Web.Features.Steps.Documents;
+
+/// <summary>A Surat Tugas as an A4 PDF laid out like a letter of the Dinas: kop, title and number, Dasar, Kepada, Untuk, signature.</summary>
+public static class LetterPdf
+{
+    private const double LabelX = 0;
+    private const double ColonX = 70;
+    private const double NumberX = 80;
+    private const double TextX = 96;
+
+    public static byte[] Write(LetterDocument letter)
+    {
+        PdfFonts.Ensure();
+        using var pdf = new PdfDocument();
+        pdf.Info.Title = $"Surat Tugas {letter.Number ?? "(konsep)"}";
+        pdf.Info.Subject = letter.Agenda;
+        using (var flow = new PdfFlow(pdf))
+        {
+            var body = PdfFlow.Font(11);
+            var bold = PdfFlow.Font(11, XFontStyleEx.Bold);
+            Letterhead.Draw(flow);
+
+            flow.Paragraph("SURAT TUGAS", PdfFlow.Font(13, XFontStyleEx.Bold | XFontStyleEx.Underline), centered: true);
+            flow.Paragraph($"Nomor: {letter.Number ?? "…………………"}", body, centered: true);
+            if (letter.IsDraft)
+            {
+                flow.Paragraph("KONSEP — belum diterbitkan", PdfFlow.Font(10, XFontStyleEx.Bold), centered: true, brush: XBrushes.DarkRed);
+            }
+
+            if (letter.IsRevoked)
+            {
+                flow.Paragraph($"DICABUT: {letter.RevocationReason}", PdfFlow.Font(10, XFontStyleEx.Bold), centered: true, brush: XBrushes.DarkRed);
+            }
+
+            flow.Gap(14);
+            var basis = LetterTerms.LegalBasis.Append($"Agenda kerja: {letter.Agenda}.").ToList();
+            Numbered(flow, "Dasar", basis, body);
+            flow.Gap(10);
+            flow.Paragraph("MENUGASKAN:", bold, centered: true);
+            flow.Gap(8);
+
+            for (var i = 0; i < letter.Assignees.Count; i++)
+            {
+                var person = letter.Assignees[i];
+                flow.KeepTogether(PdfFlow.LineHeight(body) * 3);
+                flow.Row(i == 0 ? "Kepada" : "", "", body, LabelX, ColonX, TextX);
+                flow.Gap(-PdfFlow.LineHeight(body));
+                flow.Row("", $"{i + 1}.", body, LabelX, ColonX, NumberX);
+                flow.Gap(-PdfFlow.LineHeight(body));
+                Person(flow, person, body);
+                flow.Gap(4);
+            }
+
+            flow.Gap(6);
+            Numbered(flow, "Untuk", LetterTerms.Duties(letter), body);
+            flow.Gap(10);
+            flow.Paragraph(LetterTerms.Closing, body);
+            flow.Gap(24);
+            Signature(flow, letter, body, bold);
+        }
+
+        using var stream = new MemoryStream();
+        pdf.Save(stream, closeStream: false);
+        return stream.ToArray();
+    }
+
+    private static void Numbered(PdfFlow flow, string label, IReadOnlyList<string> lines, XFont font)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            flow.Row(i == 0 ? label : "", $"{i + 1}.", font, LabelX, ColonX, NumberX);
+            flow.Gap(-PdfFlow.LineHeight(font));
+            flow.Paragraph(lines[i], font, TextX);
+        }
+    }
+
+    private static void Person(PdfFlow flow, LetterPerson person, XFont font)
+    {
+        const double FieldX = TextX;
+        const double FieldColonX = TextX + 60;
+        const double FieldValueX = TextX + 70;
+        flow.Row("Nama", person.Name, font, FieldX, FieldColonX, FieldValueX);
+        flow.Row("NIP", string.IsNullOrWhiteSpace(person.Nip) ? "-" : person.Nip, font, FieldX, FieldColonX, FieldValueX);
+        flow.Row("Jabatan", person.Position, font, FieldX, FieldColonX, FieldValueX);
+    }
+
+    private static void Signature(PdfFlow flow, LetterDocument letter, XFont font, XFont bold)
+    {
+        var x = flow.Width * 0.55;
+        flow.KeepTogether(PdfFlow.LineHeight(font) * 9);
+        flow.Paragraph($"{LetterTerms.City}, {LetterTerms.Date(letter.Dated)}", font, x);
+        flow.Paragraph($"{LetterTerms.SignatoryPosition},", font, x);
+        flow.Gap(PdfFlow.LineHeight(font) * 4);
+        flow.Paragraph(letter.Signatory.Name, PdfFlow.Font(bold.Size, XFontStyleEx.Bold | XFontStyleEx.Underline), x);
+        flow.Paragraph($"NIP. {(string.IsNullOrWhiteSpace(letter.Signatory.Nip) ? "-" : letter.Signatory.Nip)}", font, x);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using DataCenterOps.Domain.Archive;
+using DataCenterOps.Domain.Reports;
+using DataCenterOps.Web.Shared.Documents;
+using DataCenterOps.Web.Shared.Hosting;
+using Microsoft.Extensions.Localization;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace DataCenterOps.Web.Features.Steps.Documents;
+
+/// <summary>An archived Laporan as an A4 PDF: the report with every answer, the review notes (Catatan) and the hash chain link.</summary>
+public static class ReportPdf
+{
+    private const double ColonX = 130;
+    private const double ValueX = 140;
+
+    public static byte[] Write(ArchivedReportDocument document, IStringLocalizer<Ui> text, DisplayClock clock, DateTime printedAtUtc)
+    {
+        PdfFonts.Ensure();
+        var record = document.Record;
+        var content = document.Content;
+        using var pdf = new PdfDocument();
+        pdf.Info.Title = $"{text["Pdf.ReportTitle"]} #{record.Id}";
+        using (var flow = new PdfFlow(pdf))
+        {
+            var body = PdfFlow.Font(10);
+            var small = PdfFlow.Font(8.5);
+            var heading = PdfFlow.Font(11, XFontStyleEx.Bold);
+            Letterhead.Draw(flow);
+            flow.Paragraph(text["Pdf.ReportTitle"], PdfFlow.Font(13, XFontStyleEx.Bold | XFontStyleEx.Underline), centered: true);
+            flow.Paragraph($"{text["Pdf.ArchiveNo"]} {record.Id.ToString(CultureInfo.CurrentCulture)}", body, centered: true);
+            flow.Gap(10);
+
+            flow.Row("Surat Tugas", record.LetterNumber ?? "-", body, 0, ColonX, ValueX);
+            if (content is not null)
+            {
+                flow.Row("Rencana Kerja", content.PlanTitle, body, 0, ColonX, ValueX);
+                flow.Row(text["Agenda"], content.Agenda, body, 0, ColonX, ValueX);
+                flow.Row(text["Validity"], $"{clock.Format(content.ValidFromUtc)} – {clock.Format(content.ValidUntilUtc)}", body, 0, ColonX, ValueX);
+                flow.Row("Pengawas", document.Name(content.SupervisorId), body, 0, ColonX, ValueX);
+                flow.Row("Pengelola", document.Name(content.ManagerId), body, 0, ColonX, ValueX);
+            }
+
+            flow.Row(text["ArchivedAt"], clock.Format(record.ArchivedAtUtc), body, 0, ColonX, ValueX);
+            flow.Row(text["ArchivedBy"], document.Name(record.ArchivedById), body, 0, ColonX, ValueX);
+            flow.Row(text["Integrity"], text[$"Integrity.{document.Integrity.State}"], PdfFlow.Font(10, XFontStyleEx.Bold), 0, ColonX, ValueX);
+            flow.Gap(10);
+
+            if (content is null)
+            {
+                flow.Paragraph(text["Pdf.Unreadable"], heading, brush: XBrushes.DarkRed);
+            }
+            else
+            {
+                foreach (var item in content.Items)
+                {
+                    Item(flow, document, item, text, clock, heading, body, small);
+                }
+
+                Reviews(flow, document, content, text, clock, heading, body);
+            }
+
+            Integrity(flow, document, text, heading, body);
+            flow.Gap(8);
+            flow.Paragraph($"{text["Pdf.PrintedAt"]} {clock.Format(printedAtUtc)} ({clock.Zone.Id})", small, brush: XBrushes.Gray);
+        }
+
+        using var stream = new MemoryStream();
+        pdf.Save(stream, closeStream: false);
+        return stream.ToArray();
+    }
+
+    private static void Item(
+        PdfFlow flow, ArchivedReportDocument document, ReportContent.Item item, IStringLocalizer<Ui> text, DisplayClock clock,
+        XFont heading, XFont body, XFont small)
+    {
+        flow.KeepTogether(PdfFlow.LineHeight(heading) + (PdfFlow.LineHeight(body) * 4));
+        flow.Paragraph($"{item.Equipment} — {item.Checklist}", heading);
+        flow.Paragraph(
+            $"{text["PlannedDate"]}: {item.PlannedDate.ToString("d", CultureInfo.CurrentCulture)} · Pemeriksa: {document.Name(item.InspectorId)} · "
+            + $"{text["Started"]}: {clock.Format(item.StartedAtUtc)} · {text["Finished"]}: {clock.Format(item.FinishedAtUtc)}",
+            small);
+        flow.Gap(3);
+        double[] columns = [0, 24, 260, 400];
+        flow.TableRow(columns, ["#", text["Pdf.Item"], text["Pdf.Result"], ""], PdfFlow.Font(9, XFontStyleEx.Bold));
+        foreach (var a in item.Answers)
+        {
+            flow.TableRow(
+                columns,
+                [a.Order.ToString(CultureInfo.CurrentCulture), a.Prompt + Range(a), AnswerText(a, text), a.IsFlagged ? text["Flagged"] : ""],
+                PdfFlow.Font(9, a.IsFlagged ? XFontStyleEx.Bold : XFontStyleEx.Regular),
+                a.IsFlagged ? new XSolidBrush(XColor.FromArgb(255, 253, 228, 228)) : null);
+        }
+
+        if (!string.IsNullOrWhiteSpace(item.Findings))
+        {
+            flow.Paragraph($"{text["Findings"]}: {item.Findings}", body);
+        }
+
+        if (!string.IsNullOrWhiteSpace(item.ActionsTaken))
+        {
+            flow.Paragraph($"{text["ActionsTaken"]}: {item.ActionsTaken}", body);
+        }
+
+        flow.Gap(10);
+    }
+
+    private static void Reviews(
+        PdfFlow flow, ArchivedReportDocument document, ReportContent content, IStringLocalizer<Ui> text, DisplayClock clock, XFont heading, XFont body)
+    {
+        flow.KeepTogether(PdfFlow.LineHeight(heading) * 3);
+        flow.Paragraph(text["Pdf.Submissions"], heading);
+        foreach (var s in content.Submissions)
+        {
+            flow.Paragraph($"#{s.Revision} · {text["SubmittedAt"]} {clock.Format(s.SubmittedAtUtc)} · {document.Name(s.SubmittedById)}", body, 10);
+        }
+
+        flow.Gap(6);
+        flow.Paragraph("Catatan", heading);
+        foreach (var r in content.Reviews)
+        {
+            flow.Paragraph(
+                $"#{r.Revision} · {text[$"Decision.{r.Decision}"]} · {document.Name(r.ReviewerId)} · {clock.Format(r.ReviewedAtUtc)}",
+                PdfFlow.Font(10, XFontStyleEx.Bold), 10);
+            flow.Paragraph(string.IsNullOrWhiteSpace(r.Notes) ? "-" : r.Notes, body, 20);
+        }
+
+        flow.Gap(10);
+    }
+
+    private static void Integrity(PdfFlow flow, ArchivedReportDocument document, IStringLocalizer<Ui> text, XFont heading, XFont body)
+    {
+        var mono = PdfFlow.Font(8.5, mono: true);
+        flow.KeepTogether(PdfFlow.LineHeight(heading) + (PdfFlow.LineHeight(mono) * 6));
+        flow.Paragraph(text["Integrity"], heading);
+        var intact = document.Integrity.State == IntegrityState.Intact;
+        flow.Paragraph(intact ? text[$"Integrity.{document.Integrity.State}"] : $"{text[$"Integrity.{document.Integrity.State}"]} — {document.Integrity.Detail}", body,
+            brush: intact ? XBrushes.DarkGreen : XBrushes.DarkRed);
+        flow.Paragraph(text["Pdf.Hash"], body);
+        flow.Paragraph(document.Record.Hash, mono, 10);
+        flow.Paragraph(text["Pdf.PreviousHash"], body);
+        flow.Paragraph(document.Record.PreviousHash, mono, 10);
+    }
+
+    private static string AnswerText(ReportContent.Answer a, IStringLocalizer<Ui> text) =>
+        a.PassFail is { } pf ? text[$"PassFail.{pf}"]
+        : a.Reading is { } r ? $"{r.ToString("0.##", CultureInfo.CurrentCulture)} {a.Unit}"
+        : a.Text ?? a.PhotoReference ?? "-";
+
+    private static string Range(ReportContent.Answer a) => (a.Min, a.Max) switch
+    {
+        (null, null) => "",
+        ({ } min, null) => $" (≥ {min.ToString(CultureInfo.CurrentCulture)})",
+        (null, { } max) => $" (≤ {max.ToString(CultureInfo.CurrentCulture)})",
+        ({ } min, { } max) => $" ({min.ToString(CultureInfo.CurrentCulture)}–{max.ToString(CultureInfo.CurrentCulture)})",
+    };
+}

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using DataCenterOps.Domain.Archive;
+using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Web.Shared.Hosting;
+using Microsoft.Extensions.Localization;
+
+namespace DataCenterOps.Web.Features.Steps.Documents;
+
+/// <summary>
+/// GET /letters/{id}/pdf (the Surat Tugas) and /archive/{id}/pdf (an archived Laporan with its Catatan and hash).
+/// Both need a signed-in person in a role that works with them.
+/// </summary>
+public static partial class StepDocumentEndpoints
+{
+    /// <summary>Everyone who works with letters; the Operator checks them at the DC-room door.</summary>
+    public static readonly string[] LetterRoles = [Roles.Supervisor, Roles.Manager, Roles.Inspector, Roles.Operator, Roles.Administrator];
+
+    /// <summary>The archive is evidence: its keepers and those who answer for it.</summary>
+    public static readonly string[] ArchiveRoles = [Roles.Manager, Roles.Supervisor, Roles.Administrator];
+
+    public static IEndpointRouteBuilder MapStepDocuments(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/letters/{id:guid}/pdf", LetterAsync).RequireAuthorization(p => p.RequireRole(LetterRoles));
+        app.MapGet("/archive/{id:long}/pdf", ArchiveAsync).RequireAuthorization(p => p.RequireRole(ArchiveRoles));
+        return app;
+    }
+
+    public static string LetterHref(Guid letterId) => $"/letters/{letterId}/pdf";
+
+    public static string ArchiveHref(long archiveId) => $"/archive/{archiveId}/pdf";
+
+    private static async Task<IResult> LetterAsync(Guid id, DataCenterOpsDbContext db, DisplayClock clock, CancellationToken cancellationToken)
+    {
+        var letter = await LetterDocumentLoader.LoadAsync(db, id, clock, cancellationToken);
+        return letter is null
+            ? Results.NotFound()
+            : Results.File(LetterPdf.Write(letter), "application/pdf", $"surat-tugas-{FileSafe(letter.Number ?? "konsep")}.pdf");
+    }
+
+    private static async Task<IResult> ArchiveAsync(
+        long id, DataCenterOpsDbContext db, ArchiveService archive, DisplayClock clock, IStringLocalizer<Ui> text, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var document = await ArchivedReportLoader.LoadAsync(db, archive, id, cancellationToken);
+        return document is null
+            ? Results.NotFound()
+            : Results.File(ReportPdf.Write(document, text, clock, time.GetUtcNow().UtcDateTime), "application/pdf", $"laporan-arsip-{id}.pdf");
+    }
+
+    private static string FileSafe(string text) => UnsafeChars().Replace(text, "-");
+
+    [GeneratedRegex("[^A-Za-z0-9._-]")]
+    private static partial Regex UnsafeChars();
+}

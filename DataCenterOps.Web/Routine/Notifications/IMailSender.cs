@@ -1,7 +1,0 @@
-namespace DataCenterOps.Web.Routine.Notifications;
-
-/// <summary>Sends one email or throws; the caller decides about retries.</summary>
-public interface IMailSender
-{
-    Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
-}

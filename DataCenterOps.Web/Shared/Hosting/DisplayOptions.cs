@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DataCenterOps.Web.Shared.Hosting;
+
+/// <summary>Section "Display": times are stored in UTC and shown in this zone (WITA by default).</summary>
+public sealed class DisplayOptions
+{
+    public const string SectionName = "Display";
+
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Makassar";
+}
