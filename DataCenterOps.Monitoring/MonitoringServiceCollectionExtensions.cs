@@ -28,7 +28,6 @@ public static class MonitoringServiceCollectionExtensions
 
         services.AddOptions<MonitoringOptions>()
             .BindConfiguration(MonitoringOptions.SectionName)
-            .Configure<IConfiguration>((options, configuration) => options.DataDirectory = configuration["Storage:DataDirectory"] ?? "./data")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);

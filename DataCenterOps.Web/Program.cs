@@ -3,6 +3,7 @@ using DataCenterOps.Domain.Seeding;
 using DataCenterOps.Monitoring;
 using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Web.Features.Access;
+using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Hosting;
 using DataCenterOps.Web.Features.Room;
 using DataCenterOps.Web.Features.Routine;

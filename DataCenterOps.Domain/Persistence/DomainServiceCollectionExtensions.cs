@@ -1,8 +1,12 @@
+using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Maintenance;
+using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Reports;
+using DataCenterOps.Domain.Scheduling;
 using DataCenterOps.Domain.Seeding;
 using DataCenterOps.Domain.Sla;
 using DataCenterOps.Domain.Workflow;
@@ -29,15 +33,6 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SopOptions>().BindConfiguration(SopOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.PostConfigure<SopOptions>(o =>
-        {
-            // One display zone for the whole app unless the SOP section names its own.
-            var display = configuration["Display:TimeZone"];
-            if (!string.IsNullOrWhiteSpace(display) && configuration[$"{SopOptions.SectionName}:TimeZone"] is null)
-            {
-                o.TimeZone = display;
-            }
-        });
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SqlitePragmaInterceptor>();
@@ -51,6 +46,19 @@ public static class DomainServiceCollectionExtensions
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<DataCenterOpsDbContext>>().CreateDbContext());
 
         services.AddScoped<AuditLog>();
+        services.AddScoped<PeopleDirectory>();
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AccessChanges>();
+        services.AddScoped<AccessRegisterService>();
+        services.AddScoped<AccessGrantService>();
+        services.AddScoped<AccessReviewService>();
+        services.AddSingleton<DoorCorrelationService>();
+        services.AddScheduling();
+        services.AddScoped<LetterQueries>();
+        services.AddScoped<WorkQueries>();
+        services.AddScoped<ReportQueries>();
+        services.AddScoped<EquipmentQueries>();
+        services.AddScoped<EquipmentRegistry>();
         services.AddScoped<AssignmentLetterService>();
         services.AddScoped<WorkPlanService>();
         services.AddScoped<ChecklistService>();

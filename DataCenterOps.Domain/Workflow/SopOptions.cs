@@ -15,10 +15,13 @@ public sealed class SopOptions
 
     public StandardTimes StandardTimes { get; set; } = new();
 
-    /// <summary>IANA/Windows zone that decides which calendar day a plan date falls on (Display:TimeZone by default).</summary>
-    public string TimeZone { get; set; } = "Asia/Makassar";
+    /// <summary>
+    /// IANA/Windows zone that decides which calendar day a plan date falls on. Unset, the host passes its own
+    /// display zone in; WITA when nobody does.
+    /// </summary>
+    public string? TimeZone { get; set; }
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone ?? "Asia/Makassar");
 
     public string FormatLetterNumber(int sequence, int year) =>
         LetterNumberPattern

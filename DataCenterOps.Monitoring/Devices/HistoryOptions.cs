@@ -3,7 +3,7 @@ namespace DataCenterOps.Monitoring.Devices;
 /// <summary><c>Monitoring:History</c>: where readings go and how long they are kept.</summary>
 public sealed class HistoryOptions
 {
-    /// <summary>File name under <c>Storage:DataDirectory</c>, or an absolute path.</summary>
+    /// <summary>File name under the data folder (<c>Monitoring:DataDirectory</c>), or an absolute path.</summary>
     public string DatabaseFile { get; set; } = "monitoring.db";
 
     public int RawRetentionDays { get; set; } = 7;

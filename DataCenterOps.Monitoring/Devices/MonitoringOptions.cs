@@ -15,8 +15,8 @@ public sealed class MonitoringOptions
 
     public HistoryOptions History { get; set; } = new();
 
-    /// <summary><c>Storage:DataDirectory</c>, copied in at binding so history knows where its file goes.</summary>
-    public string DataDirectory { get; set; } = "./data";
+    /// <summary>Where history's file goes (<c>Monitoring:DataDirectory</c>); unset, the host passes its data folder in.</summary>
+    public string? DataDirectory { get; set; }
 
     public DeviceOptions? Find(string deviceId) => Devices.Find(d => d.Id == deviceId);
 }

@@ -18,7 +18,7 @@ public sealed class MonitoringDatabase
         var history = options.Value.History;
         FilePath = Path.GetFullPath(Path.IsPathRooted(history.DatabaseFile)
             ? history.DatabaseFile
-            : Path.Combine(options.Value.DataDirectory, history.DatabaseFile));
+            : Path.Combine(options.Value.DataDirectory ?? "./data", history.DatabaseFile));
         CommandTimeoutSeconds = history.CommandTimeoutSeconds;
         ConnectionString = new SqliteConnectionStringBuilder
         {

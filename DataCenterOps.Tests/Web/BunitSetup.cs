@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Tests.Domain;
+using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
@@ -35,8 +36,7 @@ public abstract class BunitSetup : IAsyncLifetime
         Context.Services.AddDataCenterOpsDomain(configuration);
         Context.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        Context.Services.AddOptions<DisplayOptions>();
-        Context.Services.AddSingleton<DisplayClock>();
+        Context.Services.AddDisplayClock();
     }
 
     /// <summary>Signs a person in; call once, before rendering (it completes the service registrations).</summary>

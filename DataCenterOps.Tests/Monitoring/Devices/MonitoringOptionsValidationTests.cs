@@ -66,7 +66,7 @@ public sealed class MonitoringOptionsValidationTests
     private static Dictionary<string, string?> Valid(string dataDirectory)
     {
         // No simulated room here: its default ports may be taken by a running app or another test.
-        var config = new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory, ["Simulator:Enabled"] = "false" };
+        var config = new Dictionary<string, string?> { ["Monitoring:DataDirectory"] = dataDirectory, ["Simulator:Enabled"] = "false" };
         (string Id, string Kind, string Protocol, int Port)[] devices =
         [
             ("ups-1", "Ups", "Snmp", 1),

@@ -2,18 +2,19 @@ using System.Text;
 using DataCenterOps.Domain.Access;
 using Microsoft.Extensions.Localization;
 
+using DataCenterOps.Web.Shared.Display;
 namespace DataCenterOps.Web.Features.Access;
 
 /// <summary>The access log as CSV (UTF-8 with BOM for spreadsheet programs), with formula-like cells neutralised.</summary>
 public static class AccessCsvExporter
 {
-    public static byte[] Export(IEnumerable<AccessEntry> entries, AccessOptions options, IStringLocalizer l)
+    public static byte[] Export(IEnumerable<AccessEntry> entries, DisplayClock clock, IStringLocalizer l)
     {
         var text = new StringBuilder();
         Line(text, AccessExportRow.Headers(l));
         foreach (var entry in entries)
         {
-            Line(text, AccessExportRow.From(entry, options, l).Cells());
+            Line(text, AccessExportRow.From(entry, clock, l).Cells());
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];

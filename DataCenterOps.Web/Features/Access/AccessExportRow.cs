@@ -2,6 +2,7 @@ using System.Globalization;
 using DataCenterOps.Domain.Access;
 using Microsoft.Extensions.Localization;
 
+using DataCenterOps.Web.Shared.Display;
 namespace DataCenterOps.Web.Features.Access;
 
 /// <summary>One register entry flattened for CSV and PDF, times in the site's zone.</summary>
@@ -9,14 +10,14 @@ public sealed record AccessExportRow(
     string In, string Out, string Kind, string Name, string Organisation, string IdDocument, string IdHeld, string Visiting,
     string Purpose, string Basis, string Reference, string EquipmentIn, string EquipmentOut, string Status, string VoidReason)
 {
-    public static AccessExportRow From(AccessEntry e, AccessOptions options, IStringLocalizer l) => new(
-        Time(e.InAtUtc, options),
-        e.OutAtUtc is { } o ? Time(o, options) : "",
+    public static AccessExportRow From(AccessEntry e, DisplayClock clock, IStringLocalizer l) => new(
+        clock.FormatForFile(e.InAtUtc),
+        e.OutAtUtc is { } o ? clock.FormatForFile(o) : "",
         l[$"Kind.{e.Kind}"],
         e.PersonName,
         e.Organisation ?? "",
         e.IdType is null ? "" : $"{e.IdType} {e.IdNumber}",
-        !e.IdHeldAtDesk ? "" : e.IdReturnedAtUtc is { } r ? l["Export.IdReturnedAt", Time(r, options)] : l["Export.IdHeld"],
+        !e.IdHeldAtDesk ? "" : e.IdReturnedAtUtc is { } r ? l["Export.IdReturnedAt", clock.FormatForFile(r)] : l["Export.IdHeld"],
         e.Visiting ?? "",
         e.Purpose,
         l[$"Basis.{e.Basis}"],
@@ -40,9 +41,6 @@ public sealed record AccessExportRow(
 
     public string[] Cells() =>
         [In, Out, Kind, Name, Organisation, IdDocument, IdHeld, Visiting, Purpose, Basis, Reference, EquipmentIn, EquipmentOut, Status, VoidReason];
-
-    private static string Time(DateTime utc, AccessOptions options) =>
-        AccessPeriod.Local(utc, options).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string Items(AccessEntry e, EquipmentDirection direction) =>
         string.Join("; ", e.Equipment.Where(i => i.Direction == direction)

@@ -6,6 +6,7 @@ using PdfSharp.Pdf;
 using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Features.Steps.Documents;
 
+using DataCenterOps.Web.Shared.Display;
 namespace DataCenterOps.Web.Features.Access;
 
 /// <summary>The access log as a landscape A4 PDF for audits: a table with wrapped cells, title, period and page numbers.</summary>
@@ -19,7 +20,7 @@ public static class AccessPdfExporter
     private static readonly (int Column, double Width)[] s_columns =
         [(0, 62), (1, 62), (3, 95), (4, 80), (5, 70), (8, 115), (10, 90), (11, 80), (12, 80), (13, 48)];
 
-    public static byte[] Export(IEnumerable<AccessEntry> entries, string title, string subtitle, AccessOptions options, IStringLocalizer l)
+    public static byte[] Export(IEnumerable<AccessEntry> entries, string title, string subtitle, DisplayClock clock, IStringLocalizer l)
     {
         PdfFonts.Ensure();
         using var document = new PdfDocument();
@@ -50,7 +51,7 @@ public static class AccessPdfExporter
         foreach (var entry in entries)
         {
             any = true;
-            var cells = AccessExportRow.From(entry, options, l).Cells();
+            var cells = AccessExportRow.From(entry, clock, l).Cells();
             var row = s_columns.Select(c => cells[c.Column]).ToArray();
             if (y + (Height(gfx, font, row) + 3) > page.Height.Point - Margin)
             {

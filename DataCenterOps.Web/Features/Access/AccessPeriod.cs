@@ -1,16 +1,13 @@
 using DataCenterOps.Domain.Access;
+using DataCenterOps.Web.Shared.Display;
 
 namespace DataCenterOps.Web.Features.Access;
 
-/// <summary>Turns local calendar days (the site's zone) into the UTC bounds of the log filter; <c>to</c> is inclusive.</summary>
+/// <summary>Turns local calendar days (the display zone) into the UTC bounds of the log filter; <c>to</c> is inclusive.</summary>
 public static class AccessPeriod
 {
-    public static AccessLogFilter Filter(DateOnly? from, DateOnly? to, string? person, Guid? letterId, AccessOptions options) =>
-        new(from is { } f ? StartOfDayUtc(f, options) : null, to is { } t ? StartOfDayUtc(t.AddDays(1), options) : null, person, letterId);
+    public static AccessLogFilter Filter(DateOnly? from, DateOnly? to, string? person, Guid? letterId, DisplayClock clock) =>
+        new(from is { } f ? StartOfDayUtc(f, clock) : null, to is { } t ? StartOfDayUtc(t.AddDays(1), clock) : null, person, letterId);
 
-    public static DateTime StartOfDayUtc(DateOnly day, AccessOptions options) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), options.Zone);
-
-    public static DateTime Local(DateTime utc, AccessOptions options) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), options.Zone);
+    public static DateTime StartOfDayUtc(DateOnly day, DisplayClock clock) => clock.ToUtc(day.ToDateTime(TimeOnly.MinValue));
 }

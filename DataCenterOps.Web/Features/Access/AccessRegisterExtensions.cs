@@ -8,22 +8,16 @@ namespace DataCenterOps.Web.Features.Access;
 public static class AccessRegisterExtensions
 {
     /// <summary>
-    /// The DC-room access register: options (section "Access"), domain services, door cross-check worker, alarm board,
+    /// The DC-room access register: options (section "Access"), door cross-check worker, alarm board,
     /// texts. Needs the domain (AddDomain) registered too. Door events come in through <see cref="DoorCorrelationService.Post"/>;
     /// alarms go out to every registered <see cref="IAccessAlarmSink"/>.
     /// </summary>
     public static IHostApplicationBuilder AddAccessRegister(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<AccessChanges>();
-        services.AddScoped<AccessRegisterService>();
-        services.AddScoped<AccessGrantService>();
-        services.AddScoped<AccessReviewService>();
+        // The register's rules and services come with the Domain (AddDomain); the web adds the board, the worker, the texts.
         services.AddSingleton<AccessAlarmBoard>();
         services.AddSingleton<IAccessAlarmSink>(sp => sp.GetRequiredService<AccessAlarmBoard>());
-        services.AddSingleton<DoorCorrelationService>();
         services.AddHostedService<DoorCorrelationWorker>();
         services.AddLocalization();
         services.AddSingleton<IStringLocalizer<AccessText>, AccessStringLocalizer>();

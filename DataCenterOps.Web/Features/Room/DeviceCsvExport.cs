@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Web.Shared.Display;
 using Microsoft.AspNetCore.Http;
 
 namespace DataCenterOps.Web.Features.Room;
@@ -18,7 +19,7 @@ internal static class DeviceCsvExport
 
     public static async Task<IResult> HandleAsync(
         string id, string? point, DateTimeOffset? from, DateTimeOffset? to,
-        LiveStateStore liveState, HistoryQuery history, RoomClock clock, HttpContext context)
+        LiveStateStore liveState, HistoryQuery history, DisplayClock clock, HttpContext context)
     {
         var device = liveState.GetDevice(id);
         if (device is null)

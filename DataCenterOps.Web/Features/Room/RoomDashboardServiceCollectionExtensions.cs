@@ -21,10 +21,8 @@ public static class RoomDashboardServiceCollectionExtensions
     internal static IServiceCollection AddRoomDashboardServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<RoomDisplayOptions>().BindConfiguration(RoomDisplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RoomPlanOptions>().BindConfiguration(RoomPlanOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RoomPlanOptions>, RoomPlanOptionsValidator>();
-        services.AddSingleton<RoomClock>();
         services.AddSingleton<LiveRoomViewFactory>();
         services.TryAddSingleton<IRoomMaintenanceStatus, ChecklistMaintenanceStatus>();
 

@@ -31,7 +31,6 @@ public static class RoutineRegistration
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddScheduling();
         services.TryAddSingleton<IMailSender, SmtpMailSender>();
         services.AddScoped<NotificationService>();
         services.AddScoped<OverdueScanner>();

@@ -5,6 +5,7 @@ using DataCenterOps.Web.Shared;
 using DataCenterOps.Web.Features.Account;
 using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Features.Steps.Documents;
+using DataCenterOps.Web.Shared.Display;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -21,8 +22,9 @@ public static class WebAppExtensions
     {
         var services = builder.Services;
         services.AddOptions<CultureOptions>().BindConfiguration(CultureOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<DisplayClock>();
+        services.AddDisplayClock();
+        services.AddProjectOptionsBridge();
+        services.AddScoped<LetterDocumentLoader>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

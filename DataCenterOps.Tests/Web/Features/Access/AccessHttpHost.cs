@@ -37,6 +37,7 @@ public sealed class AccessHttpHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory });
         builder.AddDomain();
         builder.AddAccessRegister();
+        DataCenterOps.Web.Shared.Display.DisplayServiceCollectionExtensions.AddDisplayClock(builder.Services);
         builder.Services.AddAuthentication(TestAuthHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         var app = builder.Build();

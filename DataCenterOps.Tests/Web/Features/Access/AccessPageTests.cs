@@ -33,6 +33,10 @@ public sealed class AccessPageTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_db.Changes);
         _ctx.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(_db.Options));
         _ctx.Services.AddScoped<AccessRegisterService>();
+        _ctx.Services.AddScoped<DataCenterOps.Domain.People.PeopleDirectory>();
+        _ctx.Services.AddScoped<DataCenterOps.Domain.Assignments.LetterQueries>();
+        _ctx.Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        DataCenterOps.Web.Shared.Display.DisplayServiceCollectionExtensions.AddDisplayClock(_ctx.Services);
         _ctx.Services.AddSingleton<AccessAlarmBoard>();
         _ctx.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         _ctx.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));

@@ -1,5 +1,6 @@
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Web.Features.Room;
+using DataCenterOps.Web.Shared.Display;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,7 +33,7 @@ public sealed class DeviceCsvExportTests : RoomTestContext
         var context = new DefaultHttpContext { RequestServices = services };
         context.Response.Body = new MemoryStream();
         var result = await DeviceCsvExport.HandleAsync(
-            "env-1", "temperature", now.AddHours(-1), now, LiveState, Services.GetRequiredService<HistoryQuery>(), Services.GetRequiredService<RoomClock>(), context);
+            "env-1", "temperature", now.AddHours(-1), now, LiveState, Services.GetRequiredService<HistoryQuery>(), Services.GetRequiredService<DisplayClock>(), context);
         await result.ExecuteAsync(context);
 
         context.Response.Body.Position = 0;
@@ -48,7 +49,7 @@ public sealed class DeviceCsvExportTests : RoomTestContext
     {
         var context = new DefaultHttpContext();
         var query = Services.GetRequiredService<HistoryQuery>();
-        var clock = Services.GetRequiredService<RoomClock>();
+        var clock = Services.GetRequiredService<DisplayClock>();
         var now = Time.GetUtcNow();
 
         var missing = await DeviceCsvExport.HandleAsync("nope", null, null, null, LiveState, query, clock, context);

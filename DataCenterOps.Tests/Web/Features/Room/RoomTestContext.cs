@@ -8,6 +8,7 @@ using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Tests.Monitoring.Devices;
 using DataCenterOps.Web.Features.Room;
+using DataCenterOps.Web.Shared.Display;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Alarms);
         Services.AddSingleton(new HistoryQuery(Database));
         Services.AddSingleton<IRoomMaintenanceStatus>(Maintenance);
+        Services.AddDisplayClock();
         Services.AddRoomDashboardServices();
         Auth = AddAuthorization();
 

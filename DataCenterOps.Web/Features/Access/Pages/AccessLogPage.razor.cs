@@ -1,9 +1,8 @@
 using System.Globalization;
 using DataCenterOps.Domain.Access;
-using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Web.Features.Access;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Web.Features.Access.Pages;
 
@@ -31,23 +30,16 @@ public sealed partial class AccessLogPage
     {
         if (From is null && To is null)
         {
-            var today = DateOnly.FromDateTime(AccessPeriod.Local(scope.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, Options.Value));
+            var today = Clock.Today;
             From = today.AddDays(-30).ToDateTime(TimeOnly.MinValue);
             To = today.ToDateTime(TimeOnly.MinValue);
         }
 
-        var filter = AccessPeriod.Filter(FromDay, ToDay, Person, LetterId, Options.Value);
+        var filter = AccessPeriod.Filter(FromDay, ToDay, Person, LetterId, Clock);
         var register = scope.GetRequiredService<AccessRegisterService>();
         Entries = await register.SearchAsync(filter);
         Refusals = await register.GetRefusalsAsync(filter.FromUtc ?? DateTime.MinValue, filter.ToUtc ?? DateTime.MaxValue);
-        var db = scope.GetRequiredService<DataCenterOpsDbContext>();
-        var letters = await db.AssignmentLetters.AsNoTracking()
-            .Where(l => l.Number != null && l.State != SopState.LetterDraft)
-            .OrderByDescending(l => l.IssuedAtUtc)
-            .Select(l => new { l.Id, l.Number })
-            .Take(500)
-            .ToListAsync();
-        Letters = [.. letters.Select(l => (l.Id, l.Number!))];
+        Letters = await scope.GetRequiredService<LetterQueries>().IssuedNumbersAsync();
     }
 
     private string ExportUrl(string format)
@@ -117,10 +109,10 @@ public sealed partial class AccessLogPage
         }
     }
 
-    private string ToLocalText(DateTime utc) => AccessPeriod.Local(utc, Options.Value).ToString(LocalFormat, CultureInfo.InvariantCulture);
+    private string ToLocalText(DateTime utc) => Clock.Local(utc).ToString(LocalFormat, CultureInfo.InvariantCulture);
 
     private DateTime? FromLocalText(string? text) =>
         DateTime.TryParseExact(text, LocalFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Options.Value.Zone)
+            ? Clock.ToUtc(local)
             : null;
 }

@@ -1,33 +1,25 @@
+using System.Globalization;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.People;
-using DataCenterOps.Domain.Persistence;
-using DataCenterOps.Domain.Workflow;
-using DataCenterOps.Web.Features.Access;
 using DataCenterOps.Web.Features.Access.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
+using DataCenterOps.Web.Shared.Components;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Web.Features.Access.Pages;
 
 /// <summary>
-/// Shared plumbing of the access pages: a fresh DI scope (and DbContext) per action, the actor read from the
-/// database, and refusals shown as a localised message instead of an error page.
+/// The access pages on the one action kernel (<see cref="ActionPage"/>): a refusal is kept beside the form as
+/// <see cref="Error"/> (with the rule's words as <see cref="ErrorDetail"/>) rather than shown in a snackbar.
 /// </summary>
-public abstract class AccessPageBase : ComponentBase
+public abstract class AccessPageBase : ActionPage
 {
-    [Inject]
-    protected IServiceScopeFactory ScopeFactory { get; set; } = default!;
-
     [Inject]
     protected IStringLocalizer<AccessText> Loc { get; set; } = default!;
 
     [Inject]
     protected IOptions<AccessOptions> Options { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     /// <summary>The last refusal, localised; null when the last action succeeded.</summary>
     protected string? Error { get; private set; }
@@ -36,55 +28,32 @@ public abstract class AccessPageBase : ComponentBase
 
     protected string? Success { get; set; }
 
-    protected Actor CurrentActor { get; private set; } = new("", []);
-
     protected bool CanRegister => AccessRoles.CanRegister(CurrentActor);
 
     protected bool CanCorrect => AccessRoles.CanCorrect(CurrentActor);
 
     protected bool IsSupervisor => CurrentActor.IsIn(Roles.Supervisor);
 
-    protected override async Task OnInitializedAsync()
-    {
-        await RunAsync(async (scope, actor) =>
-        {
-            CurrentActor = actor;
-            await LoadAsync(scope);
-        });
-    }
+    protected sealed override Task LoadAsync() => RunAsync((scope, _) => LoadAsync(scope));
 
     /// <summary>Loads the page's data in a fresh scope.</summary>
     protected abstract Task LoadAsync(IServiceProvider scope);
 
     protected Task ReloadAsync() => RunAsync((scope, _) => LoadAsync(scope));
 
-    /// <summary>Runs one action in its own scope; a rule refusal becomes <see cref="Error"/>. Returns true on success.</summary>
+    /// <summary>Runs one action on the kernel; a rule refusal becomes <see cref="Error"/>. Returns true on success.</summary>
     protected async Task<bool> RunAsync(Func<IServiceProvider, Actor, Task> action)
     {
         Error = null;
         ErrorDetail = null;
-        await using var scope = ScopeFactory.CreateAsyncScope();
-        try
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DataCenterOpsDbContext>();
-            var state = AuthenticationState is null ? null : await AuthenticationState;
-            var actor = state is null ? new Actor("", []) : await AccessActors.FromAsync(state.User, db, CancellationToken.None);
-            await action(scope.ServiceProvider, actor);
-            return true;
-        }
-        catch (AccessRuleViolationException ex)
-        {
-            Error = Loc[$"Error.{ex.Code}"];
-            ErrorDetail = ex.Message;
-        }
-        catch (SopRuleViolationException ex)
-        {
-            Error = Loc["Error.Sop"];
-            ErrorDetail = ex.Message;
-        }
-
-        return false;
+        var refusal = await TryActAsync(action);
+        Error = refusal?.Text;
+        ErrorDetail = refusal?.Detail;
+        return refusal is null;
     }
 
-    protected string Local(DateTime utc) => AccessPeriod.Local(utc, Options.Value).ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    protected override string Describe(Exception refusal) =>
+        refusal is AccessRuleViolationException access ? Loc[$"Error.{access.Code}"] : Loc["Error.Sop"];
+
+    protected string Local(DateTime utc) => Clock.Local(utc).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
 }

@@ -2,8 +2,9 @@ using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Web.Features.Room.Components.Resources;
 using DataCenterOps.Web.Features.Room;
-using Microsoft.AspNetCore.Components;
+using DataCenterOps.Web.Shared.Display;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
 namespace DataCenterOps.Web.Features.Room.Components;
@@ -28,7 +29,7 @@ public sealed partial class ActiveAlarmList
     private LiveRoomViewFactory Views { get; set; } = null!;
 
     [Inject]
-    private RoomClock Clock { get; set; } = null!;
+    private DisplayClock Clock { get; set; } = null!;
 
     [Inject]
     private TimeProvider Time { get; set; } = null!;

@@ -1,13 +1,14 @@
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Web.Features.Steps.Documents;
 
 /// <summary>Reads a Surat Tugas with its people and scope into a <see cref="LetterDocument"/>.</summary>
-public static class LetterDocumentLoader
+public sealed class LetterDocumentLoader(DataCenterOpsDbContext db, DisplayClock clock)
 {
-    public static async Task<LetterDocument?> LoadAsync(DataCenterOpsDbContext db, Guid letterId, DisplayClock clock, CancellationToken cancellationToken)
+    public async Task<LetterDocument?> LoadAsync(Guid letterId, CancellationToken cancellationToken)
     {
         var letter = await db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors).Include(l => l.Scope).AsSplitQuery()
             .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Reports;
 using DataCenterOps.Web.Shared.Documents;
+using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Hosting;
 using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Hosting;
 using Microsoft.Extensions.Localization;
 
@@ -30,9 +31,9 @@ public static partial class StepDocumentEndpoints
 
     public static string ArchiveHref(long archiveId) => $"/archive/{archiveId}/pdf";
 
-    private static async Task<IResult> LetterAsync(Guid id, DataCenterOpsDbContext db, DisplayClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> LetterAsync(Guid id, LetterDocumentLoader loader, CancellationToken cancellationToken)
     {
-        var letter = await LetterDocumentLoader.LoadAsync(db, id, clock, cancellationToken);
+        var letter = await loader.LoadAsync(id, cancellationToken);
         return letter is null
             ? Results.NotFound()
             : Results.File(LetterPdf.Write(letter), "application/pdf", $"surat-tugas-{FileSafe(letter.Number ?? "konsep")}.pdf");

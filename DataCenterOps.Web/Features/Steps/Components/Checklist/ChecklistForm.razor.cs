@@ -4,7 +4,6 @@ using DataCenterOps.Domain.Reports;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Monitoring.LiveState;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Web.Features.Steps.Components.Checklist;
 
@@ -63,26 +62,18 @@ public sealed partial class ChecklistForm
 
     protected override async Task LoadAsync()
     {
-        _execution = await QueryAsync(db => db.ChecklistExecutions.AsNoTracking()
-            .Include(e => e.Answers)
-            .Include(e => e.WorkPlanItem).ThenInclude(i => i!.Template).ThenInclude(t => t!.Items)
-            .Include(e => e.WorkPlanItem).ThenInclude(i => i!.Equipment)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(e => e.Id == ExecutionId));
+        _execution = await QueryAsync<WorkQueries, ChecklistExecution?>(q => q.ExecutionAsync(ExecutionId));
         if (_execution is null)
         {
             return;
         }
 
         _planId = _execution.WorkPlanItem!.PlanId;
-        var plan = await QueryAsync(db => db.WorkPlans.AsNoTracking().Include(p => p.Items).ThenInclude(i => i.Execution)
-            .FirstAsync(p => p.Id == _planId));
+        var plan = await QueryAsync<WorkQueries, WorkPlan>(q => q.PlanWithExecutionsAsync(_planId));
         _planState = plan.State;
         _planReady = plan.State is SopState.InExecution or SopState.Returned
             && plan.Items.All(i => i.Execution?.Status == ExecutionStatus.Completed);
-        _returnNotes = await QueryAsync(db => db.ReportReviews.AsNoTracking()
-            .Where(r => r.Decision == ReviewDecision.Returned && db.MaintenanceReports.Any(m => m.Id == r.ReportId && m.WorkPlanId == _planId))
-            .OrderByDescending(r => r.ReviewedAtUtc).Select(r => r.Notes).FirstOrDefaultAsync());
+        _returnNotes = await QueryAsync<ReportQueries, string?>(q => q.LatestReturnNotesOfPlanAsync(_planId));
         _findings = _execution.Findings;
         _actions = _execution.ActionsTaken;
         _deviceId = _execution.WorkPlanItem.Equipment?.MonitoringDeviceId;

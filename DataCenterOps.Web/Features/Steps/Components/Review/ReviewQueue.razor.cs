@@ -1,10 +1,8 @@
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.People;
-using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Reports;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 
@@ -44,8 +42,8 @@ public sealed partial class ReviewQueue
     {
         _names = await NamesAsync();
         await using var scope = ScopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DataCenterOpsDbContext>();
-        var reports = await scope.ServiceProvider.GetRequiredService<ReviewService>().QueueAsync(await Actors.LoadAsync(db, UserId));
+        var actor = await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().ActorAsync(UserId);
+        var reports = await scope.ServiceProvider.GetRequiredService<ReviewService>().QueueAsync(actor);
         var review = Sop.Value.StandardTimes.Review;
         _queue = reports.Select(r => new ReviewQueueEntry(r, r.WorkPlan!.StateSinceUtc, r.WorkPlan.StateSinceUtc + review)).ToList();
         var next = _queue.FirstOrDefault(e => e.Report.Id == (_selectedId ?? InitialReportId)) ?? _queue.FirstOrDefault();
@@ -87,45 +85,18 @@ public sealed partial class ReviewQueue
         }
 
         var planId = report.WorkPlanId;
-        var (snapshot, previousReturn) = await QueryAsync(async db =>
-        {
-            var json = await db.ReportSubmissions.AsNoTracking().Where(s => s.ReportId == report.Id)
-                .OrderByDescending(s => s.Revision).Select(s => s.SnapshotJson).FirstOrDefaultAsync();
-            var returned = await db.ReportReviews.AsNoTracking().Where(r => r.ReportId == report.Id && r.Decision == ReviewDecision.Returned)
-                .OrderByDescending(r => r.Revision).Select(r => r.Notes).FirstOrDefaultAsync();
-            return (json, returned);
-        });
+        var (snapshot, previousReturn) = await QueryAsync<ReportQueries, (string?, string?)>(q => q.LatestSubmissionAsync(report.Id));
         _content = snapshot is null ? null : ReportContentBuilder.Deserialize(snapshot);
         _previousReturn = previousReturn;
-        _history = await QueryAsync(db => HistoryAsync(db, planId));
+        var history = await QueryAsync<ReportQueries, List<(ChecklistExecution Execution, SopState PlanState)>>(
+            q => q.EquipmentHistoryAsync(planId, HistoryPerEquipment));
+        _history = [.. history.Select(h => ToHistoryEntry(h.Execution, h.PlanState))];
     }
 
-    /// <summary>The last few completed checklists on each piece of equipment in the plan, from other plans.</summary>
-    private static async Task<List<EquipmentHistoryEntry>> HistoryAsync(DataCenterOpsDbContext db, Guid planId)
-    {
-        var equipmentIds = await db.WorkPlanItems.Where(i => i.PlanId == planId).Select(i => i.EquipmentId).Distinct().ToListAsync();
-        var entries = new List<EquipmentHistoryEntry>();
-        foreach (var equipmentId in equipmentIds)
-        {
-            var executions = await db.ChecklistExecutions.AsNoTracking()
-                .Include(e => e.Answers).ThenInclude(a => a.TemplateItem)
-                .Include(e => e.WorkPlanItem).ThenInclude(i => i!.Template)
-                .Include(e => e.WorkPlanItem).ThenInclude(i => i!.Equipment)
-                .Where(e => e.WorkPlanItem!.EquipmentId == equipmentId && e.WorkPlanItem.PlanId != planId && e.Status == ExecutionStatus.Completed)
-                .OrderByDescending(e => e.FinishedAtUtc)
-                .Take(HistoryPerEquipment)
-                .AsSplitQuery()
-                .ToListAsync();
-            var planIds = executions.Select(e => e.WorkPlanItem!.PlanId).Distinct().ToList();
-            var states = await db.WorkPlans.Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.State);
-            entries.AddRange(executions.Select(e => new EquipmentHistoryEntry(
-                e.Id, e.WorkPlanItem!.PlanId, e.WorkPlanItem.Equipment!.Name, e.WorkPlanItem.Template!.Name, e.InspectorId, e.WorkPlanItem.PlannedDate,
-                e.FinishedAtUtc, states.GetValueOrDefault(e.WorkPlanItem.PlanId), e.Answers.Count(a => a.HasValue),
-                e.Answers.Where(a => a.IsFlagged).OrderBy(a => a.TemplateItem!.Order).Select(a => Flag(a)).ToList())));
-        }
-
-        return entries;
-    }
+    private static EquipmentHistoryEntry ToHistoryEntry(ChecklistExecution e, SopState planState) => new(
+        e.Id, e.WorkPlanItem!.PlanId, e.WorkPlanItem.Equipment!.Name, e.WorkPlanItem.Template!.Name, e.InspectorId, e.WorkPlanItem.PlannedDate,
+        e.FinishedAtUtc, planState, e.Answers.Count(a => a.HasValue),
+        e.Answers.Where(a => a.IsFlagged).OrderBy(a => a.TemplateItem!.Order).Select(a => Flag(a)).ToList());
 
     private static string Flag(ChecklistAnswer a) =>
         a.Reading is { } r

@@ -1,0 +1,32 @@
+using DataCenterOps.Domain.Maintenance;
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Domain.Assignments;
+
+/// <summary>What the screens read about Surat Tugas (the writes are <see cref="AssignmentLetterService"/>'s).</summary>
+public sealed class LetterQueries(DataCenterOpsDbContext db)
+{
+    public Task<List<AssignmentLetter>> RecentAsync(int take = 200, CancellationToken cancellationToken = default) =>
+        db.AssignmentLetters.AsNoTracking().OrderByDescending(l => l.CreatedAtUtc).Take(take).ToListAsync(cancellationToken);
+
+    public Task<AssignmentLetter?> DetailAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors).Include(l => l.Scope).AsSplitQuery()
+            .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+
+    public Task<WorkPlan?> PlanOfAsync(Guid letterId, CancellationToken cancellationToken = default) =>
+        db.WorkPlans.AsNoTracking().FirstOrDefaultAsync(p => p.LetterId == letterId, cancellationToken);
+
+    /// <summary>Numbers of issued letters, newest first: what an access entry can cite.</summary>
+    public async Task<List<(Guid Id, string Number)>> IssuedNumbersAsync(int take = 500, CancellationToken cancellationToken = default)
+    {
+        var letters = await db.AssignmentLetters.AsNoTracking()
+            .Where(l => l.Number != null && l.State != SopState.LetterDraft)
+            .OrderByDescending(l => l.IssuedAtUtc)
+            .Select(l => new { l.Id, l.Number })
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        return [.. letters.Select(l => (l.Id, l.Number!))];
+    }
+}

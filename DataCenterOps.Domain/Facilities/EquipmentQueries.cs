@@ -1,0 +1,24 @@
+using DataCenterOps.Domain.Maintenance;
+using DataCenterOps.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Domain.Facilities;
+
+/// <summary>What the screens read about the equipment registry.</summary>
+public sealed class EquipmentQueries(DataCenterOpsDbContext db)
+{
+    public Task<List<Equipment>> ByNameAsync(CancellationToken cancellationToken = default) =>
+        db.Equipment.AsNoTracking().OrderBy(e => e.Name).ToListAsync(cancellationToken);
+
+    public Task<List<Equipment>> ByKindAsync(CancellationToken cancellationToken = default) =>
+        db.Equipment.AsNoTracking().OrderBy(e => e.Kind).ThenBy(e => e.Name).ToListAsync(cancellationToken);
+
+    public Task<Dictionary<Guid, string>> NamesAsync(CancellationToken cancellationToken = default) =>
+        db.Equipment.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+
+    /// <summary>Completed checklists per piece of equipment.</summary>
+    public async Task<Dictionary<Guid, int>> CompletedChecksAsync(CancellationToken cancellationToken = default) =>
+        (await db.ChecklistExecutions.Where(x => x.Status == ExecutionStatus.Completed)
+            .GroupBy(x => x.WorkPlanItem!.EquipmentId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(x => x.Key, x => x.Count);
+}

@@ -1,0 +1,24 @@
+using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Workflow;
+
+namespace DataCenterOps.Domain.Facilities;
+
+/// <summary>Changes to the equipment registry: by the Administrator or the Pengelola, audited.</summary>
+public sealed class EquipmentRegistry(DataCenterOpsDbContext db, AuditLog audit)
+{
+    public async Task<Equipment> AddAsync(Actor actor, Equipment equipment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(equipment);
+        SopGuard.Person(actor.IsIn(Roles.Administrator) || actor.IsIn(Roles.Manager), SopError.WrongRole,
+            "Only the Administrator or the Pengelola TIK may add equipment.");
+        equipment.Name = SopGuard.Text(equipment.Name, 200, "Name");
+        equipment.Room = string.IsNullOrWhiteSpace(equipment.Room) ? "DC room" : SopGuard.Text(equipment.Room, 200, "Room");
+        db.Equipment.Add(equipment);
+        audit.Write(actor, "EquipmentAdded", nameof(Equipment), equipment.Id.ToString(), null,
+            new { equipment.Name, Kind = equipment.Kind.ToString(), equipment.MonitoringDeviceId });
+        await SopGuard.SaveAsync(db, cancellationToken);
+        return equipment;
+    }
+}

@@ -1,4 +1,0 @@
-namespace DataCenterOps.Monitoring;
-
-/// <summary>Marks the Monitoring assembly (for scanning and tests).</summary>
-public static class MonitoringAssembly;

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DataCenterOps.Web.Shared.Display;
+
+public static class DisplayServiceCollectionExtensions
+{
+    /// <summary>The one <see cref="DisplayOptions"/> and <see cref="DisplayClock"/>.</summary>
+    public static IServiceCollection AddDisplayClock(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<DisplayClock>();
+        return services;
+    }
+}
