@@ -13,15 +13,14 @@ namespace DataCenterOps.Domain.Persistence.Migrations
     /// </summary>
     public partial class KeyedEvidenceChain : Migration
     {
-        /// <summary>Never updated, never deleted: corrections are new rows.</summary>
-        private static readonly string[] AppendOnly =
-        [
-            "EvidenceSeals", "ReportSubmissions", "ReportReviews", "AccessEntryCorrections", "AccessRefusals",
-            "AccessReviews", "AccessReviewItems", "AccessEquipmentItems",
-        ];
+        /// <summary>
+        /// Never updated, never deleted: corrections are new rows. (The access register's append-only tables and the
+        /// no-delete rule on AccessEntries/AccessGrants came with the AccessRegister migration; archive and audit with EvidenceTriggers.)
+        /// </summary>
+        private static readonly string[] AppendOnly = ["EvidenceSeals", "ReportSubmissions", "ReportReviews"];
 
-        /// <summary>Never deleted; updates limited by the WHEN clauses below.</summary>
-        private static readonly string[] NoDelete = ["AccessEntries", "AccessGrants", "ChecklistAnswers"];
+        /// <summary>Never deleted; updates limited by the WHEN clause below.</summary>
+        private static readonly string[] NoDelete = ["ChecklistAnswers"];
 
         /// <summary>Who came in, on what basis, recorded by whom: fixed once written.</summary>
         private static readonly string[] AccessEntryFixedColumns =
