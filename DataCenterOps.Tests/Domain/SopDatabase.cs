@@ -34,7 +34,9 @@ internal sealed class SopDatabase : IAsyncDisposable
     public SopOptions Sop { get; } = new();
 
     /// <summary>The evidence key of this test's "installation" (never in the database).</summary>
-    public EvidenceKey Key { get; } = EvidenceKey.FromBytes(EvidenceKey.NewKeyBytes(), "test");
+    public byte[] KeyBytes { get; } = EvidenceKey.NewKeyBytes();
+
+    public EvidenceKey Key => EvidenceKey.FromBytes(KeyBytes, "test");
 
     public EvidenceAnchorLog Anchors => new(System.IO.Path.Combine(Directory, "evidence-anchors.log"), Key);
     public IOptions<SopOptions> Options => Microsoft.Extensions.Options.Options.Create(Sop);
