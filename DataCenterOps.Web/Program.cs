@@ -1,3 +1,4 @@
+using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Seeding;
 using DataCenterOps.Monitoring;
@@ -10,7 +11,8 @@ using DataCenterOps.Web.Features.Routine;
 using DataCenterOps.Web.Features.Routine.Backup;
 
 // `-- simulate` runs only the simulated room (training, or testing another tool against it);
-// `-- restore <backup>` restores the database from a verified backup while the app is stopped.
+// `-- restore <backup>` restores the database from a verified backup while the app is stopped;
+// `-- verify-evidence` checks the evidence chains against the key and the anchors (exit 0 intact, 3 tampered, 2 error).
 if (args is ["simulate", ..])
 {
     await SimulatorStandalone.RunAsync(args[1..], CancellationToken.None);
@@ -20,6 +22,11 @@ if (args is ["simulate", ..])
 if (BackupRestoreCommand.IsRestore(args))
 {
     return await BackupRestoreCommand.RunAsync(args);
+}
+
+if (VerifyEvidenceCommand.IsVerifyEvidence(args))
+{
+    return await VerifyEvidenceCommand.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
@@ -9,10 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace DataCenterOps.Domain.Archive;
 
 /// <summary>
-/// Step 6: the Pengelola archives the approved Laporan as evidence, hash-chained to the previous record;
-/// every read verifies it.
+/// Step 6: the Pengelola archives the approved Laporan as evidence, hash-chained to the previous record and sealed
+/// with the evidence key (HMAC, <see cref="EvidenceSealingInterceptor"/>); every read verifies the keyed seal.
 /// </summary>
-public sealed class ArchiveService(DataCenterOpsDbContext db, TimeProvider time)
+public sealed class ArchiveService(DataCenterOpsDbContext db, TimeProvider time, EvidenceKey key)
 {
     public async Task<ArchivedReport> ArchiveAsync(Actor actor, Guid reportId, CancellationToken cancellationToken = default)
     {
@@ -64,45 +65,26 @@ public sealed class ArchiveService(DataCenterOpsDbContext db, TimeProvider time)
 
     public async Task<IntegrityResult> VerifyAsync(ArchivedReport record, CancellationToken cancellationToken = default)
     {
-        if (ArchiveHasher.Compute(record) != record.Hash)
-        {
-            return new(record.Id, IntegrityState.Tampered, "The record does not match its hash: it was changed after archiving.");
-        }
-
-        var expectedPrevious = record.Id == 1
-            ? ArchiveHasher.Genesis
-            : (await db.ArchivedReports.AsNoTracking().Where(a => a.Id == record.Id - 1).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken));
-        return expectedPrevious == record.PreviousHash
-            ? new(record.Id, IntegrityState.Intact, "Intact.")
-            : new(record.Id, IntegrityState.ChainBroken, "The link to the previous archived record is missing or wrong.");
+        var results = await VerifyChainAsync(cancellationToken);
+        return results.FirstOrDefault(r => r.ArchiveId == record.Id)
+            ?? new(record.Id, IntegrityState.Tampered, "The record is not in the archive chain.");
     }
 
-    /// <summary>Verifies every archived record in chain order.</summary>
+    /// <summary>Verifies every archived record in chain order with the key: a forger can recompute SHA-256, not the seal.</summary>
     public async Task<IReadOnlyList<IntegrityResult>> VerifyChainAsync(CancellationToken cancellationToken = default)
     {
-        var records = await db.ArchivedReports.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        var results = new List<IntegrityResult>(records.Count);
-        var previous = ArchiveHasher.Genesis;
-        long expectedId = 1;
-        foreach (var record in records)
-        {
-            if (ArchiveHasher.Compute(record) != record.Hash)
-            {
-                results.Add(new(record.Id, IntegrityState.Tampered, "The record does not match its hash."));
-            }
-            else if (record.PreviousHash != previous || record.Id != expectedId)
-            {
-                results.Add(new(record.Id, IntegrityState.ChainBroken, "The link to the previous archived record is missing or wrong."));
-            }
-            else
-            {
-                results.Add(new(record.Id, IntegrityState.Intact, "Intact."));
-            }
-
-            previous = record.Hash;
-            expectedId = record.Id + 1;
-        }
-
-        return results;
+        var chain = await new EvidenceVerifier(db, key).VerifyAsync(EvidenceChains.Archive, anchor: null, cancellationToken);
+        return chain.Checks.Select(c => new IntegrityResult(c.Sequence, c.State, Describe(c))).ToList();
     }
+
+    /// <summary>The archive chain's head (newest seal), as printed on every archived report.</summary>
+    public Task<EvidenceHead> HeadAsync(CancellationToken cancellationToken = default) =>
+        EvidenceSealingInterceptor.TipAsync(db, EvidenceChains.Archive, cancellationToken);
+
+    private static string Describe(EntryCheck check) => check.State switch
+    {
+        IntegrityState.Intact => "Intact.",
+        IntegrityState.Tampered => $"The record does not match its keyed seal ({check.Detail}): it was changed after archiving.",
+        _ => $"The link to the previous archived record is missing or wrong ({check.Detail}).",
+    };
 }

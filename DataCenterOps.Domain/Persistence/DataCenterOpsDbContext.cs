@@ -1,6 +1,7 @@
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.People;
@@ -28,6 +29,7 @@ public sealed class DataCenterOpsDbContext(DbContextOptions<DataCenterOpsDbConte
     public DbSet<ReportReview> ReportReviews => Set<ReportReview>();
     public DbSet<ArchivedReport> ArchivedReports => Set<ArchivedReport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<EvidenceSeal> EvidenceSeals => Set<EvidenceSeal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

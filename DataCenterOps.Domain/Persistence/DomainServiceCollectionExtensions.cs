@@ -2,6 +2,7 @@ using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.People;
@@ -34,14 +35,27 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<SopOptions>().BindConfiguration(SopOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.SectionName)
+            .Validate(o => string.IsNullOrWhiteSpace(o.Key) || IsKey(o.Key), $"Evidence:Key must be base64 of at least {EvidenceKey.MinimumBytes} bytes.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.KeyFile) && !string.IsNullOrWhiteSpace(o.AnchorFile), "Evidence:KeyFile and Evidence:AnchorFile must be set.")
+            .ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SqlitePragmaInterceptor>();
+        // The key is never in the database: Evidence:Key, or the Data Protection–protected key file (created once).
+        services.AddSingleton(sp => EvidenceKeyStore.Load(
+            sp.GetRequiredService<IOptions<EvidenceOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value, createIfMissing: true));
+        services.AddSingleton(sp => EvidenceServices.AnchorLog(
+            sp.GetRequiredService<IOptions<EvidenceOptions>>(), sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<EvidenceKey>()));
+        services.AddSingleton<EvidenceServices>();
+        services.AddSingleton(sp => new EvidenceSealingInterceptor(
+            sp.GetRequiredService<EvidenceKey>(), sp.GetRequiredService<EvidenceAnchorLog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddDbContextFactory<DataCenterOpsDbContext>((sp, options) =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             Directory.CreateDirectory(Path.GetDirectoryName(storage.DatabasePath)!);
             options.UseSqlite(storage.ConnectionString)
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>(), sp.GetRequiredService<EvidenceSealingInterceptor>());
         });
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<DataCenterOpsDbContext>>().CreateDbContext());
 
@@ -68,5 +82,11 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<SopBoardService>();
         services.AddScoped<DatabaseInitializer>();
         return services;
+    }
+
+    private static bool IsKey(string base64)
+    {
+        var buffer = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64.Trim(), buffer, out var length) && length >= EvidenceKey.MinimumBytes;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -8,12 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Domain.Seeding;
 
-/// <summary>At start: apply migrations, create the first Administrator, the shipped checklists and (optionally) demo data.</summary>
+/// <summary>At start: apply migrations, create the first Administrator, the shipped checklists and (optionally) demo data; anchor the evidence chains.</summary>
 public sealed partial class DatabaseInitializer(
     DataCenterOpsDbContext db,
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
     IOptions<BootstrapOptions> options,
+    EvidenceServices evidence,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -38,6 +40,9 @@ public sealed partial class DatabaseInitializer(
         {
             await SeedDemoAsync(cancellationToken);
         }
+
+        // Seal what predates the keyed chain (once), then anchor the heads outside the database.
+        await evidence.StartAsync(db, cancellationToken);
     }
 
     private async Task EnsureAdministratorAsync(CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Tests.Domain;
 
-/// <summary>Archived reports are hash-chained, append-only in the database, and verified when read.</summary>
+/// <summary>Archived reports are hash-chained, sealed with the evidence key, append-only in the database, and verified when read.</summary>
 public sealed class ArchiveIntegrityTests
 {
     [Fact]
@@ -48,13 +48,13 @@ public sealed class ArchiveIntegrityTests
         }
 
         await using var read = database.NewContext();
-        var result = (await new ArchiveService(read, database.Time).ReadAsync(first.Id))!.Value;
+        var result = (await new ArchiveService(read, database.Time, database.Key).ReadAsync(first.Id))!.Value;
         Assert.Equal(IntegrityState.Tampered, result.Integrity.State);
         Assert.Contains("Bagus", result.Record.CanonicalJson, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task RehashedEdit_BreaksTheChain_ForTheNextRecord()
+    public async Task RehashedEdit_IsTampered_BecauseTheKeyedSealNoLongerMatches()
     {
         await using var database = await SopDatabase.CreateAsync();
         var (first, second) = await ArchiveTwoAsync(database);
@@ -69,10 +69,9 @@ public sealed class ArchiveIntegrityTests
         }
 
         var results = await VerifyAsync(database);
-        Assert.Equal(IntegrityState.Intact, results.Single(r => r.ArchiveId == first.Id).State);
+        // The SHA-256 hash agrees with the forged row; the HMAC seal, which needs the key, does not.
+        Assert.Equal(IntegrityState.Tampered, results.Single(r => r.ArchiveId == first.Id).State);
         Assert.Equal(IntegrityState.ChainBroken, results.Single(r => r.ArchiveId == second.Id).State);
-        await using var read = database.NewContext();
-        Assert.Equal(IntegrityState.ChainBroken, (await new ArchiveService(read, database.Time).ReadAsync(second.Id))!.Value.Integrity.State);
     }
 
     [Fact]
@@ -113,6 +112,6 @@ public sealed class ArchiveIntegrityTests
     private static async Task<IReadOnlyList<IntegrityResult>> VerifyAsync(SopDatabase database)
     {
         await using var db = database.NewContext();
-        return await new ArchiveService(db, database.Time).VerifyChainAsync();
+        return await new ArchiveService(db, database.Time, database.Key).VerifyChainAsync();
     }
 }

@@ -148,7 +148,7 @@ public sealed class PersonAndRoleTests
         await flow.ToAsync(SopState.Approved);
         await using var db = database.NewContext();
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() =>
-            new ArchiveService(db, database.Time).ArchiveAsync(People.Actor(People.OtherManager), flow.ReportId));
+            new ArchiveService(db, database.Time, database.Key).ArchiveAsync(People.Actor(People.OtherManager), flow.ReportId));
         Assert.Equal(SopError.NotNamedOnLetter, error.Code);
     }
 

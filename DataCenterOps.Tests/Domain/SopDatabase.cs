@@ -1,3 +1,4 @@
+using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Seeding;
@@ -31,6 +32,13 @@ internal sealed class SopDatabase : IAsyncDisposable
     public StorageOptions Storage { get; }
     public FakeTimeProvider Time { get; } = new(Start);
     public SopOptions Sop { get; } = new();
+
+    /// <summary>The evidence key of this test's "installation" (never in the database).</summary>
+    public byte[] KeyBytes { get; } = EvidenceKey.NewKeyBytes();
+
+    public EvidenceKey Key => EvidenceKey.FromBytes(KeyBytes, "test");
+
+    public EvidenceAnchorLog Anchors => new(System.IO.Path.Combine(Directory, "evidence-anchors.log"), Key);
     public IOptions<SopOptions> Options => Microsoft.Extensions.Options.Options.Create(Sop);
 
     /// <summary>The flow a helper last started, for tests that continue it.</summary>
@@ -44,7 +52,8 @@ internal sealed class SopDatabase : IAsyncDisposable
         return database;
     }
 
-    public DataCenterOpsDbContext NewContext() => NewContext(Storage);
+    /// <summary>A context as the app makes them: WAL pragmas and evidence sealing (with anchors in the test folder).</summary>
+    public DataCenterOpsDbContext NewContext() => NewContext(Storage, new EvidenceSealingInterceptor(Key, Anchors, Time));
 
     public async ValueTask DisposeAsync()
     {
@@ -60,10 +69,10 @@ internal sealed class SopDatabase : IAsyncDisposable
         }
     }
 
-    private static DataCenterOpsDbContext NewContext(StorageOptions storage) =>
+    private static DataCenterOpsDbContext NewContext(StorageOptions storage, EvidenceSealingInterceptor? sealing = null) =>
         new(new DbContextOptionsBuilder<DataCenterOpsDbContext>()
             .UseSqlite(storage.ConnectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor())
+            .AddInterceptors(sealing is null ? [new SqlitePragmaInterceptor()] : [new SqlitePragmaInterceptor(), sealing])
             .Options);
 
     private static string NewTempDirectory()

@@ -86,7 +86,7 @@ internal sealed class SopFlow(SopDatabase database)
 
     public Task ReturnAsync() => Run(db => new ReviewService(db, database.Time).ReturnAsync(People.Actor(Supervisor), ReportId, "Lengkapi foto"));
 
-    public Task<ArchivedReport> ArchiveAsync() => Run(db => new ArchiveService(db, database.Time).ArchiveAsync(People.Actor(People.Manager), ReportId));
+    public Task<ArchivedReport> ArchiveAsync() => Run(db => new ArchiveService(db, database.Time, database.Key).ArchiveAsync(People.Actor(People.Manager), ReportId));
 
     /// <summary>Brings fresh work to <paramref name="state"/> by the legal path.</summary>
     public async Task ToAsync(SopState state)

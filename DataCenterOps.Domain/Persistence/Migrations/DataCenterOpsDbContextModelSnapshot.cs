@@ -628,6 +628,31 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Evidence.EvidenceSeal", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SealedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Chain", "Sequence");
+
+                    b.ToTable("EvidenceSeals");
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Facilities.Equipment", b =>
                 {
                     b.Property<Guid>("Id")

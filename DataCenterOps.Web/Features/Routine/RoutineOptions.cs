@@ -22,6 +22,10 @@ public sealed class RoutineOptions
     [Required]
     public string RetentionCron { get; set; } = "45 2 * * *";
 
+    /// <summary>Mails the evidence chains' heads and state to the Supervisors (an anchor outside the database).</summary>
+    [Required]
+    public string EvidenceDigestCron { get; set; } = "0 7 * * *";
+
     /// <summary>How far back a missed check is still chased.</summary>
     [Range(1, 366)]
     public int OverdueLookBackDays { get; set; } = 31;

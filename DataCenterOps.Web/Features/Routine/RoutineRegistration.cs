@@ -44,6 +44,7 @@ public static class RoutineRegistration
         services.AddScoped<SlaJob>();
         services.AddScoped<BackupJob>();
         services.AddScoped<RetentionJob>();
+        services.AddScoped<EvidenceDigestJob>();
         services.AddScoped<RecurringJobRegistrar>();
         services.AddHostedService<InstanceLockService>();
         services.AddHostedService<RoutineStartup>();

@@ -1,6 +1,11 @@
+using DataCenterOps.Domain.Evidence;
+
 namespace DataCenterOps.Web.Features.Routine.Backup;
 
-/// <summary>The manifest written beside each verified backup (<c>name.db.json</c>).</summary>
+/// <summary>
+/// The manifest written beside each verified backup (<c>name.db.json</c>). <see cref="EvidenceHeads"/> anchors the keyed
+/// chains outside the database: sequence and seal of each chain's head in this backup (null in manifests from before).
+/// </summary>
 public sealed record BackupInfo(
     string FileName,
     DateTime CreatedAtUtc,
@@ -8,4 +13,5 @@ public sealed record BackupInfo(
     string IntegrityCheck,
     IReadOnlyDictionary<string, long> RowCounts,
     int ArchivedRecords,
-    bool ChainIntact);
+    bool ChainIntact,
+    IReadOnlyList<EvidenceHead>? EvidenceHeads = null);

@@ -1,19 +1,23 @@
 using System.Globalization;
 using DataCenterOps.Domain.Archive;
+using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Web.Features.Routine.Backup;
 
-/// <summary>Opens a database file and checks it: PRAGMA integrity_check, row counts of the key tables, the archive hash chain.</summary>
+/// <summary>
+/// Opens a database file and checks it: PRAGMA integrity_check, row counts of the key tables, the keyed evidence chains
+/// (signatures only: a backup is older than the newest anchors by nature).
+/// </summary>
 public static class BackupInspector
 {
     /// <summary>The tables whose row counts must match between the live database and its backup.</summary>
     public static readonly IReadOnlyList<string> KeyTables =
     [
         "AspNetUsers", "Equipment", "AssignmentLetters", "WorkPlans", "WorkPlanItems", "ChecklistExecutions", "ChecklistAnswers",
-        "MaintenanceReports", "ReportReviews", "ArchivedReports", "AuditEntries", "MaintenanceSchedules", "DueChecks",
+        "MaintenanceReports", "ReportReviews", "ArchivedReports", "AuditEntries", "EvidenceSeals", "MaintenanceSchedules", "DueChecks",
     ];
 
     public static string ConnectionString(string path, bool readOnly = false) => new SqliteConnectionStringBuilder
@@ -55,7 +59,7 @@ public static class BackupInspector
         await ExecuteAsync(connection, "PRAGMA journal_mode=DELETE;", cancellationToken);
     }
 
-    public static async Task<BackupInspection> InspectAsync(string path, CancellationToken cancellationToken)
+    public static async Task<BackupInspection> InspectAsync(string path, EvidenceKey key, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -88,8 +92,9 @@ public static class BackupInspector
         var counts = await CountRowsAsync(path, cancellationToken);
         await using var db = new DataCenterOpsDbContext(
             new DbContextOptionsBuilder<DataCenterOpsDbContext>().UseSqlite(ConnectionString(path, readOnly: true)).Options);
-        var chain = await new ArchiveService(db, TimeProvider.System).VerifyChainAsync(cancellationToken);
-        return new BackupInspection(integrity, counts, chain.Count, chain.All(r => r.State == IntegrityState.Intact));
+        var chain = await new ArchiveService(db, TimeProvider.System, key).VerifyChainAsync(cancellationToken);
+        var evidence = await new EvidenceVerifier(db, key).VerifyAllAsync(anchors: null, cancellationToken);
+        return new BackupInspection(integrity, counts, chain.Count, chain.All(r => r.State == IntegrityState.Intact), evidence);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

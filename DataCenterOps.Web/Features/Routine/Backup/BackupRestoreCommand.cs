@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 
@@ -54,11 +55,13 @@ public static class BackupRestoreCommand
         {
             File.Copy(backup, staging, overwrite: true);
             await BackupInspector.MakeSelfContainedAsync(staging, cancellationToken);
-            var inspection = await BackupInspector.InspectAsync(staging, cancellationToken);
+            var key = EvidenceKeyStore.Load(
+                configuration.GetSection(EvidenceOptions.SectionName).Get<EvidenceOptions>() ?? new EvidenceOptions(), storage, createIfMissing: false);
+            var inspection = await BackupInspector.InspectAsync(staging, key, cancellationToken);
             if (!inspection.IsSound)
             {
                 File.Delete(staging);
-                await output.WriteLineAsync($"Refused: {Path.GetFileName(backup)} does not verify (integrity_check: {inspection.IntegrityCheck}; archive chain intact: {inspection.ChainIntact}). Nothing was changed.");
+                await output.WriteLineAsync($"Refused: {Path.GetFileName(backup)} does not verify (integrity_check: {inspection.IntegrityCheck}; archive chain intact: {inspection.ChainIntact}; {string.Join("; ", inspection.Evidence.Select(c => c.Line))}). Nothing was changed.");
                 return VerificationFailed;
             }
 
@@ -89,9 +92,13 @@ public static class BackupRestoreCommand
             }
 
             await output.WriteLineAsync($"Archive: {inspection.ArchivedRecords} record(s), hash chain intact. Start the app to apply any newer migrations.");
+            foreach (var chain in inspection.Evidence)
+            {
+                await output.WriteLineAsync("  " + chain.Line);
+            }
             return Restored;
         }
-        catch (Exception ex) when (ex is BackupVerificationException or IOException or SqliteException)
+        catch (Exception ex) when (ex is BackupVerificationException or EvidenceKeyException or IOException or SqliteException)
         {
             File.Delete(staging);
             await output.WriteLineAsync($"Refused: {ex.Message} Nothing was changed.");

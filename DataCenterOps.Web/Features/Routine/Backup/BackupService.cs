@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -9,10 +10,11 @@ namespace DataCenterOps.Web.Features.Routine.Backup;
 /// <summary>
 /// Online backup of the app database with <c>VACUUM INTO</c> (a consistent snapshot that includes what is still in
 /// the WAL; never a file copy). Each copy is verified before it counts: integrity_check, the key tables' row counts
-/// against the live database, and the archive hash chain. Then the oldest beyond Backup:Keep are deleted.
+/// against the live database, and the keyed evidence chains. The manifest carries the chains' heads, which are also
+/// appended to the anchor file. Then the oldest beyond Backup:Keep are deleted.
 /// </summary>
 public sealed partial class BackupService(
-    IOptions<StorageOptions> storage, IOptions<BackupOptions> options, TimeProvider time, ILogger<BackupService> logger)
+    IOptions<StorageOptions> storage, IOptions<BackupOptions> options, EvidenceServices evidence, TimeProvider time, ILogger<BackupService> logger)
 {
     public const string FilePrefix = "dcops-";
     private const string StatusFile = "last-run.json";
@@ -40,14 +42,15 @@ public sealed partial class BackupService(
             await VacuumIntoAsync(live, partial, cancellationToken);
             var after = await BackupInspector.CountRowsAsync(live, cancellationToken);
             await BackupInspector.MakeSelfContainedAsync(partial, cancellationToken);
-            var inspection = await BackupInspector.InspectAsync(partial, cancellationToken);
+            var inspection = await BackupInspector.InspectAsync(partial, evidence.Key, cancellationToken);
             Verify(inspection, before, after);
 
             File.Move(partial, final);
             var info = new BackupInfo(name, now, new FileInfo(final).Length, inspection.IntegrityCheck, inspection.RowCounts,
-                inspection.ArchivedRecords, inspection.ChainIntact);
+                inspection.ArchivedRecords, inspection.ChainIntact, inspection.Heads);
             await File.WriteAllTextAsync(final + ".json", JsonSerializer.Serialize(info, s_json), cancellationToken);
             await WriteStatusAsync(new BackupRunStatus(now, true, name, null), cancellationToken);
+            evidence.Anchors.Append(inspection.Heads, now, "backup " + name);
             Prune();
             LogCreated(name, info.SizeBytes);
             return info;
@@ -102,6 +105,11 @@ public sealed partial class BackupService(
         if (!inspection.ChainIntact)
         {
             throw new BackupVerificationException("The archive hash chain does not verify in the backup.");
+        }
+
+        if (inspection.Evidence.FirstOrDefault(c => !c.IsIntact) is { } broken)
+        {
+            throw new BackupVerificationException($"The evidence chain does not verify in the backup: {broken.Line}");
         }
 
         foreach (var (table, count) in inspection.RowCounts)

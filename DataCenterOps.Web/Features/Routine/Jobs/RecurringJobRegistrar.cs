@@ -35,5 +35,6 @@ public sealed class RecurringJobRegistrar(
         jobs.AddOrUpdate<SweepJob>(RoutineJobIds.Sweep, j => j.RunAsync(CancellationToken.None), routine.Value.SweepCron, options);
         jobs.AddOrUpdate<BackupJob>(RoutineJobIds.Backup, j => j.RunAsync(CancellationToken.None), backup.Value.Cron, options);
         jobs.AddOrUpdate<RetentionJob>(RoutineJobIds.Retention, j => j.RunAsync(CancellationToken.None), routine.Value.RetentionCron, options);
+        jobs.AddOrUpdate<EvidenceDigestJob>(RoutineJobIds.EvidenceDigest, j => j.RunAsync(CancellationToken.None), routine.Value.EvidenceDigestCron, options);
     }
 }

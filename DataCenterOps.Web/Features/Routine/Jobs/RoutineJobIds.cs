@@ -7,6 +7,7 @@ public static class RoutineJobIds
     public const string Sweep = "routine-sweep";
     public const string Backup = "routine-backup";
     public const string Retention = "routine-retention";
+    public const string EvidenceDigest = "routine-evidence-digest";
 
     public static string Schedule(string code) => $"routine-schedule-{code}";
 }

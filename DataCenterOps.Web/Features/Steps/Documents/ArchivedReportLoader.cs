@@ -28,6 +28,6 @@ public static class ArchivedReportLoader
         }
 
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        return new ArchivedReportDocument(read.Record, read.Integrity, content, names);
+        return new ArchivedReportDocument(read.Record, read.Integrity, content, names, await archive.HeadAsync(cancellationToken));
     }
 }

@@ -142,6 +142,10 @@ public static class ReportPdf
         flow.Paragraph(document.Record.Hash, mono, 10);
         flow.Paragraph(text["Pdf.PreviousHash"], body);
         flow.Paragraph(document.Record.PreviousHash, mono, 10);
+        if (document.ChainHead is { } head)
+        {
+            flow.Paragraph(text["Pdf.EvidenceChain", head.Display], body);
+        }
     }
 
     private static string AnswerText(ReportContent.Answer a, IStringLocalizer<Ui> text) =>
