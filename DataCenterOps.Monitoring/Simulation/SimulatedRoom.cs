@@ -48,6 +48,8 @@ public sealed class SimulatedRoom : ISimulatorControl
                 var table = new SnmpMibTable();
                 views.Add(community, table);
                 device.Sink = new SnmpTableSink(table);
+                device.Table = table;
+                SnmpSystemGroup.Write(table, device);
             }
             else
             {
@@ -349,7 +351,10 @@ public sealed class SimulatedRoom : ISimulatorControl
     /// <summary>Carries the active scenarios into the room state and the devices' faults.</summary>
     private void ApplyScenarios()
     {
-        var mains = !_room.IsActive(SimulatorScenarios.MainsFailure);
+        var gensetFails = _room.IsActive(SimulatorScenarios.GensetFailToStart);
+        _room.GensetFailsToStart = gensetFails;
+        _room.BatteryDrainFactor = gensetFails ? _options.GensetFailToStartDrainFactor : 1;
+        var mains = !_room.IsActive(SimulatorScenarios.MainsFailure) && !gensetFails;
         if (mains != _room.MainsAvailable)
         {
             _room.MainsAvailable = mains;
@@ -378,6 +383,10 @@ public sealed class SimulatedRoom : ISimulatorControl
         foreach (var model in _models)
         {
             model.Publish(_room);
+            if (model.Device.Table is { } table)
+            {
+                SnmpSystemGroup.SetUpTime(table, _room.Elapsed);
+            }
         }
     }
 }
