@@ -26,7 +26,7 @@ internal sealed class SimulatorHostFixture : IAsyncDisposable
 
     public SimulatorListeners Listeners { get; }
 
-    public static async Task<SimulatorHostFixture> StartAsync()
+    public static async Task<SimulatorHostFixture> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -34,6 +34,11 @@ internal sealed class SimulatorHostFixture : IAsyncDisposable
             ["Simulator:SnmpPort"] = "0",
             ["Simulator:ModbusPort"] = "0",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero)));
         builder.AddSimulator();
         var host = builder.Build();
