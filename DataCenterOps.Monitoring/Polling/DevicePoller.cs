@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Monitoring.Profiles;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,16 +13,21 @@ namespace DataCenterOps.Monitoring.Polling;
 /// Polls every configured device at its own interval, each on its own loop so that a slow or dead device never
 /// delays another; at most <see cref="MonitoringOptions.MaxConcurrentPolls"/> requests are in flight at once.
 /// A poll that fails or overruns its deadline is a missed poll; enough of them in a row make the device
-/// communication-lost until it answers again.
+/// communication-lost until it answers again. A poll answered without a usable value for any of the profile's key
+/// points (<see cref="DeviceProfile.KeyPoints"/>: all not available, wrong types) counts as a poll without valid
+/// data; as many in a row make the device "no valid data" (<see cref="DeviceStatus.IsNoValidData"/>).
 /// </summary>
 public sealed partial class DevicePoller(
     IOptions<MonitoringOptions> options,
     IEnumerable<IDeviceReader> readers,
+    ProfileCatalog catalog,
     LiveStateStore liveState,
     HistoryWriter history,
     TimeProvider time,
     ILogger<DevicePoller> logger) : BackgroundService
 {
+    private readonly ConcurrentDictionary<string, HashSet<string>> _keyPoints = new(StringComparer.Ordinal);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -99,11 +106,17 @@ public sealed partial class DevicePoller(
             return;
         }
 
-        var wasDown = liveState.GetDevice(device.Id)?.Status.IsCommLost ?? false;
-        liveState.ApplySuccess(device.Id, readings, now, duration);
-        if (wasDown)
+        var before = liveState.GetDevice(device.Id)?.Status;
+        var valid = HasValidData(device, readings);
+        liveState.ApplySuccess(device.Id, readings, now, duration, valid, settings.MissedPollsForCommLost);
+        var after = liveState.GetDevice(device.Id)?.Status;
+        if (before?.IsCommLost == true || (before?.IsNoValidData == true && after?.IsNoValidData == false))
         {
             LogRecovered(logger, device.Id);
+        }
+        else if (before?.IsNoValidData != true && after?.IsNoValidData == true)
+        {
+            LogNoValidData(logger, device.Id, after.PollsWithoutValidData);
         }
 
         foreach (var reading in readings)
@@ -115,6 +128,23 @@ public sealed partial class DevicePoller(
         }
     }
 
+    /// <summary>Whether at least one key point of the device's profile came back with a usable (good, finite) value.</summary>
+    private bool HasValidData(DeviceOptions device, IReadOnlyList<PointReading> readings)
+    {
+        var keys = _keyPoints.GetOrAdd(device.Id, _ => catalog.TryGet(device.Profile, out var profile)
+            ? profile.KeyPoints.Select(p => p.Name).ToHashSet(StringComparer.Ordinal)
+            : []);
+        foreach (var reading in readings)
+        {
+            if (reading is { Quality: PointQuality.Good, Value: { } value } && double.IsFinite(value) && (keys.Count == 0 || keys.Contains(reading.Point)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A poll must end within its interval, but always gets room for its own request timeouts.</summary>
     private static TimeSpan Deadline(DeviceOptions device)
     {
@@ -124,6 +154,9 @@ public sealed partial class DevicePoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Device {DeviceId} is communication-lost: {Error}")]
     private static partial void LogCommLost(ILogger logger, string deviceId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Device {DeviceId} answers but gives no valid data ({Polls} polls without a usable key point)")]
+    private static partial void LogNoValidData(ILogger logger, string deviceId, int polls);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Device {DeviceId} answers again")]
     private static partial void LogRecovered(ILogger logger, string deviceId);
