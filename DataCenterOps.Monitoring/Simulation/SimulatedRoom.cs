@@ -65,6 +65,9 @@ public sealed class SimulatedRoom : ISimulatorControl
         }
     }
 
+    /// <summary>Raised after a scenario starts or stops, or the room is reset (outside the room's lock).</summary>
+    public event EventHandler? ScenariosChanged;
+
     /// <summary>What the SNMP agent serves: one MIB view per SNMP device, selected by community.</summary>
     public ISnmpAgentData SnmpData { get; }
 
@@ -170,6 +173,8 @@ public sealed class SimulatedRoom : ISimulatorControl
             ApplyScenarios();
             PublishAll();
         }
+
+        ScenariosChanged?.Invoke(this, EventArgs.Empty);
     }
 
     public void Stop(string scenario, string? deviceId = null)
@@ -188,6 +193,8 @@ public sealed class SimulatedRoom : ISimulatorControl
             ApplyScenarios();
             PublishAll();
         }
+
+        ScenariosChanged?.Invoke(this, EventArgs.Empty);
     }
 
     public void Reset()
@@ -198,6 +205,8 @@ public sealed class SimulatedRoom : ISimulatorControl
             Rebuild();
             SimulatorLog.RoomReset(_logger);
         }
+
+        ScenariosChanged?.Invoke(this, EventArgs.Empty);
     }
 
     private static ScenarioDefinition Definition(string scenario) =>
