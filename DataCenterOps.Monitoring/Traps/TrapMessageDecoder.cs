@@ -38,10 +38,19 @@ internal static class TrapMessageDecoder
         return (version, tag) switch
         {
             (SnmpVersion.V1, 0xA4) => DecodeV1(pdu, community),
-            (SnmpVersion.V2c, 0xA6 or 0xA7) => DecodeV2(pdu, (SnmpPduType)tag),
+            (SnmpVersion.V2c, 0xA6 or 0xA7) => DecodeV2(pdu, (SnmpPduType)tag, SnmpVersion.V2c),
             _ => throw BerReader.Fail($"PDU tag 0x{tag:X2} is not a {version} notification"),
         };
     }
+
+    /// <summary>
+    /// Decodes the content of an SNMPv2-Trap or InformRequest PDU found elsewhere, e.g. inside an SNMPv3 scopedPDU after
+    /// the USM processor has authenticated and decrypted it.
+    /// </summary>
+    public static TrapNotification DecodeV2Pdu(byte tag, ReadOnlySpan<byte> content, SnmpVersion version) =>
+        tag is 0xA6 or 0xA7
+            ? DecodeV2(new BerReader(content), (SnmpPduType)tag, version)
+            : throw BerReader.Fail($"PDU tag 0x{tag:X2} is not a notification");
 
     private static TrapNotification DecodeV1(BerReader pdu, byte[] community)
     {
@@ -90,7 +99,7 @@ internal static class TrapMessageDecoder
         return new TrapNotification(SnmpVersion.V1, SnmpPduType.TrapV1, 0, varbinds, new V1TrapFields(enterprise, agentAddress, generic, specific, timeStamp));
     }
 
-    private static TrapNotification DecodeV2(BerReader pdu, SnmpPduType type)
+    private static TrapNotification DecodeV2(BerReader pdu, SnmpPduType type, SnmpVersion version)
     {
         var requestId = pdu.ReadInt32("request-id");
         pdu.ReadInt32("error-status");
@@ -105,7 +114,7 @@ internal static class TrapMessageDecoder
             throw BerReader.Fail("a notification must start with sysUpTime.0 (TimeTicks) and snmpTrapOID.0 (OID)");
         }
 
-        return new TrapNotification(SnmpVersion.V2c, type, requestId, varbinds);
+        return new TrapNotification(version, type, requestId, varbinds);
     }
 
     private static void AddIfMissing(List<Varbind> varbinds, Varbind[] original, ObjectIdentifier oid, SnmpValue value)
