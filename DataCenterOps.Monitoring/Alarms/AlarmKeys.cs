@@ -28,6 +28,9 @@ public static class AlarmKeys
     /// <summary>A CRAC alarm bit, e.g. <c>cooling.alarm.high_temperature</c>.</summary>
     public static string CoolingAlarm(string name) => "cooling.alarm." + name;
 
+    /// <summary>A notification a device sent, by trap name, e.g. <c>trap.upsTrapOnBattery</c> (alarm history only; never active).</summary>
+    public static string Trap(string trapName) => "trap." + trapName;
+
     public static string SensorFault(string point) => "sensor_fault." + point;
 
     public static string ThresholdHigh(string point) => $"threshold.{point}.high";

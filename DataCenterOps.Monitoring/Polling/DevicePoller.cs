@@ -16,6 +16,8 @@ namespace DataCenterOps.Monitoring.Polling;
 /// communication-lost until it answers again. A poll answered without a usable value for any of the profile's key
 /// points (<see cref="DeviceProfile.KeyPoints"/>: all not available, wrong types) counts as a poll without valid
 /// data; as many in a row make the device "no valid data" (<see cref="DeviceStatus.IsNoValidData"/>).
+/// <see cref="PollRequests"/> asks for an extra poll of one device (after a trap) between its regular ones, which
+/// keep their cadence; extra polls of a device are at least <see cref="MinimumExtraPollGap"/> apart.
 /// </summary>
 public sealed partial class DevicePoller(
     IOptions<MonitoringOptions> options,
@@ -23,6 +25,7 @@ public sealed partial class DevicePoller(
     ProfileCatalog catalog,
     LiveStateStore liveState,
     HistoryWriter history,
+    PollRequests pollRequests,
     TimeProvider time,
     ILogger<DevicePoller> logger) : BackgroundService
 {
@@ -39,16 +42,49 @@ public sealed partial class DevicePoller(
         return Task.WhenAll(loops).ContinueWith(_ => slots.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
+    /// <summary>Shortest time between the start of one poll of a device and an extra (requested) poll of it.</summary>
+    public static readonly TimeSpan MinimumExtraPollGap = TimeSpan.FromMilliseconds(250);
+
     private async Task RunDeviceAsync(DeviceOptions device, IDeviceReader? reader, SemaphoreSlim slots, MonitoringOptions settings, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(device.Interval, time);
+        var requests = pollRequests.ReaderFor(device.Id);
+        Task<bool>? tick = null;
+        Task<bool>? request = null;
         try
         {
-            do
+            while (true)
             {
+                var started = time.GetTimestamp();
                 await PollOnceAsync(device, reader, slots, settings, stoppingToken).ConfigureAwait(false);
+
+                // Wait for the regular tick or a request; both waits survive across rounds so none is ever abandoned.
+                tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                request ??= requests.WaitToReadAsync(stoppingToken).AsTask();
+                if (await Task.WhenAny(tick, request).ConfigureAwait(false) == tick)
+                {
+                    if (!await tick.ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    tick = null;
+                    continue;
+                }
+
+                if (!await request.ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                request = null;
+                requests.TryRead(out _);
+                var wait = MinimumExtraPollGap - time.GetElapsedTime(started);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+                }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

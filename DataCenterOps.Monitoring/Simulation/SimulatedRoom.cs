@@ -67,6 +67,9 @@ public sealed class SimulatedRoom : ISimulatorControl
         }
     }
 
+    /// <summary>Raised after a scenario starts or stops, or the room is reset (outside the room's lock).</summary>
+    public event EventHandler? ScenariosChanged;
+
     /// <summary>What the SNMP agent serves: one MIB view per SNMP device, selected by community.</summary>
     public ISnmpAgentData SnmpData { get; }
 
@@ -172,6 +175,8 @@ public sealed class SimulatedRoom : ISimulatorControl
             ApplyScenarios();
             PublishAll();
         }
+
+        ScenariosChanged?.Invoke(this, EventArgs.Empty);
     }
 
     public void Stop(string scenario, string? deviceId = null)
@@ -190,6 +195,8 @@ public sealed class SimulatedRoom : ISimulatorControl
             ApplyScenarios();
             PublishAll();
         }
+
+        ScenariosChanged?.Invoke(this, EventArgs.Empty);
     }
 
     public void Reset()
@@ -200,6 +207,8 @@ public sealed class SimulatedRoom : ISimulatorControl
             Rebuild();
             SimulatorLog.RoomReset(_logger);
         }
+
+        ScenariosChanged?.Invoke(this, EventArgs.Empty);
     }
 
     private static ScenarioDefinition Definition(string scenario) =>

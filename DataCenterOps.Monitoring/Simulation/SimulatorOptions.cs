@@ -38,6 +38,12 @@ public sealed class SimulatorOptions
     /// <summary>Seed of the measurement noise, so that a run can be repeated.</summary>
     public int Seed { get; set; } = 1;
 
+    /// <summary>
+    /// Where the simulated devices send their SNMP notifications ("host:port" each). Not set: the app's own trap receiver
+    /// (Monitoring:Traps, 127.0.0.1:10162 by default). Empty entries are skipped, so one empty entry turns sending off.
+    /// </summary>
+    public List<string>? TrapSinks { get; set; }
+
     /// <summary>The devices of the room; when empty, the default room (Simulation/README.md) is used.</summary>
     public List<SimulatedDeviceOptions> Devices { get; set; } = [];
 }
