@@ -117,6 +117,18 @@ public sealed class SimulatedRoom : ISimulatorControl
 
     internal IReadOnlyList<SimulatedDevice> DeviceModels => _devices;
 
+    /// <summary>
+    /// The rows of a simulated RFC 1628 UPS's upsAlarmTable as it serves them (upsAlarmId → well-known alarm number,
+    /// 1.3.6.1.2.1.33.1.6.3.N); null for a device without the UPS-MIB.
+    /// </summary>
+    internal IReadOnlyDictionary<uint, uint>? GetUpsAlarmRows(string deviceId)
+    {
+        lock (_gate)
+        {
+            return _models.OfType<UpsModel>().FirstOrDefault(m => string.Equals(m.Device.Id, deviceId, StringComparison.Ordinal))?.Mib?.AlarmRows;
+        }
+    }
+
     /// <summary>The engineering value a device holds for a point, exactly as a client decodes it through the profile.</summary>
     /// <exception cref="SimulatorException">Unknown device or point.</exception>
     public double GetValue(string deviceId, string pointName)

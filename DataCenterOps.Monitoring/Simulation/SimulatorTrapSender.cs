@@ -12,8 +12,10 @@ namespace DataCenterOps.Monitoring.Simulation;
 /// <summary>
 /// Sends the simulated UPSs' RFC 1628 notifications (SNMPv2c, the device's community) to <c>Simulator:TrapSinks</c>
 /// from <c>Simulator:BindAddress</c>, so that they match the devices' configured Host: upsTrapOnBattery (with
-/// upsEstimatedMinutesRemaining, upsSecondsOnBattery, upsConfigLowBattTime) and upsTrapAlarmEntryAdded when a UPS goes on
-/// battery, upsTrapAlarmEntryRemoved when it leaves it. Checked at once when a scenario starts or stops and on every
+/// upsEstimatedMinutesRemaining, upsSecondsOnBattery, upsConfigLowBattTime) when a UPS goes on battery, and
+/// upsTrapAlarmEntryAdded / upsTrapAlarmEntryRemoved (upsAlarmId, upsAlarmDescr) for each row that appears in or leaves
+/// the UPS's served upsAlarmTable (<see cref="UpsMib"/>: on battery, low battery, depleted, output off); a UPS without
+/// the UPS-MIB has one implied on-battery row. Checked at once when a scenario starts or stops and on every
 /// tick (the genset taking the load ends "on battery" without a scenario change). A silent or garbage device sends none.
 /// Without Simulator:TrapSinks the sink is the app's own <see cref="TrapReceiver"/> wherever it listens (none if it
 /// could not listen), or <see cref="DefaultSink"/> when the simulator runs alone.
@@ -28,12 +30,11 @@ public sealed partial class SimulatorTrapSender(
     /// <summary>The sink when Simulator:TrapSinks is not set and no receiver runs in this process (Monitoring:Traps defaults).</summary>
     public const string DefaultSink = "127.0.0.1:10162";
 
-    /// <summary>upsConfigLowBattTime the simulated UPSs report, minutes (their low-battery threshold).</summary>
-    private const int LowBatteryMinutes = 5;
-
-    private const double OutputSourceBattery = 5;
+    private static readonly IReadOnlyDictionary<uint, uint> NoRows = new Dictionary<uint, uint>();
+    private static readonly IReadOnlyDictionary<uint, uint> OnBatteryRow = new Dictionary<uint, uint> { [1] = UpsMib.AlarmOnBattery };
 
     private readonly Dictionary<string, bool> _onBattery = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<uint, uint>> _alarmRows = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _changed = new(0, 1);
     private IPEndPoint[] _sinks = [];
     private Socket? _socket;
@@ -76,7 +77,9 @@ public sealed partial class SimulatorTrapSender(
         _startedAt = time.GetTimestamp();
         foreach (var device in Ups())
         {
-            _onBattery[device.Id] = IsOnBattery(device.Id);
+            var onBattery = IsOnBattery(device.Id);
+            _onBattery[device.Id] = onBattery;
+            _alarmRows[device.Id] = AlarmRows(device.Id, onBattery);
         }
 
         room.ScenariosChanged += OnScenariosChanged;
@@ -192,7 +195,7 @@ public sealed partial class SimulatorTrapSender(
     {
         try
         {
-            return room.GetValue(deviceId, "output.source") == OutputSourceBattery;
+            return room.GetState(deviceId, "output.source") == "battery"; // by state name: the codes are the profile's
         }
         catch (SimulatorException)
         {
@@ -200,39 +203,58 @@ public sealed partial class SimulatorTrapSender(
         }
     }
 
+    /// <summary>The upsAlarmTable rows the UPS serves (id → well-known alarm); a UPS without the UPS-MIB implies one on-battery row.</summary>
+    private IReadOnlyDictionary<uint, uint> AlarmRows(string deviceId, bool onBattery) =>
+        room.GetUpsAlarmRows(deviceId) ?? (onBattery ? OnBatteryRow : NoRows);
+
     private async Task CheckAsync(CancellationToken cancellationToken)
     {
         foreach (var device in Ups())
         {
             var now = IsOnBattery(device.Id);
             var before = _onBattery.GetValueOrDefault(device.Id);
+            var rows = AlarmRows(device.Id, now);
+            var rowsBefore = _alarmRows.GetValueOrDefault(device.Id) ?? NoRows;
             _onBattery[device.Id] = now;
-            if (now == before || device.Fault != SimulatedFault.None)
+            _alarmRows[device.Id] = rows;
+            if (device.Fault != SimulatedFault.None)
             {
                 continue;
             }
 
-            var alarmRow = new[]
-            {
-                new Varbind(TrapOids.UpsAlarmId.Append(1), SnmpValue.Integer(1)),
-                new Varbind(TrapOids.UpsAlarmDescr.Append(1), SnmpValue.Oid(TrapOids.UpsAlarmOnBattery)),
-            };
-            if (now)
+            if (now && !before)
             {
                 await SendAsync(device, TrapOids.UpsTrapOnBattery,
                 [
                     new(TrapOids.UpsEstimatedMinutesRemaining, SnmpValue.Integer((long)Math.Round(Value(device.Id, "battery.minutes_remaining")))),
                     new(TrapOids.UpsSecondsOnBattery, SnmpValue.Integer((long)Math.Round(Value(device.Id, "battery.seconds_on_battery")))),
-                    new(TrapOids.UpsConfigLowBattTime, SnmpValue.Integer(LowBatteryMinutes)),
+                    new(TrapOids.UpsConfigLowBattTime, SnmpValue.Integer(UpsMib.LowBatteryMinutes)),
                 ], cancellationToken).ConfigureAwait(false);
-                await SendAsync(device, TrapOids.UpsTrapAlarmEntryAdded, alarmRow, cancellationToken).ConfigureAwait(false);
             }
-            else
+
+            foreach (var (id, alarm) in rows)
             {
-                await SendAsync(device, TrapOids.UpsTrapAlarmEntryRemoved, alarmRow, cancellationToken).ConfigureAwait(false);
+                if (!rowsBefore.TryGetValue(id, out var was) || was != alarm)
+                {
+                    await SendAsync(device, TrapOids.UpsTrapAlarmEntryAdded, AlarmRow(id, alarm), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            foreach (var (id, alarm) in rowsBefore)
+            {
+                if (!rows.TryGetValue(id, out var still) || still != alarm)
+                {
+                    await SendAsync(device, TrapOids.UpsTrapAlarmEntryRemoved, AlarmRow(id, alarm), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
     }
+
+    private static Varbind[] AlarmRow(uint id, uint alarm) =>
+    [
+        new(TrapOids.UpsAlarmId.Append(id), SnmpValue.Integer(id)),
+        new(TrapOids.UpsAlarmDescr.Append(id), SnmpValue.Oid(TrapOids.UpsWellKnownAlarms.Append(alarm))),
+    ];
 
     private double Value(string deviceId, string point)
     {

@@ -43,6 +43,9 @@ public static class TrapOids
 
     public static readonly ObjectIdentifier UpsAlarmDescr = ObjectIdentifier.Parse("1.3.6.1.2.1.33.1.6.2.1.2");
 
+    /// <summary>upsWellKnownAlarms: upsAlarmDescr values are this with the alarm's number appended (2 = upsAlarmOnBattery).</summary>
+    public static readonly ObjectIdentifier UpsWellKnownAlarms = ObjectIdentifier.Parse("1.3.6.1.2.1.33.1.6.3");
+
     /// <summary>upsAlarmOnBattery, a well-known alarm (value of upsAlarmDescr).</summary>
     public static readonly ObjectIdentifier UpsAlarmOnBattery = ObjectIdentifier.Parse("1.3.6.1.2.1.33.1.6.3.2");
 

@@ -1,4 +1,6 @@
 using DataCenterOps.Monitoring.Simulation;
+using DataCenterOps.Monitoring.Traps;
+using DataCenterOps.Tests.Monitoring.Polling;
 using DataCenterOps.Tests.Monitoring.Snmp;
 
 namespace DataCenterOps.Tests.Monitoring.Simulation;
@@ -93,6 +95,54 @@ public sealed class SimulatedSnmpMibTests : IAsyncLifetime
         Assert.Equal("Gauge32: 2", depleted[Ups("6.1.0")]);
         Assert.Equal(2, _sim.Room.GetValue("ups-1", "alarms.present"));
         Assert.DoesNotContain(Ups("6.2.1.2.1"), depleted.Keys); // the on-battery row went when the output dropped
+    }
+
+    [Fact]
+    public async Task AlarmEntryTraps_ReplayTheServedAlarmTable_WhileTheGensetFailsToStart()
+    {
+        _sim.Room.Start(SimulatorScenarios.GensetFailToStart);
+        _sim.Advance(TimeSpan.FromSeconds(5));
+        var onBattery = await WalkAsync("ups-1", "1.3.6.1.2.1.33.1.6");
+        await Eventually.TrueAsync(() => AlarmRows("upsTrapAlarmEntryAdded").ContainsKey(Ups("6.2.1.2.1")), "upsTrapAlarmEntryAdded for ups-1's first row");
+        Assert.Equal(onBattery[Ups("6.2.1.2.1")], AlarmRows("upsTrapAlarmEntryAdded")[Ups("6.2.1.2.1")]); // upsAlarmOnBattery
+        Assert.Equal("upsTrapOnBattery", _sim.Traps.First(t => t.Community == "ups-1").Trap.TrapName);
+
+        while (_sim.Room.GetState("ups-1", "battery.status") != "depleted")
+        {
+            _sim.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        _sim.Advance(TimeSpan.FromSeconds(1)); // one more sender tick that certainly sees the depleted room
+        var depleted = (await WalkAsync("ups-1", "1.3.6.1.2.1.33.1.6"))
+            .Where(v => v.Key.StartsWith(Ups("6.2.1.2."), StringComparison.Ordinal))
+            .ToDictionary(StringComparer.Ordinal);
+
+        // Rows added and not removed since are exactly the rows served: on battery, low battery came and went.
+        await Eventually.TrueAsync(() => Outstanding().Count == depleted.Count && Outstanding().All(r => depleted.GetValueOrDefault(r.Key) == r.Value),
+            "alarm entry traps matching the served upsAlarmTable");
+        Assert.Equal("OID: .1.3.6.1.2.1.33.1.6.3.2", AlarmRows("upsTrapAlarmEntryRemoved")[Ups("6.2.1.2.1")]);
+        Assert.Contains("OID: .1.3.6.1.2.1.33.1.6.3.3", AlarmRows("upsTrapAlarmEntryRemoved").Values); // upsAlarmLowBattery
+    }
+
+    private Dictionary<string, string> Outstanding()
+    {
+        var removed = AlarmRows("upsTrapAlarmEntryRemoved");
+        return AlarmRows("upsTrapAlarmEntryAdded").Where(r => !removed.ContainsKey(r.Key)).ToDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>ups-1's upsAlarmDescr varbinds in the named traps, as snmpwalk -On prints them.</summary>
+    private Dictionary<string, string> AlarmRows(string trapName)
+    {
+        var rows = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, trap) in _sim.Traps.Where(t => t.Community == "ups-1" && t.Trap.TrapName == trapName))
+        {
+            foreach (var varbind in trap.Varbinds.Where(v => v.Oid.StartsWith(TrapOids.UpsAlarmDescr)))
+            {
+                rows["." + varbind.Oid] = "OID: ." + varbind.Value.AsOid();
+            }
+        }
+
+        return rows;
     }
 
     private string Address => $"127.0.0.1:{_sim.Listeners.Snmp.Port}";
