@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs the real peers the tests talk to (net-snmp, pymodbus,
-# mbpoll, Chromium), builds, runs all test projects and ends with one line "N passed, N failed".
+# mbpoll, Network UPS Tools, Chromium), builds, runs all test projects and ends with one line "N passed, N failed".
 # Safe to run twice. Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Snmp").
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +9,9 @@ need=()
 command -v snmpd >/dev/null || need+=(snmpd)
 command -v snmpget >/dev/null || need+=(snmp)
 command -v mbpoll >/dev/null || need+=(mbpoll)
+[ -x /lib/nut/snmp-ups ] || need+=(nut-snmp)
+[ -x /lib/nut/upsd ] || need+=(nut-server)
+command -v upsc >/dev/null || need+=(nut-client)
 /usr/bin/python3 -c 'import pymodbus' 2>/dev/null || need+=(python3-pymodbus)
 command -v chromium >/dev/null || need+=(chromium)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)

@@ -8,6 +8,7 @@ using DataCenterOps.Monitoring.Polling;
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Monitoring.Snmp;
+using DataCenterOps.Monitoring.Traps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +18,7 @@ using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Monitoring;
 
-/// <summary>Registers the monitoring service: options, device readers, poller, live state, alarms, history, and the simulated room.</summary>
+/// <summary>Registers the monitoring service: options, device readers, poller, live state, alarms, history, the trap receiver, and the simulated room.</summary>
 public static class MonitoringServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddMonitoring(this IHostApplicationBuilder builder)
@@ -46,6 +47,7 @@ public static class MonitoringServiceCollectionExtensions
             sp.GetServices<IAlarmAuditSink>(),
             sp.GetRequiredService<ILogger<AlarmService>>()));
         services.AddSingleton<ApiAccessFilter>();
+        services.AddSingleton<PollRequests>();
 
         services.AddDeviceProfiles(builder.Configuration);
         services.AddSnmpClient();
@@ -64,6 +66,9 @@ public static class MonitoringServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<HistoryMaintenance>());
         services.AddHostedService<DevicePoller>();
+
+        // After the poller: a trap asks it for an immediate poll (Monitoring:Traps).
+        services.AddTrapReceiver(builder.Configuration);
         return builder;
     }
 }

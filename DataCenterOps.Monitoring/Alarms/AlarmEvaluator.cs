@@ -15,8 +15,8 @@ public sealed class AlarmEvaluator(IOptions<MonitoringOptions> options)
     private readonly ConcurrentDictionary<string, ThresholdRule[]> _thresholds = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Evaluates every rule. Returns false when the device is not answering: then only <c>comm_lost</c> is decided
-    /// and every other alarm must stay as it is.
+    /// Evaluates every rule. Returns false when the device is not answering, or answers without valid data: then only
+    /// <c>comm_lost</c> and <c>device.no_valid_data</c> are decided and every other alarm must stay as it is.
     /// </summary>
     public bool Evaluate(DeviceSnapshot device, DateTimeOffset now, List<AlarmCondition> into)
     {
@@ -24,10 +24,19 @@ public sealed class AlarmEvaluator(IOptions<MonitoringOptions> options)
         if (device.Status.IsCommLost)
         {
             into.Add(AlarmCondition.Active(AlarmKeys.CommLost, AlarmSeverity.Critical, $"No answer from {device.Name} ({device.Status.ConsecutiveMisses} polls missed)"));
+            into.Add(AlarmCondition.Inactive(AlarmKeys.NoValidData)); // silence supersedes nonsense
             return false;
         }
 
         into.Add(AlarmCondition.Inactive(AlarmKeys.CommLost));
+        if (device.Status.IsNoValidData)
+        {
+            into.Add(AlarmCondition.Active(AlarmKeys.NoValidData, AlarmSeverity.Critical,
+                $"{device.Name} answers but gives no valid data ({device.Status.PollsWithoutValidData} polls without a usable value)"));
+            return false;
+        }
+
+        into.Add(AlarmCondition.Inactive(AlarmKeys.NoValidData));
         if (device.Status.LastSuccess is null)
         {
             return false;

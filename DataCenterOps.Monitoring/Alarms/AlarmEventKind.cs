@@ -7,4 +7,7 @@ public enum AlarmEventKind
     SeverityChanged,
     Acknowledged,
     Cleared,
+
+    /// <summary>A device sent an SNMP notification: an alarm row that is raised and cleared at the same instant.</summary>
+    Trap,
 }

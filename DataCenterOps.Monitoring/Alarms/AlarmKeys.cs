@@ -4,6 +4,9 @@ namespace DataCenterOps.Monitoring.Alarms;
 public static class AlarmKeys
 {
     public const string CommLost = "comm_lost";
+
+    /// <summary>The device answers but none of its profile's key points has a usable value (as many polls as make comm-lost).</summary>
+    public const string NoValidData = "device.no_valid_data";
     public const string UpsOnBattery = "ups.on_battery";
     public const string UpsBatteryLow = "ups.battery_low";
     public const string UpsBatteryDepleted = "ups.battery_depleted";
@@ -24,6 +27,9 @@ public static class AlarmKeys
 
     /// <summary>A CRAC alarm bit, e.g. <c>cooling.alarm.high_temperature</c>.</summary>
     public static string CoolingAlarm(string name) => "cooling.alarm." + name;
+
+    /// <summary>A notification a device sent, by trap name, e.g. <c>trap.upsTrapOnBattery</c> (alarm history only; never active).</summary>
+    public static string Trap(string trapName) => "trap." + trapName;
 
     public static string SensorFault(string point) => "sensor_fault." + point;
 

@@ -92,6 +92,20 @@ public sealed partial class AlarmService
     public void SetExternal(string source, AlarmCondition condition) => Apply(source, [condition], complete: false);
 
     /// <summary>
+    /// Records in the alarm history that <paramref name="deviceId"/> sent the notification <paramref name="trapName"/>:
+    /// one alarm (key <c>trap.NAME</c>, warning) raised and cleared at once, with one <see cref="AlarmEventKind.Trap"/>
+    /// event. It is never active, so the rules and the active list are untouched.
+    /// </summary>
+    public void RecordTrap(string deviceId, string trapName, string message)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deviceId);
+        ArgumentException.ThrowIfNullOrEmpty(trapName);
+        var now = _time.GetUtcNow();
+        var alarm = new Alarm(Guid.CreateVersion7(now), deviceId, AlarmKeys.Trap(trapName), AlarmSeverity.Warning, message, now, ClearedAt: now);
+        _writes.Writer.TryWrite(new PendingWrite(alarm, new AlarmEvent(alarm.Id, deviceId, alarm.Key, AlarmEventKind.Trap, alarm.Severity, SystemActor, now, null), null));
+    }
+
+    /// <summary>
     /// Applies one device's evaluated conditions: raises, escalates or clears. With <paramref name="complete"/> false
     /// (device not answering) alarms not named in <paramref name="conditions"/> are left alone.
     /// </summary>

@@ -10,7 +10,7 @@ namespace DataCenterOps.Monitoring.Alarms;
 /// </summary>
 internal static class StateRules
 {
-    // RFC 1628 upsOutputSource and upsBatteryStatus codes.
+    // RFC 1628 upsOutputSource and upsBatteryStatus codes (for profiles that name no states).
     private const double OutputSourceBattery = 5;
     private const double BatteryStatusLow = 3;
     private const double BatteryStatusDepleted = 4;
@@ -57,9 +57,11 @@ internal static class StateRules
 
     private static void Ups(DeviceSnapshot device, List<AlarmCondition> into)
     {
-        Rule(device, "output.source", AlarmKeys.UpsOnBattery, v => v == OutputSourceBattery, AlarmSeverity.Critical, "UPS on battery", into);
-        Rule(device, "battery.status", AlarmKeys.UpsBatteryLow, v => v == BatteryStatusLow, AlarmSeverity.Critical, "UPS battery low", into);
-        Rule(device, "battery.status", AlarmKeys.UpsBatteryDepleted, v => v == BatteryStatusDepleted, AlarmSeverity.Critical, "UPS battery depleted", into);
+        // By state name, so that a vendor MIB with its own codes (PowerNet's onBattery is 3) raises the same alarms;
+        // a profile without state names falls back to the RFC 1628 codes.
+        StateRule(device, "output.source", "battery", OutputSourceBattery, AlarmKeys.UpsOnBattery, "UPS on battery", into);
+        StateRule(device, "battery.status", "low", BatteryStatusLow, AlarmKeys.UpsBatteryLow, "UPS battery low", into);
+        StateRule(device, "battery.status", "depleted", BatteryStatusDepleted, AlarmKeys.UpsBatteryDepleted, "UPS battery depleted", into);
         Rule(device, "alarms.present", AlarmKeys.UpsAlarmsPresent, v => v > 0, AlarmSeverity.Warning, "UPS reports alarms present", into);
     }
 
@@ -137,6 +139,18 @@ internal static class StateRules
 
     private static void Flag(DeviceSnapshot device, string point, string key, AlarmSeverity severity, string message, List<AlarmCondition> into) =>
         Rule(device, point, key, v => v != 0, severity, message, into);
+
+    private static void StateRule(DeviceSnapshot device, string point, string state, double rfc1628Code, string key, string message, List<AlarmCondition> into)
+    {
+        if (device.Find(point) is not { } found)
+        {
+            return;
+        }
+
+        into.Add(found is { IsLive: true, Value: { } value }
+            ? AlarmCondition.When(found.Text is { } text ? text == state : value == rfc1628Code, key, AlarmSeverity.Critical, message)
+            : AlarmCondition.Unknown(key));
+    }
 
     private static void Rule(DeviceSnapshot device, string point, string key, Func<double, bool> isActive, AlarmSeverity severity, string message, List<AlarmCondition> into)
     {

@@ -40,7 +40,14 @@ public sealed partial class LiveStateStore
     public IDisposable Subscribe(Action<LiveStateChange> onChange) => _notifier.Subscribe(onChange);
 
     /// <summary>Records a successful poll: its points become Good (or the quality the device gave).</summary>
-    public void ApplySuccess(string deviceId, IReadOnlyList<PointReading> readings, DateTimeOffset at, TimeSpan duration)
+    public void ApplySuccess(string deviceId, IReadOnlyList<PointReading> readings, DateTimeOffset at, TimeSpan duration) =>
+        ApplySuccess(deviceId, readings, at, duration, hasValidData: true, pollsForNoValidData: int.MaxValue);
+
+    /// <summary>
+    /// Records an answered poll. Without valid data (no usable key point) it counts towards "no valid data", which
+    /// holds once <paramref name="pollsForNoValidData"/> polls in a row lacked valid data and ends at the first poll with it.
+    /// </summary>
+    public void ApplySuccess(string deviceId, IReadOnlyList<PointReading> readings, DateTimeOffset at, TimeSpan duration, bool hasValidData, int pollsForNoValidData)
     {
         var (device, previous) = Get(deviceId);
         var changed = new List<PointState>();
@@ -57,6 +64,7 @@ public sealed partial class LiveStateStore
         }
 
         var old = previous.Status;
+        var without = hasValidData ? 0 : old.PollsWithoutValidData + 1;
         var status = old with
         {
             IsCommLost = false,
@@ -64,10 +72,12 @@ public sealed partial class LiveStateStore
             LastPoll = at,
             LastSuccess = at,
             LastPollDuration = duration,
-            LastError = null,
+            LastError = hasValidData ? null : "No valid data",
             SuccessfulPolls = old.SuccessfulPolls + 1,
+            PollsWithoutValidData = without,
+            IsNoValidData = without >= pollsForNoValidData,
         };
-        Publish(device, status, points, changed, statusChanged: old.IsCommLost || old.LastSuccess is null);
+        Publish(device, status, points, changed, statusChanged: old.IsCommLost || old.LastSuccess is null || old.IsNoValidData != status.IsNoValidData);
     }
 
     /// <summary>Records a failed poll: every value is kept but marked Stale so it is never shown as live.</summary>
@@ -88,16 +98,21 @@ public sealed partial class LiveStateStore
 
         var old = previous.Status;
         var misses = old.ConsecutiveMisses + 1;
+        var without = old.PollsWithoutValidData + 1;
+        var commLost = misses >= missedPollsForCommLost;
         var status = old with
         {
-            IsCommLost = misses >= missedPollsForCommLost,
+            IsCommLost = commLost,
+            PollsWithoutValidData = without,
+            // Misses count too (a device alternating nonsense and silence is "no valid data"); silence alone reaches comm-lost first.
+            IsNoValidData = !commLost && old.LastSuccess is not null && without >= missedPollsForCommLost,
             ConsecutiveMisses = misses,
             LastPoll = at,
             LastPollDuration = duration,
             LastError = error,
             FailedPolls = old.FailedPolls + 1,
         };
-        Publish(device, status, points, changed, statusChanged: status.IsCommLost != old.IsCommLost);
+        Publish(device, status, points, changed, statusChanged: status.IsCommLost != old.IsCommLost || status.IsNoValidData != old.IsNoValidData);
     }
 
     private (DeviceOptions Device, DeviceSnapshot Snapshot) Get(string deviceId) =>

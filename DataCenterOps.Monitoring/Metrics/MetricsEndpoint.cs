@@ -1,9 +1,11 @@
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.Api;
 using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Monitoring.Traps;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Monitoring.Metrics;
@@ -22,6 +24,14 @@ internal static class MetricsEndpoint
             return Results.Unauthorized();
         }
 
-        return Results.Text(PrometheusExposition.Render(liveState.GetDevices(), alarms.GetActive()), PrometheusExposition.ContentType);
+        var text = PrometheusExposition.Render(liveState.GetDevices(), alarms.GetActive());
+        if (http.RequestServices.GetService<TrapStatistics>() is { } traps)
+        {
+            var builder = new System.Text.StringBuilder(text, text.Length + 1024);
+            traps.AppendPrometheus(builder);
+            text = builder.ToString();
+        }
+
+        return Results.Text(text, PrometheusExposition.ContentType);
     }
 }

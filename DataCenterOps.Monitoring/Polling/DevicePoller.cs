@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Monitoring.Profiles;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,16 +13,24 @@ namespace DataCenterOps.Monitoring.Polling;
 /// Polls every configured device at its own interval, each on its own loop so that a slow or dead device never
 /// delays another; at most <see cref="MonitoringOptions.MaxConcurrentPolls"/> requests are in flight at once.
 /// A poll that fails or overruns its deadline is a missed poll; enough of them in a row make the device
-/// communication-lost until it answers again.
+/// communication-lost until it answers again. A poll answered without a usable value for any of the profile's key
+/// points (<see cref="DeviceProfile.KeyPoints"/>: all not available, wrong types) counts as a poll without valid
+/// data; as many in a row make the device "no valid data" (<see cref="DeviceStatus.IsNoValidData"/>).
+/// <see cref="PollRequests"/> asks for an extra poll of one device (after a trap) between its regular ones, which
+/// keep their cadence; extra polls of a device are at least <see cref="MinimumExtraPollGap"/> apart.
 /// </summary>
 public sealed partial class DevicePoller(
     IOptions<MonitoringOptions> options,
     IEnumerable<IDeviceReader> readers,
+    ProfileCatalog catalog,
     LiveStateStore liveState,
     HistoryWriter history,
+    PollRequests pollRequests,
     TimeProvider time,
     ILogger<DevicePoller> logger) : BackgroundService
 {
+    private readonly ConcurrentDictionary<string, HashSet<string>> _keyPoints = new(StringComparer.Ordinal);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -32,16 +42,49 @@ public sealed partial class DevicePoller(
         return Task.WhenAll(loops).ContinueWith(_ => slots.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
+    /// <summary>Shortest time between the start of one poll of a device and an extra (requested) poll of it.</summary>
+    public static readonly TimeSpan MinimumExtraPollGap = TimeSpan.FromMilliseconds(250);
+
     private async Task RunDeviceAsync(DeviceOptions device, IDeviceReader? reader, SemaphoreSlim slots, MonitoringOptions settings, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(device.Interval, time);
+        var requests = pollRequests.ReaderFor(device.Id);
+        Task<bool>? tick = null;
+        Task<bool>? request = null;
         try
         {
-            do
+            while (true)
             {
+                var started = time.GetTimestamp();
                 await PollOnceAsync(device, reader, slots, settings, stoppingToken).ConfigureAwait(false);
+
+                // Wait for the regular tick or a request; both waits survive across rounds so none is ever abandoned.
+                tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                request ??= requests.WaitToReadAsync(stoppingToken).AsTask();
+                if (await Task.WhenAny(tick, request).ConfigureAwait(false) == tick)
+                {
+                    if (!await tick.ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    tick = null;
+                    continue;
+                }
+
+                if (!await request.ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                request = null;
+                requests.TryRead(out _);
+                var wait = MinimumExtraPollGap - time.GetElapsedTime(started);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+                }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -99,11 +142,17 @@ public sealed partial class DevicePoller(
             return;
         }
 
-        var wasDown = liveState.GetDevice(device.Id)?.Status.IsCommLost ?? false;
-        liveState.ApplySuccess(device.Id, readings, now, duration);
-        if (wasDown)
+        var before = liveState.GetDevice(device.Id)?.Status;
+        var valid = HasValidData(device, readings);
+        liveState.ApplySuccess(device.Id, readings, now, duration, valid, settings.MissedPollsForCommLost);
+        var after = liveState.GetDevice(device.Id)?.Status;
+        if (before?.IsCommLost == true || (before?.IsNoValidData == true && after?.IsNoValidData == false))
         {
             LogRecovered(logger, device.Id);
+        }
+        else if (before?.IsNoValidData != true && after?.IsNoValidData == true)
+        {
+            LogNoValidData(logger, device.Id, after.PollsWithoutValidData);
         }
 
         foreach (var reading in readings)
@@ -115,6 +164,23 @@ public sealed partial class DevicePoller(
         }
     }
 
+    /// <summary>Whether at least one key point of the device's profile came back with a usable (good, finite) value.</summary>
+    private bool HasValidData(DeviceOptions device, IReadOnlyList<PointReading> readings)
+    {
+        var keys = _keyPoints.GetOrAdd(device.Id, _ => catalog.TryGet(device.Profile, out var profile)
+            ? profile.KeyPoints.Select(p => p.Name).ToHashSet(StringComparer.Ordinal)
+            : []);
+        foreach (var reading in readings)
+        {
+            if (reading is { Quality: PointQuality.Good, Value: { } value } && double.IsFinite(value) && (keys.Count == 0 || keys.Contains(reading.Point)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A poll must end within its interval, but always gets room for its own request timeouts.</summary>
     private static TimeSpan Deadline(DeviceOptions device)
     {
@@ -124,6 +190,9 @@ public sealed partial class DevicePoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Device {DeviceId} is communication-lost: {Error}")]
     private static partial void LogCommLost(ILogger logger, string deviceId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Device {DeviceId} answers but gives no valid data ({Polls} polls without a usable key point)")]
+    private static partial void LogNoValidData(ILogger logger, string deviceId, int polls);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Device {DeviceId} answers again")]
     private static partial void LogRecovered(ILogger logger, string deviceId);

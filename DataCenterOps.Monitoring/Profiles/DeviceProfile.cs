@@ -10,6 +10,9 @@ public sealed record DeviceProfile(
     string Description,
     IReadOnlyList<ProfilePoint> Points)
 {
+    /// <summary>The points whose values make a poll worth trusting: those marked key, or all points when none is marked.</summary>
+    public IReadOnlyList<ProfilePoint> KeyPoints => Points.Any(p => p.IsKey) ? [.. Points.Where(p => p.IsKey)] : Points;
+
     /// <summary>Where the profile was read from (a shipped resource name or a site file path).</summary>
     public string Source { get; init; } = "";
 

@@ -211,6 +211,7 @@ internal static partial class ProfileParser
             Scale = scale,
             Offset = offset,
             States = states,
+            IsKey = raw.Key ?? false,
         };
     }
 

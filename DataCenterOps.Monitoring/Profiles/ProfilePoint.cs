@@ -45,6 +45,12 @@ public sealed record ProfilePoint
     /// <summary>Deep Sea GenComm reserved raw values (0xFFFF/0x7FFF not implemented, −2…−7 sensor faults) mean "no value".</summary>
     public bool GenCommSentinels { get; init; }
 
+    /// <summary>
+    /// A key point (<c>"key": true</c>): a device whose key points all lack a usable value, poll after poll, gives
+    /// "no valid data" (<see cref="DeviceProfile.KeyPoints"/>; a profile that marks none counts every point as key).
+    /// </summary>
+    public bool IsKey { get; init; }
+
     public bool IsEnumerated => States is { Count: > 0 };
 
     /// <summary>The same point with a site's scale (vendors get UPS-MIB scaling wrong by ×10).</summary>

@@ -30,4 +30,6 @@ internal sealed class ProfilePointDocument
     public Dictionary<string, string>? States { get; set; }
 
     public bool? GenCommSentinels { get; set; }
+
+    public bool? Key { get; set; }
 }

@@ -3,7 +3,9 @@ namespace DataCenterOps.Monitoring.Simulation;
 /// <summary>
 /// A standby genset on a Deep Sea controller in AUTO. On mains failure: pre-start after 1 s, fires at 4 s,
 /// warms up, runs at 8 s and takes the load at 10 s. When mains returns and stays for 5 s it gives the load
-/// back, cools down for 60 s and stops.
+/// back, cools down for 60 s and stops. While <see cref="RoomState.GensetFailsToStart"/> holds it cranks
+/// (pre-start) for <see cref="CrankTime"/> without firing, then stops locked out with the fail-to-start alarm as a
+/// shutdown (code 3) until the scenario ends.
 /// </summary>
 internal sealed class GensetModel(SimulatedDevice device, Random random) : IDeviceModel
 {
@@ -13,9 +15,11 @@ internal sealed class GensetModel(SimulatedDevice device, Random random) : IDevi
     public const double TransferDelay = 2;
     public const double MainsReturnDelay = 5;
     public const double CoolDownTime = 60;
+    public const double CrankTime = 5;
 
     private const int AlarmInactive = 1;
     private const int AlarmWarning = 2;
+    private const int AlarmShutdown = 3;
     private const double RatedVoltage = 230;
     private const double RatedSpeed = 1500;
 
@@ -29,6 +33,7 @@ internal sealed class GensetModel(SimulatedDevice device, Random random) : IDevi
     private double _coolant = 40;
     private double _speed;
     private double _voltage;
+    private bool _lockedOut;
 
     public SimulatedDevice Device { get; } = device;
 
@@ -69,8 +74,9 @@ internal sealed class GensetModel(SimulatedDevice device, Random random) : IDevi
         Device.Set("engine.run_hours", _runSeconds / 3600);
         Device.Set("mains.voltage.l1", room.MainsAvailable ? RoomState.MainsVoltage + _voltageNoise.Value : 0);
         Device.Set("mains.frequency", room.MainsAvailable ? RoomState.NominalFrequency : 0);
+        Device.Set("alarm.fail_to_start", _lockedOut ? AlarmShutdown : AlarmInactive);
         foreach (var alarm in (ReadOnlySpan<string>)
-            ["emergency_stop", "low_oil_pressure", "high_coolant_temperature", "overspeed", "fail_to_start",
+            ["emergency_stop", "low_oil_pressure", "high_coolant_temperature", "overspeed",
              "low_battery_voltage", "high_battery_voltage", "low_fuel_level", "maintenance_due"])
         {
             Device.Set("alarm." + alarm, AlarmInactive);
@@ -83,13 +89,26 @@ internal sealed class GensetModel(SimulatedDevice device, Random random) : IDevi
     {
         var mainsOk = room.MainsAvailable;
         var sinceMainsChange = room.Elapsed - room.MainsChangedAt;
+        if (!room.GensetFailsToStart)
+        {
+            _lockedOut = false;
+        }
+
         switch (_state)
         {
+            case GensetState.Stopped when _lockedOut:
+                break;
             case GensetState.Stopped when !mainsOk && sinceMainsChange >= MainsFailDelay:
                 Enter(GensetState.PreStart);
                 break;
             case GensetState.PreStart when mainsOk:
                 Enter(GensetState.Stopped);
+                break;
+            case GensetState.PreStart when room.GensetFailsToStart && _inState >= PreStartTime + CrankTime:
+                _lockedOut = true;
+                Enter(GensetState.Stopped);
+                break;
+            case GensetState.PreStart when room.GensetFailsToStart:
                 break;
             case GensetState.PreStart when _inState >= PreStartTime:
                 Enter(GensetState.WarmingUp);

@@ -16,6 +16,12 @@ internal sealed class RoomState(IReadOnlyList<ActiveScenario> active)
 
     public bool MainsAvailable { get; set; } = true;
 
+    /// <summary>The genset-fail-to-start scenario holds: the genset cranks, fails and locks out.</summary>
+    public bool GensetFailsToStart { get; set; }
+
+    /// <summary>How many times faster than real time the UPS batteries discharge (1 unless a scenario accelerates it).</summary>
+    public double BatteryDrainFactor { get; set; } = 1;
+
     /// <summary>The <see cref="Elapsed"/> at which mains last failed or returned.</summary>
     public double MainsChangedAt { get; set; }
 

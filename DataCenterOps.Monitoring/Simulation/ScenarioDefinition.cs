@@ -8,6 +8,7 @@ internal sealed record ScenarioDefinition(string Name, string Description, Scena
     public static IReadOnlyList<ScenarioDefinition> All { get; } =
     [
         new(SimulatorScenarios.MainsFailure, "Utility power fails: UPSs go to battery, the genset starts in AUTO and takes the load in about 10 s; when mains returns the genset cools down and stops and the UPSs recharge.", ScenarioDeviceUse.None),
+        new(SimulatorScenarios.GensetFailToStart, "Utility power fails and the genset does not start (fail-to-start shutdown alarm): the UPSs run on battery until their batteries are low and then depleted, discharging faster than real time (Simulator:GensetFailToStartDrainFactor, default 10).", ScenarioDeviceUse.None),
         new(SimulatorScenarios.CracFailure, "A cooling unit stops with a general alarm; the room temperature rises over minutes.", ScenarioDeviceUse.Optional, DeviceKind.Cooling),
         new(SimulatorScenarios.FirePreAlarm, "The fire panel reports a pre-alarm (first detector in zone 1).", ScenarioDeviceUse.Optional, DeviceKind.FireSuppression),
         new(SimulatorScenarios.FireAlarm, "The fire panel is in alarm (zones 1 and 2).", ScenarioDeviceUse.Optional, DeviceKind.FireSuppression),

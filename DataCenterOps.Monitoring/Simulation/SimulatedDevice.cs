@@ -1,4 +1,5 @@
 using DataCenterOps.Monitoring.Profiles;
+using DataCenterOps.Monitoring.Snmp.Agent;
 
 namespace DataCenterOps.Monitoring.Simulation;
 
@@ -20,6 +21,9 @@ internal sealed class SimulatedDevice(string id, DeviceProfile profile, string? 
     public byte? UnitId { get; } = unitId;
 
     public ISimulatedDeviceSink? Sink { get; set; }
+
+    /// <summary>The MIB an SNMP device serves (its profile points and the standard groups beside them); null for Modbus.</summary>
+    public SnmpMibTable? Table { get; set; }
 
     public SimulatedFault Fault
     {
@@ -48,6 +52,30 @@ internal sealed class SimulatedDevice(string id, DeviceProfile profile, string? 
     }
 
     public void Set(string pointName, bool value) => Set(pointName, value ? 1 : 0);
+
+    /// <summary>
+    /// Sets an enumerated point by state name, in the codes of the device's own profile (UPS-MIB's battery(5) is
+    /// PowerNet's onBattery(3)): the first of <paramref name="states"/> the profile names is used.
+    /// </summary>
+    public void SetState(string pointName, params ReadOnlySpan<string> states)
+    {
+        if (!Profile.TryGetPoint(pointName, out var point) || point.States is null)
+        {
+            return;
+        }
+
+        foreach (var state in states)
+        {
+            foreach (var (code, name) in point.States)
+            {
+                if (string.Equals(name, state, StringComparison.Ordinal))
+                {
+                    Set(pointName, point.ToEngineering(code));
+                    return;
+                }
+            }
+        }
+    }
 
     public bool TryGet(string pointName, out double value) => _values.TryGetValue(pointName, out value);
 }

@@ -48,6 +48,8 @@ public sealed class SimulatedRoom : ISimulatorControl
                 var table = new SnmpMibTable();
                 views.Add(community, table);
                 device.Sink = new SnmpTableSink(table);
+                device.Table = table;
+                SnmpSystemGroup.Write(table, device);
             }
             else
             {
@@ -64,6 +66,9 @@ public sealed class SimulatedRoom : ISimulatorControl
             Rebuild();
         }
     }
+
+    /// <summary>Raised after a scenario starts or stops, or the room is reset (outside the room's lock).</summary>
+    public event EventHandler? ScenariosChanged;
 
     /// <summary>What the SNMP agent serves: one MIB view per SNMP device, selected by community.</summary>
     public ISnmpAgentData SnmpData { get; }
@@ -111,6 +116,18 @@ public sealed class SimulatedRoom : ISimulatorControl
     }
 
     internal IReadOnlyList<SimulatedDevice> DeviceModels => _devices;
+
+    /// <summary>
+    /// The rows of a simulated RFC 1628 UPS's upsAlarmTable as it serves them (upsAlarmId → well-known alarm number,
+    /// 1.3.6.1.2.1.33.1.6.3.N); null for a device without the UPS-MIB.
+    /// </summary>
+    internal IReadOnlyDictionary<uint, uint>? GetUpsAlarmRows(string deviceId)
+    {
+        lock (_gate)
+        {
+            return _models.OfType<UpsModel>().FirstOrDefault(m => string.Equals(m.Device.Id, deviceId, StringComparison.Ordinal))?.Mib?.AlarmRows;
+        }
+    }
 
     /// <summary>The engineering value a device holds for a point, exactly as a client decodes it through the profile.</summary>
     /// <exception cref="SimulatorException">Unknown device or point.</exception>
@@ -170,6 +187,8 @@ public sealed class SimulatedRoom : ISimulatorControl
             ApplyScenarios();
             PublishAll();
         }
+
+        ScenariosChanged?.Invoke(this, EventArgs.Empty);
     }
 
     public void Stop(string scenario, string? deviceId = null)
@@ -188,6 +207,8 @@ public sealed class SimulatedRoom : ISimulatorControl
             ApplyScenarios();
             PublishAll();
         }
+
+        ScenariosChanged?.Invoke(this, EventArgs.Empty);
     }
 
     public void Reset()
@@ -198,6 +219,8 @@ public sealed class SimulatedRoom : ISimulatorControl
             Rebuild();
             SimulatorLog.RoomReset(_logger);
         }
+
+        ScenariosChanged?.Invoke(this, EventArgs.Empty);
     }
 
     private static ScenarioDefinition Definition(string scenario) =>
@@ -349,7 +372,10 @@ public sealed class SimulatedRoom : ISimulatorControl
     /// <summary>Carries the active scenarios into the room state and the devices' faults.</summary>
     private void ApplyScenarios()
     {
-        var mains = !_room.IsActive(SimulatorScenarios.MainsFailure);
+        var gensetFails = _room.IsActive(SimulatorScenarios.GensetFailToStart);
+        _room.GensetFailsToStart = gensetFails;
+        _room.BatteryDrainFactor = gensetFails ? _options.GensetFailToStartDrainFactor : 1;
+        var mains = !_room.IsActive(SimulatorScenarios.MainsFailure) && !gensetFails;
         if (mains != _room.MainsAvailable)
         {
             _room.MainsAvailable = mains;
@@ -378,6 +404,10 @@ public sealed class SimulatedRoom : ISimulatorControl
         foreach (var model in _models)
         {
             model.Publish(_room);
+            if (model.Device.Table is { } table)
+            {
+                SnmpSystemGroup.SetUpTime(table, _room.Elapsed);
+            }
         }
     }
 }

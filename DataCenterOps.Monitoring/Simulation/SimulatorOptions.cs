@@ -28,8 +28,21 @@ public sealed class SimulatorOptions
     /// <summary>When set, a mains failure ends by itself (mains returns) after this long; otherwise it lasts until stopped.</summary>
     public TimeSpan? MainsFailureDuration { get; set; }
 
+    /// <summary>
+    /// While genset-fail-to-start holds, the UPS batteries discharge this many times faster than real time, so that a
+    /// drill reaches low battery and depletion in minutes (about 26 min of runtime at 38 % load becomes 2.6 min at 10).
+    /// </summary>
+    [Range(1.0, 3600.0)]
+    public double GensetFailToStartDrainFactor { get; set; } = 10;
+
     /// <summary>Seed of the measurement noise, so that a run can be repeated.</summary>
     public int Seed { get; set; } = 1;
+
+    /// <summary>
+    /// Where the simulated devices send their SNMP notifications ("host:port" each). Not set: the app's own trap receiver
+    /// (Monitoring:Traps, 127.0.0.1:10162 by default). Empty entries are skipped, so one empty entry turns sending off.
+    /// </summary>
+    public List<string>? TrapSinks { get; set; }
 
     /// <summary>The devices of the room; when empty, the default room (Simulation/README.md) is used.</summary>
     public List<SimulatedDeviceOptions> Devices { get; set; } = [];

@@ -4,6 +4,7 @@ namespace DataCenterOps.Monitoring.Simulation;
 public static class SimulatorScenarios
 {
     public const string MainsFailure = "mains-failure";
+    public const string GensetFailToStart = "genset-fail-to-start";
     public const string CracFailure = "crac-failure";
     public const string FirePreAlarm = "fire-prealarm";
     public const string FireAlarm = "fire-alarm";

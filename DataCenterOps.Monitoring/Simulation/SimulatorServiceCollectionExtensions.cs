@@ -28,6 +28,7 @@ public static class SimulatorServiceCollectionExtensions
         services.TryAddSingleton<ISimulatorControl>(sp => sp.GetRequiredService<SimulatedRoom>());
         services.TryAddSingleton<SimulatorHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulatorHostedService>());
+        services.AddHostedService<SimulatorTrapSender>();
         return services;
     }
 

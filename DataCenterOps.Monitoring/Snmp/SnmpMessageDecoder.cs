@@ -91,7 +91,8 @@ internal static class SnmpMessageDecoder
         _ => throw BerReader.Fail($"tag 0x{tag:X2} is not a PDU"),
     };
 
-    private static Varbind[] ReadVarbinds(BerReader list)
+    /// <summary>Reads a varbind list's content (also used by the trap decoder in Monitoring/Traps).</summary>
+    internal static Varbind[] ReadVarbinds(BerReader list)
     {
         // Count first so that exactly one array of the right size is allocated.
         var counter = list;

@@ -36,6 +36,8 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
             ["Hangfire:Enabled"] = "false",
             ["Simulator:SnmpPort"] = SimulatorSnmpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Simulator:ModbusPort"] = SimulatorModbusPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The app's trap receiver on a free port (10162 may be taken); the simulator sends to wherever it listens.
+            ["Monitoring:Traps:Port"] = "0",
         };
         foreach (var (index, protocol) in ConfiguredDeviceProtocols())
         {

@@ -44,14 +44,9 @@ internal static class SnmpAgentResponder
         return SnmpPdu.Response(pdu.RequestId, SnmpErrorStatus.NoError, 0, result);
     }
 
-    /// <summary>noSuchInstance when the object (the OID minus its instance part) exists, else noSuchObject.</summary>
-    private static SnmpValue Missing(ObjectIdentifier oid, ISnmpAgentView view)
-    {
-        var parent = oid.Parent();
-        return parent.Length >= 2 && view.TryGetNext(parent, out var next, out _) && next.StartsWith(parent)
-            ? SnmpValue.NoSuchInstance
-            : SnmpValue.NoSuchObject;
-    }
+    /// <summary>noSuchInstance when the OID lies in an object type the view implements, else noSuchObject.</summary>
+    private static SnmpValue Missing(ObjectIdentifier oid, ISnmpAgentView view) =>
+        view.ImplementsObjectOf(oid) ? SnmpValue.NoSuchInstance : SnmpValue.NoSuchObject;
 
     private static SnmpPdu GetNext(SnmpPdu pdu, ISnmpAgentView view)
     {

@@ -1,11 +1,17 @@
 namespace DataCenterOps.Monitoring.Snmp.Agent;
 
-/// <summary>A thread-safe OID-sorted table of values that the simulator fills and the agent serves.</summary>
+/// <summary>
+/// A thread-safe OID-sorted table of values that the simulator fills and the agent serves. It also knows its
+/// object types (scalars and table columns): every value's OID minus its last sub-identifier, plus those declared
+/// with <see cref="DefineObject"/> (a column whose table may be empty, or an instance index longer than one
+/// sub-identifier). A GET inside a known object answers noSuchInstance, elsewhere noSuchObject.
+/// </summary>
 public sealed class SnmpMibTable : ISnmpAgentView
 {
     private readonly Lock _lock = new();
     private readonly List<ObjectIdentifier> _oids = [];
     private readonly List<SnmpValue> _values = [];
+    private readonly HashSet<ObjectIdentifier> _objects = [];
     private volatile SnmpAgentFault _fault;
 
     public SnmpAgentFault Fault
@@ -35,6 +41,7 @@ public sealed class SnmpMibTable : ISnmpAgentView
 
         lock (_lock)
         {
+            _objects.Add(oid.Parent());
             var index = _oids.Count > 0 && _oids[^1] < oid ? ~_oids.Count : _oids.BinarySearch(oid);
             if (index >= 0)
             {
@@ -47,6 +54,37 @@ public sealed class SnmpMibTable : ISnmpAgentView
         }
     }
 
+    /// <summary>Declares an object type (a scalar or a column) whose instances may all be absent at times.</summary>
+    public void DefineObject(ObjectIdentifier objectType)
+    {
+        if (objectType.Length < 2)
+        {
+            throw new ArgumentException("An object type has two or more sub-identifiers.", nameof(objectType));
+        }
+
+        lock (_lock)
+        {
+            _objects.Add(objectType);
+        }
+    }
+
+    public bool ImplementsObjectOf(ObjectIdentifier oid)
+    {
+        lock (_lock)
+        {
+            for (var length = oid.Length; length >= 2; length--)
+            {
+                if (_objects.Contains(length == oid.Length ? oid : new ObjectIdentifier(oid.Span[..length])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Removes a value; its object type stays known (a removed row answers noSuchInstance).</summary>
     public bool Remove(ObjectIdentifier oid)
     {
         lock (_lock)

@@ -65,8 +65,8 @@ public sealed class MonitoringOptionsValidationTests
 
     private static Dictionary<string, string?> Valid(string dataDirectory)
     {
-        // No simulated room here: its default ports may be taken by a running app or another test.
-        var config = new Dictionary<string, string?> { ["Monitoring:DataDirectory"] = dataDirectory, ["Simulator:Enabled"] = "false" };
+        // No simulated room here, and the trap receiver on a free port: the default ports may be taken by a running app or another test.
+        var config = new Dictionary<string, string?> { ["Monitoring:DataDirectory"] = dataDirectory, ["Simulator:Enabled"] = "false", ["Monitoring:Traps:Port"] = "0" };
         (string Id, string Kind, string Protocol, int Port)[] devices =
         [
             ("ups-1", "Ups", "Snmp", 1),

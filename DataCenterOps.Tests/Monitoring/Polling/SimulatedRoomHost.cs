@@ -107,6 +107,7 @@ public sealed class SimulatedRoomHost : IAsyncDisposable
             ["Simulator:ModbusPort"] = modbusPort.ToString(CultureInfo.InvariantCulture),
             ["Simulator:TickInterval"] = "00:00:00.100",
             ["Monitoring:MissedPollsForCommLost"] = "3",
+            ["Monitoring:Traps:Port"] = "0", // the host's own receiver on a free port; its simulator sends there
         };
         (string Id, string Kind, string Profile, int? Unit)[] devices =
         [

@@ -44,7 +44,7 @@ public sealed class ProfileCatalogTests
         var catalog = ProfileCatalog.Load();
 
         Assert.Equal(
-            ["crac-modbus", "env-modbus", "env-snmp", "fire-panel-modbus", "genset-dse-gencomm", "ups-rfc1628"],
+            ["crac-modbus", "env-modbus", "env-snmp", "fire-panel-modbus", "genset-dse-gencomm", "ups-apc-powernet", "ups-rfc1628"],
             catalog.Profiles.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(catalog.Profiles.Select(p => p.Name).Order(StringComparer.Ordinal), ProfileCatalog.ShippedNames);
     }
@@ -113,7 +113,7 @@ public sealed class ProfileCatalogTests
         Assert.Equal("site remap", env.Description);
         Assert.Equal("1.3.6.1.4.1.99.1.0", Assert.Single(env.Points).Oid);
         Assert.Equal(Path.Combine(dir.Path, "env-snmp.json"), env.Source);
-        Assert.Equal(6, catalog.Profiles.Count);
+        Assert.Equal(7, catalog.Profiles.Count);
     }
 
     [Fact]

@@ -321,7 +321,7 @@ public sealed class SimulatedRoomTests
         var scenarios = h.Room.Scenarios;
 
         Assert.Equal(
-            ["mains-failure", "crac-failure", "fire-prealarm", "fire-alarm", "agent-released", "water-leak", "door-open", "device-silent", "device-garbage"],
+            ["mains-failure", "genset-fail-to-start", "crac-failure", "fire-prealarm", "fire-alarm", "agent-released", "water-leak", "door-open", "device-silent", "device-garbage"],
             scenarios.Select(s => s.Name));
         var door = scenarios.Single(s => s.Name == "door-open");
         Assert.True(door.IsActive);

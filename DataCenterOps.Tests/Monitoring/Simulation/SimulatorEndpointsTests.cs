@@ -89,7 +89,7 @@ public sealed class SimulatorEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
         Assert.Equal(SimulatedFault.Silent, _harness.Room.GetFault("genset-1"));
         Assert.Equal(["genset-1"], scenarios!.Single(s => s.Name == "device-silent").ActiveOn);
-        Assert.Equal(9, scenarios!.Count);
+        Assert.Equal(10, scenarios!.Count);
     }
 
     [Theory]

@@ -1,0 +1,44 @@
+using System.Net;
+using DataCenterOps.Monitoring.Devices;
+using DataCenterOps.Monitoring.Profiles;
+
+namespace DataCenterOps.Monitoring.Traps;
+
+/// <summary>
+/// Which configured SNMP device sent a notification: the one whose <c>Host</c> is the datagram's source address and
+/// whose community matches (v1/v2c). A USM principal (v3) is matched by address alone when exactly one SNMP device
+/// has that address, until devices carry their own v3 user. No match: an unknown sender.
+/// </summary>
+internal sealed class TrapAttribution
+{
+    private readonly Dictionary<IPAddress, DeviceOptions[]> _byAddress;
+
+    public TrapAttribution(IEnumerable<DeviceOptions> devices, Func<string, IPAddress[]> resolve)
+    {
+        _byAddress = devices
+            .Where(d => d.Protocol == DeviceProtocol.Snmp)
+            .SelectMany(d => AddressesOf(d.Host, resolve).Select(a => (Address: a, Device: d)))
+            .GroupBy(p => p.Address)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Device).Distinct().ToArray());
+    }
+
+    public DeviceOptions? Match(IPAddress source, TrapPrincipal principal)
+    {
+        if (!_byAddress.TryGetValue(Normalise(source), out var candidates))
+        {
+            return null;
+        }
+
+        if (principal.IsCommunity)
+        {
+            return Array.Find(candidates, d => principal.HasCommunity(d.Community));
+        }
+
+        return candidates.Length == 1 ? candidates[0] : null;
+    }
+
+    private static IPAddress Normalise(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
+    private static IEnumerable<IPAddress> AddressesOf(string host, Func<string, IPAddress[]> resolve) =>
+        IPAddress.TryParse(host, out var address) ? [Normalise(address)] : resolve(host).Select(Normalise);
+}

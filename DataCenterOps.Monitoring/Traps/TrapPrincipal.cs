@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DataCenterOps.Monitoring.Traps;
+
+/// <summary>
+/// Who a notification says it is from: a community (v1/v2c; the secret is held but never printed) or an
+/// authenticated SNMPv3 USM user name.
+/// </summary>
+public sealed class TrapPrincipal
+{
+    private readonly byte[]? _community;
+
+    private TrapPrincipal(byte[]? community, string? userName)
+    {
+        _community = community;
+        UserName = userName;
+    }
+
+    /// <summary>The USM user (v3), or null for a community.</summary>
+    public string? UserName { get; }
+
+    public bool IsCommunity => _community is not null;
+
+    public static TrapPrincipal Community(byte[] community) => new(community.ToArray(), null);
+
+    public static TrapPrincipal UsmUser(string userName) => new(null, userName);
+
+    /// <summary>Constant-time comparison with a configured community.</summary>
+    public bool HasCommunity(string? community) =>
+        _community is not null && community is not null && CryptographicOperations.FixedTimeEquals(_community, Encoding.UTF8.GetBytes(community));
+
+    internal ReadOnlyMemory<byte> CommunityBytes => _community;
+
+    public override string ToString() => IsCommunity ? "community ***" : $"USM user {UserName}";
+}

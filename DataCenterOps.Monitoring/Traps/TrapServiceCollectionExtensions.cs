@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DataCenterOps.Monitoring.Traps;
+
+public static class TrapServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the trap receiver (<c>Monitoring:Traps</c>, validated at start), <see cref="TrapLog"/>,
+    /// <see cref="TrapStatistics"/> and the v1/v2c community security processor. Called by AddMonitoring, which also
+    /// provides what the receiver records into (poll requests, alarms). An SNMPv3 processor is added with
+    /// <c>services.AddSingleton&lt;ITrapSecurityProcessor, …&gt;()</c>.
+    /// </summary>
+    public static IServiceCollection AddTrapReceiver(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<TrapOptions>()
+            .Bind(configuration.GetSection(TrapOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrapOptions>, TrapOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITrapSecurityProcessor, CommunityTrapSecurityProcessor>());
+        services.TryAddSingleton<TrapLog>();
+        services.TryAddSingleton<TrapStatistics>();
+        services.TryAddSingleton<TrapReceiver>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrapReceiver>());
+        return services;
+    }
+}
