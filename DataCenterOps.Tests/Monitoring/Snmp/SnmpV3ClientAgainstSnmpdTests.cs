@@ -109,13 +109,16 @@ public sealed class SnmpV3ClientAgainstSnmpdTests(SnmpdV3Fixture snmpd) : IClass
     }
 
     [Fact]
-    public async Task UnknownContext_IsAnUnknownContextError()
+    public async Task UnknownContext_snmpdDoesNotAnswer_SoItTimesOut()
     {
-        var target = snmpd.Target(SnmpdV3Fixture.Credentials("SHA", "AES") with { ContextName = "no-such-context" });
+        // snmpd 5.9.3 sends no snmpUnknownContexts Report to an authPriv request for a context its VACM lacks.
+        var target = snmpd.Target(SnmpdV3Fixture.Credentials("SHA", "AES") with { ContextName = "no-such-context" }) with
+        {
+            Timeout = TimeSpan.FromMilliseconds(500),
+            Retries = 0,
+        };
 
-        var error = await Assert.ThrowsAsync<SnmpUnknownContextException>(() => _client.GetAsync(target, [Model]));
-
-        Assert.Contains("V3Context", error.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<SnmpTimeoutException>(() => _client.GetAsync(target, [Model]));
     }
 
     [Fact]
