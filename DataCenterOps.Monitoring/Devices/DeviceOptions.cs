@@ -1,4 +1,5 @@
 using DataCenterOps.Monitoring.Profiles;
+using DataCenterOps.Monitoring.Snmp;
 namespace DataCenterOps.Monitoring.Devices;
 
 /// <summary>
@@ -24,8 +25,29 @@ public sealed class DeviceOptions
 
     public double IntervalSeconds { get; set; } = 10;
 
-    /// <summary>SNMP v2c community (SNMP devices only).</summary>
+    /// <summary>SNMP v2c community (SNMP devices with <see cref="SnmpVersion"/> V2c).</summary>
     public string? Community { get; set; }
+
+    /// <summary>SNMP devices: <c>V2c</c> (the default, with <see cref="Community"/>) or <c>V3</c> (USM, the V3… keys).</summary>
+    public SnmpVersion SnmpVersion { get; set; } = SnmpVersion.V2c;
+
+    /// <summary>SNMPv3 USM user name. The security level follows from the passwords given.</summary>
+    public string? V3User { get; set; }
+
+    /// <summary><c>MD5</c>, <c>SHA</c>, <c>SHA-224</c>, <c>SHA-256</c>, <c>SHA-384</c> or <c>SHA-512</c>.</summary>
+    public string? V3AuthProtocol { get; set; }
+
+    /// <summary>Secret: keep it out of appsettings.json (environment variable <c>Monitoring__Devices__N__V3AuthPassword</c>).</summary>
+    public string? V3AuthPassword { get; set; }
+
+    /// <summary><c>DES</c>, <c>AES</c>, <c>AES-192</c> or <c>AES-256</c>.</summary>
+    public string? V3PrivProtocol { get; set; }
+
+    /// <summary>Secret: keep it out of appsettings.json (environment variable <c>Monitoring__Devices__N__V3PrivPassword</c>).</summary>
+    public string? V3PrivPassword { get; set; }
+
+    /// <summary>SNMPv3 contextName (empty by default; our simulator serves each device under its community as context).</summary>
+    public string? V3Context { get; set; }
 
     /// <summary>Modbus unit id (Modbus TCP devices only).</summary>
     public int? UnitId { get; set; }

@@ -1,4 +1,6 @@
 using DataCenterOps.Monitoring.Profiles;
+using DataCenterOps.Monitoring.Snmp;
+using DataCenterOps.Monitoring.Snmp.Usm;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Monitoring.Devices;
@@ -94,9 +96,12 @@ internal sealed class MonitoringOptionsValidator(ProfileCatalog catalog) : IVali
             yield return "Retries must be 0–5";
         }
 
-        if (device.Protocol == DeviceProtocol.Snmp && string.IsNullOrEmpty(device.Community))
+        if (device.Protocol == DeviceProtocol.Snmp)
         {
-            yield return "Community is required for an SNMP device";
+            foreach (var problem in SnmpProblems(device))
+            {
+                yield return problem;
+            }
         }
 
         if (device.Protocol == DeviceProtocol.ModbusTcp && device.UnitId is not (>= 0 and <= 255))
@@ -118,6 +123,43 @@ internal sealed class MonitoringOptionsValidator(ProfileCatalog catalog) : IVali
             {
                 yield return $"Thresholds '{point}': {problem}";
             }
+        }
+    }
+
+    private static readonly UsmConfiguration.Keys V3Keys = new("V3User", "V3AuthProtocol", "V3AuthPassword", "V3PrivProtocol", "V3PrivPassword");
+
+    private static IEnumerable<string> SnmpProblems(DeviceOptions device)
+    {
+        switch (device.SnmpVersion)
+        {
+            case SnmpVersion.V2c:
+                if (string.IsNullOrEmpty(device.Community))
+                {
+                    yield return "Community is required for an SNMP device";
+                }
+
+                if (device.V3User is not null || device.V3AuthPassword is not null || device.V3PrivPassword is not null)
+                {
+                    yield return "V3User/V3AuthPassword/V3PrivPassword are set but SnmpVersion is V2c (set SnmpVersion to V3)";
+                }
+
+                break;
+            case SnmpVersion.V3:
+                foreach (var problem in UsmConfiguration.Problems(V3Keys, device.V3User, device.V3AuthProtocol, device.V3AuthPassword,
+                    device.V3PrivProtocol, device.V3PrivPassword))
+                {
+                    yield return problem;
+                }
+
+                if (device.V3Context is { } context && System.Text.Encoding.UTF8.GetByteCount(context) > 32)
+                {
+                    yield return "V3Context must be at most 32 bytes";
+                }
+
+                break;
+            default:
+                yield return "SnmpVersion must be V2c or V3";
+                break;
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Snmp;
+using DataCenterOps.Monitoring.Snmp.Usm;
 
 namespace DataCenterOps.Monitoring.Polling;
 
@@ -76,7 +77,7 @@ public sealed class SnmpDeviceReader(SnmpClient client, ProfileCatalog catalog) 
             endpoint = new IPEndPoint(address, device.Port);
         }
 
-        return SnmpTarget.V2c(endpoint, device.Community ?? "") with
+        return new SnmpTarget(endpoint, plan.Credentials) with
         {
             Timeout = device.RequestTimeout,
             Retries = device.Retries,
@@ -89,8 +90,13 @@ public sealed class SnmpDeviceReader(SnmpClient client, ProfileCatalog catalog) 
         var points = DeviceProfiles.PointsOf(catalog, device).Where(p => p.Oid is not null).ToArray();
         // A literal address is fixed; a host name is resolved on every poll so a DNS change is picked up.
         var endpoint = IPAddress.TryParse(device.Host, out var address) ? new IPEndPoint(address, device.Port) : null;
-        return new Plan(points, [.. points.Select(p => ObjectIdentifier.Parse(p.Oid!))], endpoint);
+        return new Plan(points, [.. points.Select(p => ObjectIdentifier.Parse(p.Oid!))], endpoint, Credentials(device));
     }
 
-    private sealed record Plan(ProfilePoint[] Points, ObjectIdentifier[] Oids, IPEndPoint? Endpoint);
+    /// <summary>The community for V2c; for V3 the USM user, its level implied by the passwords given (validated at start).</summary>
+    internal static SnmpCredentials Credentials(DeviceOptions device) => device.SnmpVersion == SnmpVersion.V3
+        ? UsmConfiguration.Create(device.V3User!, device.V3AuthProtocol, device.V3AuthPassword, device.V3PrivProtocol, device.V3PrivPassword, device.V3Context)
+        : new SnmpCommunity(device.Community ?? "");
+
+    private sealed record Plan(ProfilePoint[] Points, ObjectIdentifier[] Oids, IPEndPoint? Endpoint, SnmpCredentials Credentials);
 }

@@ -37,8 +37,19 @@ public sealed class SimulatorHostedService(
         }
 
         var address = IPAddress.Parse(settings.BindAddress);
-        _agent = new SnmpAgent(new IPEndPoint(address, settings.SnmpPort), room.SnmpData, loggerFactory.CreateLogger<SnmpAgent>());
+        _agent = new SnmpAgent(new IPEndPoint(address, settings.SnmpPort), room.SnmpData, loggerFactory.CreateLogger<SnmpAgent>())
+        {
+            V3Users = SimulatorV3Users.Credentials(settings),
+            EngineId = SimulatorV3Users.EngineId(settings) ?? [],
+            TimeProvider = timeProvider,
+        };
         await _agent.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (settings.V3Users.Count > 0)
+        {
+            // User names only: passwords never reach a log.
+            SimulatorLog.V3(_logger, Convert.ToHexString(_agent.ActiveEngineId.Span), string.Join(", ", settings.V3Users.Select(u => u.User)));
+        }
+
         _server = new ModbusTcpServer(new IPEndPoint(address, settings.ModbusPort), room.ModbusData, loggerFactory.CreateLogger<ModbusTcpServer>());
         await _server.StartAsync(cancellationToken).ConfigureAwait(false);
 

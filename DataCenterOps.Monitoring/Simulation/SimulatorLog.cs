@@ -24,4 +24,7 @@ internal static partial class SimulatorLog
 
     [LoggerMessage(EventId = 5106, Level = LogLevel.Error, Message = "Simulator tick failed")]
     public static partial void TickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5107, Level = LogLevel.Information, Message = "Simulator SNMPv3: engine ID {EngineId}, users {Users}; the contextName picks the device (its community)")]
+    public static partial void V3(ILogger logger, string engineId, string users);
 }

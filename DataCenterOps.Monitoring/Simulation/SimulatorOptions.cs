@@ -46,4 +46,10 @@ public sealed class SimulatorOptions
 
     /// <summary>The devices of the room; when empty, the default room (Simulation/README.md) is used.</summary>
     public List<SimulatedDeviceOptions> Devices { get; set; } = [];
+
+    /// <summary>SNMPv3 users of the agent; none turns SNMPv3 off (v3 requests get no answer).</summary>
+    public List<SimulatorV3UserOptions> V3Users { get; set; } = [];
+
+    /// <summary>snmpEngineID in hex (5–32 bytes); empty derives a stable one from the host name and the bound endpoint.</summary>
+    public string? EngineId { get; set; }
 }

@@ -9,6 +9,7 @@ internal sealed class SimulatorOptionsValidator(ProfileCatalog catalog) : IValid
     public ValidateOptionsResult Validate(string? name, SimulatorOptions options)
     {
         var problems = SimulatorDeviceLayout.Check(options, catalog);
+        problems.AddRange(SimulatorV3Users.Problems(options));
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

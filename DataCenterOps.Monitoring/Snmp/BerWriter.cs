@@ -122,6 +122,18 @@ internal ref struct BerWriter(Span<byte> destination)
         _position += content.Length;
     }
 
+    /// <summary>Writes already-encoded bytes (a nested TLV).</summary>
+    public void WriteRaw(ReadOnlySpan<byte> encoded)
+    {
+        encoded.CopyTo(_buffer[_position..]);
+        _position += encoded.Length;
+    }
+
+    public void WriteByte(byte value) => _buffer[_position++] = value;
+
+    /// <summary>Leaves <paramref name="count"/> bytes as they are (zero in a fresh buffer), to be filled in later.</summary>
+    public void Skip(int count) => _position += count;
+
     public void WriteOid(ReadOnlySpan<uint> subIds)
     {
         WriteHeader(0x06, OidContentLength(subIds));

@@ -35,6 +35,12 @@ public sealed partial class SnmpClient
     private void Dispatch(ReadOnlySpan<byte> datagram, SocketAddress sender)
     {
         Interlocked.Increment(ref _received);
+        if (Usm.SnmpV3Message.PeekVersion(datagram) == (int)SnmpVersion.V3)
+        {
+            DispatchV3(datagram, sender);
+            return;
+        }
+
         SnmpMessage message;
         try
         {
@@ -56,6 +62,32 @@ public sealed partial class SnmpClient
 
         Interlocked.Increment(ref _dropped);
         SnmpClientLog.ReplyDropped(_logger, message.Pdu.RequestId, sender);
+    }
+
+    private void DispatchV3(ReadOnlySpan<byte> datagram, SocketAddress sender)
+    {
+        Usm.SnmpV3Message message;
+        try
+        {
+            message = Usm.SnmpV3Message.Decode(datagram);
+        }
+        catch (SnmpDecodeException e)
+        {
+            Interlocked.Increment(ref _rejected);
+            SnmpClientLog.ReplyRejected(_logger, datagram.Length, sender, e.Message);
+            RouteRejection(datagram, sender, e);
+            return;
+        }
+
+        // Authentication and decryption happen in the waiting request, which holds the keys.
+        if (_pending.TryGetValue(message.MessageId, out var pending) && pending.Address.Equals(sender))
+        {
+            pending.Complete(message);
+            return;
+        }
+
+        Interlocked.Increment(ref _dropped);
+        SnmpClientLog.ReplyDropped(_logger, message.MessageId, sender);
     }
 
     /// <summary>

@@ -100,8 +100,13 @@ public sealed partial class SnmpClient : IAsyncDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         ArgumentNullException.ThrowIfNull(target);
         target.Validate();
+        if (target.Credentials is SnmpUsmCredentials usm)
+        {
+            return await ExchangeV3Async(target, usm, template, cancellationToken).ConfigureAwait(false);
+        }
+
         var community = target.Credentials as SnmpCommunity
-            ?? throw new NotSupportedException($"{target.Credentials.GetType().Name} is not supported yet; use SnmpCommunity.");
+            ?? throw new NotSupportedException($"{target.Credentials.GetType().Name} is not supported; use SnmpCommunity or SnmpUsmCredentials.");
         var address = ToSocketAddress(target.Endpoint);
         var pending = Register(address);
         var request = new SnmpMessage(SnmpVersion.V2c, community.Bytes,
@@ -124,7 +129,8 @@ public sealed partial class SnmpClient : IAsyncDisposable
                 try
                 {
                     var reply = await pending.Reply.WaitAsync(target.Timeout, _time, cancellationToken).ConfigureAwait(false);
-                    return SnmpReplyCheck.Accept(request, reply);
+                    return SnmpReplyCheck.Accept(request, reply as SnmpMessage
+                        ?? throw new SnmpDecodeException("SNMP reply does not match its request: an SNMPv3 message answers a community request."));
                 }
                 catch (TimeoutException) when (attempt < target.Retries)
                 {

@@ -65,17 +65,7 @@ public sealed class SnmpMessage
         writer.WriteHeader(0x30, messageContent);
         writer.WriteInteger(0x02, (int)Version);
         writer.WriteBytes(0x04, Community.Span);
-        writer.WriteHeader((byte)Pdu.Type, pduContent);
-        writer.WriteInteger(0x02, Pdu.RequestId);
-        writer.WriteInteger(0x02, Pdu.Field2);
-        writer.WriteInteger(0x02, Pdu.Field3);
-        writer.WriteHeader(0x30, listContent);
-        var varbinds = Pdu.Varbinds;
-        for (var i = 0; i < varbinds.Count; i++)
-        {
-            writer.WriteVarbind(varbinds[i]);
-        }
-
+        SnmpPduCodec.Write(ref writer, Pdu, pduContent, listContent);
         return writer.Written;
     }
 
@@ -88,27 +78,14 @@ public sealed class SnmpMessage
 
     /// <summary>The encoded size of a message with these header fields and a varbind list of the given content size.</summary>
     internal static int EncodedLength(int communityLength, int requestId, int field2, int field3, int varbindListContent) =>
-        BerWriter.TlvLength(MessageContentLength(communityLength, PduContentLength(requestId, field2, field3, varbindListContent)));
-
-    private static int PduContentLength(int requestId, int field2, int field3, int varbindListContent) =>
-        BerWriter.TlvLength(BerWriter.IntegerContentLength(requestId)) +
-        BerWriter.TlvLength(BerWriter.IntegerContentLength(field2)) +
-        BerWriter.TlvLength(BerWriter.IntegerContentLength(field3)) +
-        BerWriter.TlvLength(varbindListContent);
+        BerWriter.TlvLength(MessageContentLength(communityLength, SnmpPduCodec.ContentLength(requestId, field2, field3, varbindListContent)));
 
     private static int MessageContentLength(int communityLength, int pduContent) =>
         BerWriter.TlvLength(1) + BerWriter.TlvLength(communityLength) + BerWriter.TlvLength(pduContent);
 
     private int ContentLength(out int pduContent, out int listContent)
     {
-        listContent = 0;
-        var varbinds = Pdu.Varbinds;
-        for (var i = 0; i < varbinds.Count; i++)
-        {
-            listContent += BerWriter.VarbindLength(varbinds[i]);
-        }
-
-        pduContent = PduContentLength(Pdu.RequestId, Pdu.Field2, Pdu.Field3, listContent);
+        pduContent = SnmpPduCodec.ContentLength(Pdu, out listContent);
         return MessageContentLength(Community.Length, pduContent);
     }
 }

@@ -19,19 +19,9 @@ internal static class SnmpMessageDecoder
 
         var version = ReadVersion(ref message);
         var community = message.ReadPrimitive(0x04, "community").ToArray();
-        var pduContent = message.ReadTlv(out var pduTag);
+        var pdu = SnmpPduCodec.Read(ref message);
         message.EnsureEnd("the PDU");
-        var type = ReadPduType(pduTag);
-        var pdu = message.Enter(pduContent);
-
-        var requestId = pdu.ReadInt32("request-id");
-        var field2 = pdu.ReadInt32(type == SnmpPduType.GetBulkRequest ? "non-repeaters" : "error-status");
-        var field3 = pdu.ReadInt32(type == SnmpPduType.GetBulkRequest ? "max-repetitions" : "error-index");
-        var list = pdu.ReadConstructed(0x30, "varbind list");
-        pdu.EnsureEnd("the varbind list");
-        var varbinds = ReadVarbinds(list);
-
-        return new SnmpMessage(version, community, new SnmpPdu(type, requestId, field2, field3, varbinds));
+        return new SnmpMessage(version, community, pdu);
     }
 
     /// <summary>
@@ -79,67 +69,8 @@ internal static class SnmpMessageDecoder
         {
             0 => SnmpVersion.V1,
             1 => SnmpVersion.V2c,
-            3 => throw BerReader.Fail("SNMPv3 messages are not supported yet"),
+            3 => throw BerReader.Fail("an SNMPv3 message is not a community message"),
             _ => throw BerReader.Fail($"unknown version {version}"),
         };
-    }
-
-    private static SnmpPduType ReadPduType(byte tag) => tag switch
-    {
-        0xA0 or 0xA1 or 0xA2 or 0xA3 or 0xA5 or 0xA6 or 0xA7 or 0xA8 => (SnmpPduType)tag,
-        0xA4 => throw BerReader.Fail("v1 Trap-PDUs are not supported"),
-        _ => throw BerReader.Fail($"tag 0x{tag:X2} is not a PDU"),
-    };
-
-    /// <summary>Reads a varbind list's content (also used by the trap decoder in Monitoring/Traps).</summary>
-    internal static Varbind[] ReadVarbinds(BerReader list)
-    {
-        // Count first so that exactly one array of the right size is allocated.
-        var counter = list;
-        var count = 0;
-        while (counter.HasData)
-        {
-            counter.ReadTlv(out _);
-            count++;
-        }
-
-        var varbinds = new Varbind[count];
-        for (var i = 0; i < count; i++)
-        {
-            var varbind = list.ReadConstructed(0x30, "varbind SEQUENCE");
-            var oid = new ObjectIdentifier(BerReader.ReadOid(varbind.ReadPrimitive(0x06, "varbind name (OID)")));
-            var content = varbind.ReadTlv(out var tag);
-            varbind.EnsureEnd("a varbind value");
-            varbinds[i] = new Varbind(oid, ReadValue(tag, content));
-        }
-
-        return varbinds;
-    }
-
-    private static SnmpValue ReadValue(byte tag, ReadOnlySpan<byte> content)
-    {
-        switch ((SnmpValueType)tag)
-        {
-            case SnmpValueType.Integer:
-                return SnmpValue.Integer(BerReader.ReadInteger(content, "INTEGER"));
-            case SnmpValueType.OctetString or SnmpValueType.Opaque:
-                return SnmpValue.FromOwnedBytes((SnmpValueType)tag, content.ToArray());
-            case SnmpValueType.ObjectIdentifier:
-                return SnmpValue.FromOwnedOid(BerReader.ReadOid(content));
-            case SnmpValueType.IpAddress:
-                return SnmpValue.FromBits(SnmpValueType.IpAddress, BerReader.ReadIpAddress(content));
-            case SnmpValueType.Counter32 or SnmpValueType.Gauge32 or SnmpValueType.TimeTicks:
-                return SnmpValue.FromBits((SnmpValueType)tag, BerReader.ReadUnsigned(content, 4, ((SnmpValueType)tag).ToString()));
-            case SnmpValueType.Counter64:
-                return SnmpValue.FromBits(SnmpValueType.Counter64, BerReader.ReadUnsigned(content, 8, "Counter64"));
-            case SnmpValueType.Null or SnmpValueType.NoSuchObject or SnmpValueType.NoSuchInstance or SnmpValueType.EndOfMibView:
-                return content.IsEmpty
-                    ? SnmpValue.FromBits((SnmpValueType)tag, 0)
-                    : throw BerReader.Fail($"{(SnmpValueType)tag} with {content.Length} content bytes");
-            default:
-                throw BerReader.Fail((tag & 0x20) != 0
-                    ? $"constructed or unknown value tag 0x{tag:X2}"
-                    : $"unknown value tag 0x{tag:X2}");
-        }
     }
 }

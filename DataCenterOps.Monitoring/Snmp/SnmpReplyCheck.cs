@@ -15,7 +15,12 @@ internal static class SnmpReplyCheck
             throw Mismatch("community differs from the request's");
         }
 
-        var pdu = reply.Pdu;
+        return Accept(request.Pdu, reply.Pdu);
+    }
+
+    /// <summary>The PDU-level checks, shared with SNMPv3 (whose header checks are the USM's).</summary>
+    public static IReadOnlyList<Varbind> Accept(SnmpPdu requestPdu, SnmpPdu pdu)
+    {
         if (pdu.Type != SnmpPduType.Response)
         {
             throw Mismatch($"{pdu.Type} is not a Response");
@@ -26,14 +31,14 @@ internal static class SnmpReplyCheck
             throw Mismatch($"unknown error-status {pdu.Field2}");
         }
 
-        var asked = request.Pdu.Varbinds;
+        var asked = requestPdu.Varbinds;
         if (pdu.ErrorIndex < 0 || pdu.ErrorIndex > asked.Count)
         {
             throw Mismatch($"error-index {pdu.ErrorIndex} outside the {asked.Count} varbinds asked");
         }
 
         var got = pdu.Varbinds;
-        var max = MaxVarbinds(request.Pdu);
+        var max = MaxVarbinds(requestPdu);
         if (got.Count > max)
         {
             throw Mismatch($"{got.Count} varbinds answer a request that allows {max}");
@@ -45,12 +50,12 @@ internal static class SnmpReplyCheck
             throw new SnmpErrorStatusException(pdu.ErrorStatus, pdu.ErrorIndex, oid);
         }
 
-        if (request.Pdu.Type != SnmpPduType.GetBulkRequest && got.Count != asked.Count)
+        if (requestPdu.Type != SnmpPduType.GetBulkRequest && got.Count != asked.Count)
         {
             throw Mismatch($"{got.Count} varbinds answer {asked.Count}");
         }
 
-        if (request.Pdu.Type == SnmpPduType.GetRequest)
+        if (requestPdu.Type == SnmpPduType.GetRequest)
         {
             for (var i = 0; i < got.Count; i++)
             {

@@ -63,7 +63,7 @@ internal static class TrapMessageDecoder
         var timeStamp = (uint)BerReader.ReadUnsigned(pdu.ReadPrimitive((byte)SnmpValueType.TimeTicks, "time-stamp"), 4, "time-stamp");
         var list = pdu.ReadConstructed(0x30, "varbind list");
         pdu.EnsureEnd("the varbind list");
-        var original = SnmpMessageDecoder.ReadVarbinds(list);
+        var original = SnmpPduCodec.ReadVarbinds(list);
 
         if (generic is < 0 or > 6)
         {
@@ -106,7 +106,7 @@ internal static class TrapMessageDecoder
         pdu.ReadInt32("error-index");
         var list = pdu.ReadConstructed(0x30, "varbind list");
         pdu.EnsureEnd("the varbind list");
-        var varbinds = SnmpMessageDecoder.ReadVarbinds(list);
+        var varbinds = SnmpPduCodec.ReadVarbinds(list);
         if (varbinds.Length < 2 ||
             varbinds[0].Oid != TrapOids.SysUpTime || varbinds[0].Value.Type != SnmpValueType.TimeTicks ||
             varbinds[1].Oid != TrapOids.SnmpTrapOid || varbinds[1].Value.Type != SnmpValueType.ObjectIdentifier)

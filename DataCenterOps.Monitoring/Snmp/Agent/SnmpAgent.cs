@@ -9,9 +9,10 @@ namespace DataCenterOps.Monitoring.Snmp.Agent;
 /// <summary>
 /// A small SNMP agent for the device simulator and tests: answers v2c GET/GETNEXT/GETBULK (and v1
 /// GET/GETNEXT) from an <see cref="ISnmpAgentData"/>, ignores unknown communities, honours the
-/// view's injected <see cref="SnmpAgentFault"/>.
+/// view's injected <see cref="SnmpAgentFault"/>. With <see cref="V3Users"/> it also speaks SNMPv3 USM
+/// (the contextName picks the view, as a community does).
 /// </summary>
-public sealed class SnmpAgent : IAsyncDisposable
+public sealed partial class SnmpAgent : IAsyncDisposable
 {
     private readonly IPEndPoint _bind;
     private readonly ISnmpAgentData _data;
@@ -61,6 +62,7 @@ public sealed class SnmpAgent : IAsyncDisposable
             throw;
         }
 
+        StartV3();
         _socket = socket;
         SnmpAgentLog.Started(_logger, LocalEndpoint);
         _loop = Task.Run(() => ServeAsync(socket, _stop.Token), CancellationToken.None);
@@ -114,6 +116,11 @@ public sealed class SnmpAgent : IAsyncDisposable
     /// <summary>Writes the reply into <paramref name="output"/>; returns its length, 0 for no reply.</summary>
     private int Handle(ReadOnlySpan<byte> datagram, Span<byte> output)
     {
+        if (Usm.SnmpV3Message.PeekVersion(datagram) == (int)SnmpVersion.V3)
+        {
+            return HandleV3(datagram, output);
+        }
+
         if (!SnmpMessage.TryDecode(datagram, out var request))
         {
             return Ignore(datagram.Length, "not a v1/v2c message");

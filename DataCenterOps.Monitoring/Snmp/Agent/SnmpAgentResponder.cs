@@ -6,16 +6,8 @@ internal static class SnmpAgentResponder
     /// <summary>The response to send, or null when the request gets no answer (not a request, or GETBULK in v1).</summary>
     public static SnmpMessage? Respond(SnmpMessage request, ISnmpAgentView view, int maxMessageSize)
     {
-        var v1 = request.Version == SnmpVersion.V1;
         var pdu = request.Pdu;
-        var response = pdu.Type switch
-        {
-            SnmpPduType.GetRequest => v1 ? GetV1(pdu, view) : Get(pdu, view),
-            SnmpPduType.GetNextRequest => v1 ? GetNextV1(pdu, view) : GetNext(pdu, view),
-            SnmpPduType.GetBulkRequest when !v1 => GetBulk(pdu, view, request.Community.Length, maxMessageSize),
-            SnmpPduType.SetRequest => Error(pdu, v1 ? SnmpErrorStatus.NoSuchName : SnmpErrorStatus.NoAccess, 1),
-            _ => null,
-        };
+        var response = RespondPdu(request.Version == SnmpVersion.V1, pdu, view, request.Community.Length, maxMessageSize);
         if (response is null)
         {
             return null;
@@ -31,6 +23,20 @@ internal static class SnmpAgentResponder
         return new SnmpMessage(request.Version, request.Community,
             SnmpPdu.Response(pdu.RequestId, SnmpErrorStatus.TooBig, 0, []));
     }
+
+    /// <summary>
+    /// The Response-PDU alone (v2c rules unless <paramref name="v1"/>), or null for no answer. GETBULK is cut to
+    /// fit a community message with a community of <paramref name="headerAllowance"/> bytes in <paramref name="maxMessageSize"/>;
+    /// SNMPv3 passes its header's extra size there.
+    /// </summary>
+    public static SnmpPdu? RespondPdu(bool v1, SnmpPdu pdu, ISnmpAgentView view, int headerAllowance, int maxMessageSize) => pdu.Type switch
+    {
+        SnmpPduType.GetRequest => v1 ? GetV1(pdu, view) : Get(pdu, view),
+        SnmpPduType.GetNextRequest => v1 ? GetNextV1(pdu, view) : GetNext(pdu, view),
+        SnmpPduType.GetBulkRequest when !v1 => GetBulk(pdu, view, headerAllowance, maxMessageSize),
+        SnmpPduType.SetRequest => Error(pdu, v1 ? SnmpErrorStatus.NoSuchName : SnmpErrorStatus.NoAccess, 1),
+        _ => null,
+    };
 
     private static SnmpPdu Get(SnmpPdu pdu, ISnmpAgentView view)
     {

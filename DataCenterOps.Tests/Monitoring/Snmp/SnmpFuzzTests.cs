@@ -95,7 +95,7 @@ public sealed class SnmpFuzzTests(ITestOutputHelper output)
         return corpus;
     }
 
-    private static byte[] Mutate(Random random, List<byte[]> corpus)
+    internal static byte[] Mutate(Random random, List<byte[]> corpus)
     {
         if (random.Next(10) == 0)
         {
