@@ -3,6 +3,7 @@ using Bunit;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Tests.Domain;
 using DataCenterOps.Web.Shared.Hosting;
+using DataCenterOps.Web.Shared.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ public abstract class BunitSetup : IAsyncLifetime
         Context.Services.AddSingleton<TimeProvider>(Database.Time);
         Context.Services.AddDataCenterOpsDomain(configuration);
         Context.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        Context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Context.Services.AddUiLocalization();
         Context.Services.AddOptions<DisplayOptions>();
         Context.Services.AddSingleton<DisplayClock>();
     }

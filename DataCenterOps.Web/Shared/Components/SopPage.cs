@@ -3,6 +3,7 @@ using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Web.Shared.Hosting;
+using DataCenterOps.Web.Shared.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -65,11 +66,7 @@ public abstract class SopPage : ComponentBase
         }
     }
 
-    protected string ErrorText(SopRuleViolationException ex)
-    {
-        var localized = Text[$"SopError.{ex.Code}"];
-        return localized.ResourceNotFound ? ex.Message : $"{localized.Value} ({ex.Message})";
-    }
+    protected string ErrorText(SopRuleViolationException ex) => RefusalText.For(Text, ex);
 
     /// <summary>Display names of everyone, by user id (a DC team is small).</summary>
     protected Task<Dictionary<string, string>> NamesAsync() => QueryAsync(async db =>

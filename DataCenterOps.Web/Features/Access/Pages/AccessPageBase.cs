@@ -2,8 +2,7 @@ using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Workflow;
-using DataCenterOps.Web.Features.Access;
-using DataCenterOps.Web.Features.Access.Resources;
+using DataCenterOps.Web.Shared.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
@@ -21,7 +20,7 @@ public abstract class AccessPageBase : ComponentBase
     protected IServiceScopeFactory ScopeFactory { get; set; } = default!;
 
     [Inject]
-    protected IStringLocalizer<AccessText> Loc { get; set; } = default!;
+    protected IStringLocalizer<Ui> Text { get; set; } = default!;
 
     [Inject]
     protected IOptions<AccessOptions> Options { get; set; } = default!;
@@ -74,13 +73,13 @@ public abstract class AccessPageBase : ComponentBase
         }
         catch (AccessRuleViolationException ex)
         {
-            Error = Loc[$"Error.{ex.Code}"];
-            ErrorDetail = ex.Message;
+            Error = RefusalText.General(Text, ex);
+            ErrorDetail = RefusalText.Detail(Text, ex.MessageKey, ex.Arguments);
         }
         catch (SopRuleViolationException ex)
         {
-            Error = Loc["Error.Sop"];
-            ErrorDetail = ex.Message;
+            Error = Text["Access.Error.Sop"];
+            ErrorDetail = RefusalText.For(Text, ex);
         }
 
         return false;

@@ -1,6 +1,5 @@
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.LiveState;
-using DataCenterOps.Web.Features.Room.Components.Resources;
 using DataCenterOps.Web.Features.Room;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -90,7 +89,7 @@ public sealed partial class ActiveAlarmList
             var user = AuthenticationState is null ? null : (await AuthenticationState).User.Identity?.Name;
             if (string.IsNullOrWhiteSpace(user))
             {
-                _error = L["Alarms.NotSignedIn"];
+                _error = L["Room.Alarms.NotSignedIn"];
                 return;
             }
 
