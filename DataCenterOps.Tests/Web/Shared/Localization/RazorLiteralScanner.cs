@@ -16,7 +16,7 @@ internal static partial class RazorLiteralScanner
         "Surat", "Tugas", "Rencana", "Kerja", "Laporan", "Catatan", "Pengawas", "Pengelola", "Pemeriksa", "TIK", "Arsip", "Infrastruktur",
         "DataCenterOps", "Diskominfo", "Kominfo", "Hangfire", "MudBlazor",
         "UPS", "CRAC", "PDF", "CSV", "WITA", "UTC", "SNMP", "Modbus", "API", "NIP", "SHA", "NOC", "ID", "EN",
-        "kW", "kVA", "Hz", "V", "A", "h", "min", "s", "j", "d",
+        "kW", "kVA", "Hz", "V", "A", "C", "h", "min", "s", "j", "d", "pre-restore",
     };
 
     public static IEnumerable<string> Find(string razor)
@@ -39,7 +39,10 @@ internal static partial class RazorLiteralScanner
         }
     }
 
-    private static bool HasWords(string text) => WordPattern().Matches(text).Any(w => !AllowedWords.Contains(w.Value));
+    private static readonly HashSet<string> StatementKeywords = new(StringComparer.Ordinal) { "if", "foreach", "for", "while", "switch", "using", "lock" };
+
+    private static bool HasWords(string text) =>
+        WordPattern().Matches(InlineElsePattern().Replace(text, " ")).Any(w => !AllowedWords.Contains(w.Value));
 
     private static string Clean(string razor)
     {
@@ -80,6 +83,26 @@ internal static partial class RazorLiteralScanner
                 }
                 else
                 {
+                    var start = j;
+                    while (j < t.Length && (char.IsLetterOrDigit(t[j]) || t[j] == '_'))
+                    {
+                        j++;
+                    }
+
+                    if (StatementKeywords.Contains(t[start..j]))
+                    {
+                        // @if (…) { … } written inline: the condition is code, the braces are not text.
+                        while (j < t.Length && char.IsWhiteSpace(t[j]))
+                        {
+                            j++;
+                        }
+
+                        if (j < t.Length && t[j] == '(')
+                        {
+                            j = SkipBalanced(t, j);
+                        }
+                    }
+
                     while (j < t.Length)
                     {
                         while (j < t.Length && (char.IsLetterOrDigit(t[j]) || t[j] == '_'))
@@ -185,6 +208,9 @@ internal static partial class RazorLiteralScanner
 
     [GeneratedRegex(@"\b(?<name>Title|Label|Placeholder|HelperText|Text|ButtonText|title|placeholder|alt|aria-label)=""(?<value>[^""]*)""")]
     private static partial Regex AttributePattern();
+
+    [GeneratedRegex(@"\}\s*else(\s+if\s*\([^)]*\))?\s*\{")]
+    private static partial Regex InlineElsePattern();
 
     [GeneratedRegex(@"\p{L}(?:[\p{L}'\-]*\p{L})?")]
     private static partial Regex WordPattern();

