@@ -53,10 +53,10 @@ public sealed partial class AlarmService
         lock (_gate)
         {
             var alarm = _active.Values.FirstOrDefault(a => a.Id == alarmId)
-                ?? throw new AlarmOperationException("This alarm is not active any more; it may have cleared.");
+                ?? throw new AlarmOperationException("This alarm is not active any more; it may have cleared.", "NotActive");
             if (alarm.IsAcknowledged)
             {
-                throw new AlarmOperationException($"This alarm was already acknowledged by {alarm.AcknowledgedBy}.");
+                throw new AlarmOperationException($"This alarm was already acknowledged by {alarm.AcknowledgedBy}.", "AlreadyAcknowledged", alarm.AcknowledgedBy ?? "");
             }
 
             var now = _time.GetUtcNow();

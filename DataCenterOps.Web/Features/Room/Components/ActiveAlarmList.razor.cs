@@ -100,7 +100,8 @@ public sealed partial class ActiveAlarmList
         }
         catch (AlarmOperationException ex)
         {
-            _error = ex.Message;
+            var text = ex.MessageKey is { } key ? L["Room.AlarmError." + key, [.. ex.Arguments]] : null;
+            _error = text is null || text.ResourceNotFound ? ex.Message : text.Value;
             _acking = null;
         }
         finally
