@@ -28,6 +28,7 @@ public sealed class AlarmMessageTests
         Assert.Equal(["temperature", "28.5", "°C", "27"], raised.MessageArguments);
         Assert.StartsWith("temperature 28.5", raised.Message, StringComparison.Ordinal);
 
+        await first.Alarms.GetHistoryAsync(new AlarmHistoryFilter(), CancellationToken.None); // the store has written it
         var second = new AlarmService(new AlarmStore(first.Database), first.Time, [], NullLogger<AlarmService>.Instance);
         await second.LoadAsync(CancellationToken.None);
         var loaded = Assert.Single(second.GetActive());
