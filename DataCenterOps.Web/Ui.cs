@@ -1,4 +1,7 @@
 namespace DataCenterOps.Web;
 
-/// <summary>Marker for the UI texts in Resources/Ui.resx (English) and Ui.id.resx (Bahasa Indonesia).</summary>
+/// <summary>
+/// Marker for every user-visible text: Resources/Ui.resx (Bahasa Indonesia, the neutral default) and Ui.en.resx
+/// (English). Keys are grouped by prefix (Room.*, Access.*, Routine.*, SopError.*, Refusal.*, Account.*, ...).
+/// </summary>
 public sealed class Ui;

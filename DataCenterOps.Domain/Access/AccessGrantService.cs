@@ -16,7 +16,7 @@ public sealed class AccessGrantService(DataCenterOpsDbContext db, TimeProvider t
         var reason = AccessGuard.Text(input.Reason, 1000, "Reason");
         if (input.ValidForHours is < 1 or > 24)
         {
-            throw new AccessRuleViolationException(AccessError.InvalidInput, "A one-off authorisation lasts between 1 and 24 hours.");
+            throw new AccessRuleViolationException(AccessError.InvalidInput, "A one-off authorisation lasts between 1 and 24 hours.", "GrantDuration", 1, 24);
         }
 
         var user = await AccessGuard.UserAsync(db, input.UserId, "The staff member", cancellationToken);
@@ -66,12 +66,12 @@ public sealed class AccessGrantService(DataCenterOpsDbContext db, TimeProvider t
     {
         if (grant.RevokedAtUtc is not null)
         {
-            throw new AccessRuleViolationException(AccessError.CannotRevoke, "This one-off authorisation is already revoked.");
+            throw new AccessRuleViolationException(AccessError.CannotRevoke, "This one-off authorisation is already revoked.", "GrantAlreadyRevoked");
         }
 
         if (grant.UsedByEntryId is not null)
         {
-            throw new AccessRuleViolationException(AccessError.CannotRevoke, "This one-off authorisation was already used; void or correct the entry instead.");
+            throw new AccessRuleViolationException(AccessError.CannotRevoke, "This one-off authorisation was already used; void or correct the entry instead.", "GrantAlreadyUsed");
         }
 
         var before = Snapshot(grant, null);

@@ -11,27 +11,27 @@ internal static class AccessGuard
     {
         if (!allowed)
         {
-            throw new AccessRuleViolationException(AccessError.WrongRole, $"{what} needs one of the roles {roles.Replace(",", ", ", StringComparison.Ordinal)}.");
+            throw new AccessRuleViolationException(AccessError.WrongRole, $"{what} needs one of the roles {roles.Replace(",", ", ", StringComparison.Ordinal)}.", "RoleNeeded", what, roles.Split(','));
         }
     }
 
     public static T Found<T>(T? value, string what) where T : class =>
-        value ?? throw new AccessRuleViolationException(AccessError.NotFound, $"{what} was not found.");
+        value ?? throw new AccessRuleViolationException(AccessError.NotFound, $"{what} was not found.", "NotFound", what);
 
     public static string Text(string? value, int maxLength, string field) =>
-        OptionalText(value, maxLength, field) ?? throw new AccessRuleViolationException(AccessError.InvalidInput, $"{field} is required.");
+        OptionalText(value, maxLength, field) ?? throw new AccessRuleViolationException(AccessError.InvalidInput, $"{field} is required.", "Required", field);
 
     public static string? OptionalText(string? value, int maxLength, string field)
     {
         var text = (value ?? "").Trim();
         if (text.Length > maxLength)
         {
-            throw new AccessRuleViolationException(AccessError.InvalidInput, $"{field} is longer than {maxLength} characters.");
+            throw new AccessRuleViolationException(AccessError.InvalidInput, $"{field} is longer than {maxLength} characters.", "TooLong", field, maxLength);
         }
 
         if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
         {
-            throw new AccessRuleViolationException(AccessError.InvalidInput, $"{field} contains control characters.");
+            throw new AccessRuleViolationException(AccessError.InvalidInput, $"{field} contains control characters.", "ControlCharacters", field);
         }
 
         return text.Length == 0 ? null : text;
@@ -42,7 +42,7 @@ internal static class AccessGuard
         var list = items ?? [];
         if (list.Count > 50)
         {
-            throw new AccessRuleViolationException(AccessError.InvalidInput, "At most 50 items of equipment per movement.");
+            throw new AccessRuleViolationException(AccessError.InvalidInput, "At most 50 items of equipment per movement.", "TooManyItems", 50);
         }
 
         return [.. list.Where(i => !string.IsNullOrWhiteSpace(i.Description) || !string.IsNullOrWhiteSpace(i.SerialNumber))
@@ -66,7 +66,8 @@ internal static class AccessGuard
             throw new AccessRuleViolationException(
                 AccessError.ConcurrencyConflict,
                 "Someone else changed this entry a moment ago. Reload and try again.",
-                ex);
+                ex,
+                "ConcurrencyConflict");
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         };
         if (await Entries.AnyAsync(e => e.UserId == user.Id && e.Status == AccessEntryStatus.Inside, cancellationToken))
         {
-            throw new AccessRuleViolationException(AccessError.AlreadyInside, $"{user.DisplayName} is already registered inside.");
+            throw new AccessRuleViolationException(AccessError.AlreadyInside, $"{user.DisplayName} is already registered inside.", "AlreadyInside", user.DisplayName);
         }
 
         var letter = await FindAuthorisingLetterAsync(user.Id, input.LetterId, now, cancellationToken);
@@ -59,10 +59,10 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         }
         else
         {
-            var message = input.LetterId is null
-                ? $"No valid Surat Tugas names {user.DisplayName} now, and no one-off authorisation is open."
-                : $"The chosen Surat Tugas does not authorise {user.DisplayName} now (not issued, revoked, outside its validity, or not named).";
-            throw await RefuseAsync(actor, entry, AccessError.NoValidAuthorisation, message, cancellationToken);
+            var (messageKey, message) = input.LetterId is null
+                ? ("NoValidAuthorisation", $"No valid Surat Tugas names {user.DisplayName} now, and no one-off authorisation is open.")
+                : ("ChosenLetterNotValid", $"The chosen Surat Tugas does not authorise {user.DisplayName} now (not issued, revoked, outside its validity, or not named).");
+            throw await RefuseAsync(actor, entry, AccessError.NoValidAuthorisation, message, new(messageKey, [user.DisplayName]), cancellationToken);
         }
 
         return await AddAsync(actor, entry, cancellationToken);
@@ -90,18 +90,18 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         var escortUser = await AccessGuard.UserAsync(db, input.EscortUserId, "The escort", cancellationToken);
         if (await Entries.AnyAsync(e => e.Kind == AccessPersonKind.Visitor && e.Status == AccessEntryStatus.Inside && e.IdType == entry.IdType && e.IdNumber == entry.IdNumber, cancellationToken))
         {
-            throw new AccessRuleViolationException(AccessError.AlreadyInside, $"A visitor with {entry.IdType} {entry.IdNumber} is already registered inside.");
+            throw new AccessRuleViolationException(AccessError.AlreadyInside, $"A visitor with {entry.IdType} {entry.IdNumber} is already registered inside.", "VisitorAlreadyInside", entry.IdType, entry.IdNumber);
         }
 
         var escort = await Entries.FirstOrDefaultAsync(e => e.UserId == escortUser.Id && e.Status == AccessEntryStatus.Inside, cancellationToken);
         if (escort is null)
         {
-            throw await RefuseAsync(actor, entry, AccessError.EscortNotInside, $"The escort {escortUser.DisplayName} is not registered inside the DC room.", cancellationToken);
+            throw await RefuseAsync(actor, entry, AccessError.EscortNotInside, $"The escort {escortUser.DisplayName} is not registered inside the DC room.", new("EscortNotInside", [escortUser.DisplayName]), cancellationToken);
         }
 
         if (!await StillAuthorisedAsync(escort, now, cancellationToken))
         {
-            throw await RefuseAsync(actor, entry, AccessError.EscortNotAuthorised, $"{escortUser.DisplayName} is no longer authorised (letter or grant withdrawn or ended) and cannot escort.", cancellationToken);
+            throw await RefuseAsync(actor, entry, AccessError.EscortNotAuthorised, $"{escortUser.DisplayName} is no longer authorised (letter or grant withdrawn or ended) and cannot escort.", new("EscortNotAuthorised", [escortUser.DisplayName]), cancellationToken);
         }
 
         entry.EscortEntryId = escort.Id;
@@ -117,7 +117,7 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         var entry = AccessGuard.Found(await Entries.Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken), "The entry");
         if (!entry.IsInside)
         {
-            throw new AccessRuleViolationException(AccessError.NotInside, $"{entry.PersonName} is not registered inside (already left, or the entry was voided).");
+            throw new AccessRuleViolationException(AccessError.NotInside, $"{entry.PersonName} is not registered inside (already left, or the entry was voided).", "NotInside", entry.PersonName);
         }
 
         var now = Now;
@@ -127,7 +127,10 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         {
             throw new AccessRuleViolationException(
                 AccessError.EscortHasVisitorsInside,
-                $"{entry.PersonName} is escorting {visitors.Count} visitor(s) still inside: register their exit first, or let them leave together.");
+                $"{entry.PersonName} is escorting {visitors.Count} visitor(s) still inside: register their exit first, or let them leave together.",
+                "EscortHasVisitorsInside",
+                entry.PersonName,
+                visitors.Count);
         }
 
         var audit = new AuditLog(db, time);
@@ -167,7 +170,7 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         var entry = AccessGuard.Found(await Entries.Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken), "The entry");
         if (entry.Status == AccessEntryStatus.Voided)
         {
-            throw new AccessRuleViolationException(AccessError.InvalidInput, "This entry is already voided.");
+            throw new AccessRuleViolationException(AccessError.InvalidInput, "This entry is already voided.", "EntryAlreadyVoided");
         }
 
         var before = AccessSnapshots.Of(entry);
@@ -189,7 +192,7 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         var entry = AccessGuard.Found(await Entries.Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken), "The entry");
         if (entry.Status == AccessEntryStatus.Voided)
         {
-            throw new AccessRuleViolationException(AccessError.InvalidInput, "A voided entry cannot be corrected.");
+            throw new AccessRuleViolationException(AccessError.InvalidInput, "A voided entry cannot be corrected.", "VoidedNotCorrectable");
         }
 
         var now = Now;
@@ -197,12 +200,12 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         var outAt = correction.OutAtUtc ?? entry.OutAtUtc;
         if (inAt > now || outAt > now)
         {
-            throw new AccessRuleViolationException(AccessError.InvalidInput, "Times cannot be in the future.");
+            throw new AccessRuleViolationException(AccessError.InvalidInput, "Times cannot be in the future.", "TimesInFuture");
         }
 
         if (outAt < inAt)
         {
-            throw new AccessRuleViolationException(AccessError.InvalidInput, "The time out must be after the time in.");
+            throw new AccessRuleViolationException(AccessError.InvalidInput, "The time out must be after the time in.", "TimeOutBeforeIn");
         }
 
         var before = AccessSnapshots.Of(entry);
@@ -340,14 +343,15 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
             // The partial unique index caught a second desk registering the same person at the same moment.
-            throw new AccessRuleViolationException(AccessError.AlreadyInside, $"{entry.PersonName} is already registered inside.", ex);
+            throw new AccessRuleViolationException(AccessError.AlreadyInside, $"{entry.PersonName} is already registered inside.", ex, "AlreadyInside", entry.PersonName);
         }
 
         changes.Notify();
         return entry;
     }
 
-    private async Task<AccessRuleViolationException> RefuseAsync(Actor actor, AccessEntry attempt, AccessError reason, string message, CancellationToken cancellationToken)
+    private async Task<AccessRuleViolationException> RefuseAsync(
+        Actor actor, AccessEntry attempt, AccessError reason, string message, (string Key, object[] Arguments) text, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var refusal = new AccessRefusal
@@ -367,7 +371,7 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         db.Set<AccessRefusal>().Add(refusal);
         new AuditLog(db, time).Write(actor, "AccessRefused", nameof(AccessRefusal), refusal.Id.ToString(), null, refusal);
         await AccessGuard.SaveAsync(db, cancellationToken);
-        return new AccessRuleViolationException(reason, message);
+        return new AccessRuleViolationException(reason, message, text.Key, text.Arguments);
     }
 
     private void Record(Actor actor, AccessEntry entry, object before, string reason, bool isVoid)

@@ -71,11 +71,11 @@ public sealed class AccessReviewService(
         foreach (var item in chosen)
         {
             var line = lines.FirstOrDefault(l => l.Kind == item.Kind && l.ReferenceId == item.ReferenceId)
-                ?? throw new AccessRuleViolationException(AccessError.NotFound, "An authorisation chosen for revoking is no longer open.");
+                ?? throw new AccessRuleViolationException(AccessError.NotFound, "An authorisation chosen for revoking is no longer open.", "AuthorisationNotOpen");
             if (item.Kind == AuthorisationKind.AssignmentLetter
                 && !await db.AssignmentLetters.AnyAsync(l => l.Id == item.ReferenceId && l.SupervisorId == actor.UserId, cancellationToken))
             {
-                throw new AccessRuleViolationException(AccessError.CannotRevoke, $"Only the Pengawas who issued Surat Tugas {line.Reference} may revoke it.");
+                throw new AccessRuleViolationException(AccessError.CannotRevoke, $"Only the Pengawas who issued Surat Tugas {line.Reference} may revoke it.", "RevokeOnlyIssuer", line.Reference);
             }
         }
 

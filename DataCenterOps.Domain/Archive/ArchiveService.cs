@@ -25,7 +25,7 @@ public sealed class ArchiveService(DataCenterOpsDbContext db, TimeProvider time,
         WorkPlanService.RefuseRevoked(plan.Letter!);
         var before = WorkPlanService.Snapshot(plan);
         var transition = SopTransitions.Authorize(plan.State, SopAction.ArchiveReport, actor);
-        SopGuard.Person(plan.ManagerId == actor.UserId, SopError.NotNamedOnLetter,
+        SopGuard.Person(plan.ManagerId == actor.UserId, SopError.NotNamedOnLetter, "OnlyNamedManagerArchives",
             "Only the Pengelola named on the Surat Tugas may archive its Laporan.");
 
         var now = time.GetUtcNow().UtcDateTime;

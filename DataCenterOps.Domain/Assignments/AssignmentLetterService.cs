@@ -16,36 +16,36 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
     {
         if (!actor.IsIn(Roles.Supervisor))
         {
-            throw new SopRuleViolationException(SopError.WrongRole, $"Drafting a Surat Tugas needs the role {Roles.Supervisor}.");
+            throw new SopRuleViolationException(SopError.WrongRole, $"Drafting a Surat Tugas needs the role {Roles.Supervisor}.", "DraftLetterNeedsRole", Roles.Supervisor);
         }
 
         var agenda = SopGuard.Text(input.Agenda, 2000, "Agenda");
         if (input.ValidUntilUtc <= input.ValidFromUtc)
         {
-            throw new SopRuleViolationException(SopError.InvalidInput, "The validity period must end after it starts.");
+            throw new SopRuleViolationException(SopError.InvalidInput, "The validity period must end after it starts.", "ValidityOrder");
         }
 
         var inspectors = input.InspectorIds.Distinct(StringComparer.Ordinal).ToList();
         if (inspectors.Count == 0)
         {
-            throw new SopRuleViolationException(SopError.InvalidInput, "Name at least one Pemeriksa.");
+            throw new SopRuleViolationException(SopError.InvalidInput, "Name at least one Pemeriksa.", "NameInspector");
         }
 
         if (input.EquipmentIds.Count == 0 && input.Kinds.Count == 0)
         {
-            throw new SopRuleViolationException(SopError.InvalidInput, "Name the equipment (items or kinds) in scope.");
+            throw new SopRuleViolationException(SopError.InvalidInput, "Name the equipment (items or kinds) in scope.", "NameScope");
         }
 
         if (!await Actors.HasRoleAsync(db, input.ManagerId, Roles.Manager, cancellationToken))
         {
-            throw new SopRuleViolationException(SopError.WrongRole, "The named Pengelola does not hold the role Manager.");
+            throw new SopRuleViolationException(SopError.WrongRole, "The named Pengelola does not hold the role Manager.", "NamedManagerNotManager");
         }
 
         foreach (var inspector in inspectors)
         {
             if (!await Actors.HasRoleAsync(db, inspector, Roles.Inspector, cancellationToken))
             {
-                throw new SopRuleViolationException(SopError.WrongRole, "A named Pemeriksa does not hold the role Inspector.");
+                throw new SopRuleViolationException(SopError.WrongRole, "A named Pemeriksa does not hold the role Inspector.", "NamedInspectorNotInspector");
             }
         }
 
@@ -53,7 +53,7 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
         var known = await db.Equipment.CountAsync(e => equipmentIds.Contains(e.Id), cancellationToken);
         if (known != equipmentIds.Count)
         {
-            throw new SopRuleViolationException(SopError.NotFound, "Some equipment in scope does not exist.");
+            throw new SopRuleViolationException(SopError.NotFound, "Some equipment in scope does not exist.", "ScopeEquipmentMissing");
         }
 
         var letter = new AssignmentLetter
@@ -79,7 +79,7 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
         var letter = await LoadAsync(letterId, cancellationToken);
         var before = Snapshot(letter);
         SopTransitions.Authorize(letter.State, SopAction.IssueLetter, actor);
-        SopGuard.Person(letter.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "Only the Pengawas who drafted this Surat Tugas may issue it.");
+        SopGuard.Person(letter.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "OnlyDraftingSupervisorIssues", "Only the Pengawas who drafted this Surat Tugas may issue it.");
 
         var now = Now;
         var year = TimeZoneInfo.ConvertTimeFromUtc(now, options.Value.Zone).Year;
@@ -95,7 +95,7 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
         var letter = await LoadAsync(letterId, cancellationToken);
         var before = Snapshot(letter);
         SopTransitions.Authorize(letter.State, SopAction.RevokeLetter, actor);
-        SopGuard.Person(letter.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "Only the Pengawas who issued this Surat Tugas may revoke it.");
+        SopGuard.Person(letter.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "OnlyIssuingSupervisorRevokes", "Only the Pengawas who issued this Surat Tugas may revoke it.");
         letter.Revoke(SopGuard.Text(reason, 1000, "Reason"), actor.UserId, Now);
         new AuditLog(db, time).Write(actor, "LetterRevoked", nameof(AssignmentLetter), letter.Id.ToString(), before, Snapshot(letter));
         await SopGuard.SaveAsync(db, cancellationToken);

@@ -11,7 +11,7 @@ public sealed class EquipmentRegistry(DataCenterOpsDbContext db, AuditLog audit)
     public async Task<Equipment> AddAsync(Actor actor, Equipment equipment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(equipment);
-        SopGuard.Person(actor.IsIn(Roles.Administrator) || actor.IsIn(Roles.Manager), SopError.WrongRole,
+        SopGuard.Person(actor.IsIn(Roles.Administrator) || actor.IsIn(Roles.Manager), SopError.WrongRole, "AddEquipmentNeedsRole",
             "Only the Administrator or the Pengelola TIK may add equipment.");
         equipment.Name = SopGuard.Text(equipment.Name, 200, "Name");
         equipment.Room = string.IsNullOrWhiteSpace(equipment.Room) ? "DC room" : SopGuard.Text(equipment.Room, 200, "Room");

@@ -61,7 +61,7 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
         var missing = required.Count(id => !answered.Contains(id));
         if (missing > 0)
         {
-            throw new SopRuleViolationException(SopError.ChecklistIncomplete, $"{missing} required item(s) are not answered yet.");
+            throw new SopRuleViolationException(SopError.ChecklistIncomplete, $"{missing} required item(s) are not answered yet.", "RequiredItemsOpen", missing);
         }
 
         var before = execution.Status.ToString();
@@ -88,7 +88,7 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
             .FirstAsync(p => p.Id == execution.WorkPlanItem!.PlanId, cancellationToken);
         WorkPlanService.RefuseRevoked(plan.Letter!);
         SopTransitions.Authorize(plan.State, SopAction.AnswerChecklist, actor);
-        SopGuard.Person(execution.InspectorId == actor.UserId, SopError.NotAssignedInspector, "Only the Pemeriksa assigned to this item may fill its checklist.");
+        SopGuard.Person(execution.InspectorId == actor.UserId, SopError.NotAssignedInspector, "OnlyAssignedInspectorFills", "Only the Pemeriksa assigned to this item may fill its checklist.");
         return (execution, plan);
     }
 
@@ -108,7 +108,7 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
             case ChecklistItemKind.Reading:
                 if (input.Reading is { } value && (double.IsNaN(value) || double.IsInfinity(value)))
                 {
-                    throw new SopRuleViolationException(SopError.InvalidInput, "A reading must be a finite number.");
+                    throw new SopRuleViolationException(SopError.InvalidInput, "A reading must be a finite number.", "ReadingNotFinite");
                 }
 
                 answer.Reading = input.Reading;

@@ -20,11 +20,11 @@ public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time
         RefuseRevoked(letter);
         if (await db.WorkPlans.AnyAsync(p => p.LetterId == letterId, cancellationToken))
         {
-            throw new SopRuleViolationException(SopError.IllegalTransition, "This Surat Tugas already has a Rencana Kerja.");
+            throw new SopRuleViolationException(SopError.IllegalTransition, "This Surat Tugas already has a Rencana Kerja.", "PlanExists");
         }
 
         var transition = SopTransitions.Authorize(letter.State, SopAction.CreatePlan, actor);
-        SopGuard.Person(letter.ManagerId == actor.UserId, SopError.NotNamedOnLetter, "Only the Pengelola named on the Surat Tugas may make its Rencana Kerja.");
+        SopGuard.Person(letter.ManagerId == actor.UserId, SopError.NotNamedOnLetter, "OnlyNamedManagerPlans", "Only the Pengelola named on the Surat Tugas may make its Rencana Kerja.");
         var plan = new WorkPlan
         {
             LetterId = letter.Id,
@@ -45,22 +45,22 @@ public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time
     {
         var plan = await LoadForEditAsync(actor, planId, cancellationToken);
         var letter = plan.Letter!;
-        SopGuard.Person(letter.NamesInspector(inspectorId), SopError.NotNamedOnLetter, "The Pemeriksa must be named on the Surat Tugas.");
+        SopGuard.Person(letter.NamesInspector(inspectorId), SopError.NotNamedOnLetter, "InspectorNotOnLetter", "The Pemeriksa must be named on the Surat Tugas.");
         var equipment = SopGuard.Found(await db.Equipment.FindAsync([equipmentId], cancellationToken), "The equipment");
         if (!letter.Covers(equipment))
         {
-            throw new SopRuleViolationException(SopError.OutOfScope, $"{equipment.Name} is outside the scope of the Surat Tugas.");
+            throw new SopRuleViolationException(SopError.OutOfScope, $"{equipment.Name} is outside the scope of the Surat Tugas.", "OutOfScope", equipment.Name);
         }
 
         if (!letter.IsValidOn(plannedDate, options.Value.Zone))
         {
-            throw new SopRuleViolationException(SopError.OutsideValidity, "The planned date is outside the validity of the Surat Tugas.");
+            throw new SopRuleViolationException(SopError.OutsideValidity, "The planned date is outside the validity of the Surat Tugas.", "PlannedDateOutsideValidity");
         }
 
         var template = SopGuard.Found(await db.ChecklistTemplates.FindAsync([templateId], cancellationToken), "The checklist");
         if (template.EquipmentKind is { } kind && kind != equipment.Kind)
         {
-            throw new SopRuleViolationException(SopError.InvalidInput, $"The checklist '{template.Name}' is not for {equipment.Kind} equipment.");
+            throw new SopRuleViolationException(SopError.InvalidInput, $"The checklist '{template.Name}' is not for {equipment.Kind} equipment.", "ChecklistWrongKind", template.Name, equipment.Kind);
         }
 
         var item = new WorkPlanItem
@@ -95,7 +95,7 @@ public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time
         var transition = Authorize(plan, SopAction.PublishPlan, actor);
         if (plan.Items.Count == 0)
         {
-            throw new SopRuleViolationException(SopError.InvalidInput, "A Rencana Kerja needs at least one scheduled item.");
+            throw new SopRuleViolationException(SopError.InvalidInput, "A Rencana Kerja needs at least one scheduled item.", "PlanNeedsItem");
         }
 
         foreach (var item in plan.Items)
@@ -132,7 +132,7 @@ public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time
     {
         RefuseRevoked(plan.Letter!);
         var transition = SopTransitions.Authorize(plan.State, action, actor);
-        SopGuard.Person(plan.ManagerId == actor.UserId, SopError.NotNamedOnLetter, "Only the Pengelola named on the Surat Tugas may change its Rencana Kerja.");
+        SopGuard.Person(plan.ManagerId == actor.UserId, SopError.NotNamedOnLetter, "OnlyNamedManagerChangesPlan", "Only the Pengelola named on the Surat Tugas may change its Rencana Kerja.");
         return transition;
     }
 
@@ -140,7 +140,7 @@ public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time
     {
         if (letter.State == SopState.Revoked)
         {
-            throw new SopRuleViolationException(SopError.LetterRevoked, "The Surat Tugas has been revoked.");
+            throw new SopRuleViolationException(SopError.LetterRevoked, "The Surat Tugas has been revoked.", "LetterRevoked");
         }
     }
 

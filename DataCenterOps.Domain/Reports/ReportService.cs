@@ -19,12 +19,12 @@ public sealed class ReportService(DataCenterOpsDbContext db, TimeProvider time)
         WorkPlanService.RefuseRevoked(plan.Letter!);
         var before = WorkPlanService.Snapshot(plan);
         var transition = SopTransitions.Authorize(plan.State, SopAction.SubmitReport, actor);
-        SopGuard.Person(plan.Items.Any(i => i.InspectorId == actor.UserId), SopError.NotAssignedInspector,
+        SopGuard.Person(plan.Items.Any(i => i.InspectorId == actor.UserId), SopError.NotAssignedInspector, "OnlyPlanInspectorSubmits",
             "Only a Pemeriksa with items in this Rencana Kerja may submit its Laporan.");
         var open = plan.Items.Count(i => i.Execution?.Status != ExecutionStatus.Completed);
         if (open > 0)
         {
-            throw new SopRuleViolationException(SopError.ChecklistIncomplete, $"{open} checklist(s) are not completed yet.");
+            throw new SopRuleViolationException(SopError.ChecklistIncomplete, $"{open} checklist(s) are not completed yet.", "ChecklistsOpen", open);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -39,14 +39,14 @@ public sealed class ReviewService(DataCenterOpsDbContext db, TimeProvider time)
         var before = WorkPlanService.Snapshot(plan);
         var action = decision == ReviewDecision.Approved ? SopAction.ApproveReport : SopAction.ReturnReport;
         var transition = SopTransitions.Authorize(plan.State, action, actor);
-        SopGuard.Person(plan.Letter!.SupervisorId == actor.UserId, SopError.NotNamedOnLetter,
+        SopGuard.Person(plan.Letter!.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "OnlyIssuingSupervisorReviews",
             "Only the Pengawas who issued the Surat Tugas may review its Laporan.");
         var executed = await db.ChecklistExecutions.AnyAsync(
             e => e.WorkPlanItem!.PlanId == plan.Id && (e.InspectorId == actor.UserId || e.Answers.Any(a => a.AnsweredById == actor.UserId)),
             cancellationToken);
         if (executed)
         {
-            throw new SopRuleViolationException(SopError.ApproverExecuted, "You executed part of this work, so you may not review it.");
+            throw new SopRuleViolationException(SopError.ApproverExecuted, "You executed part of this work, so you may not review it.", "ApproverExecuted");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

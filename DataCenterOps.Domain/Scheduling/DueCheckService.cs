@@ -36,7 +36,7 @@ public sealed class DueCheckService(DataCenterOpsDbContext db, TimeProvider time
     {
         if (!actor.IsIn(Roles.Manager) && !actor.IsIn(Roles.Inspector))
         {
-            throw new SopRuleViolationException(SopError.WrongRole, $"Recording failed equipment needs the role {Roles.Manager} or {Roles.Inspector}.");
+            throw new SopRuleViolationException(SopError.WrongRole, $"Recording failed equipment needs the role {Roles.Manager} or {Roles.Inspector}.", "RecordFailedNeedsRole", Roles.Manager, Roles.Inspector);
         }
 
         var check = SopGuard.Found(
@@ -45,12 +45,12 @@ public sealed class DueCheckService(DataCenterOpsDbContext db, TimeProvider time
             "The due check");
         if (!actor.IsIn(Roles.Manager) && check.WorkPlanItem is { } item && item.InspectorId != actor.UserId)
         {
-            throw new SopRuleViolationException(SopError.NotAssignedInspector, "Only the Pemeriksa assigned to this check (or a Pengelola) may record it.");
+            throw new SopRuleViolationException(SopError.NotAssignedInspector, "Only the Pemeriksa assigned to this check (or a Pengelola) may record it.", "DueCheckNotAssigned");
         }
 
         if (check.WorkPlanItem?.Execution?.Status == ExecutionStatus.Completed)
         {
-            throw new SopRuleViolationException(SopError.IllegalTransition, "This check has been done; it cannot be marked as not possible.");
+            throw new SopRuleViolationException(SopError.IllegalTransition, "This check has been done; it cannot be marked as not possible.", "DueCheckAlreadyDone");
         }
 
         var before = new { State = check.State.ToString(), check.FailureReason };

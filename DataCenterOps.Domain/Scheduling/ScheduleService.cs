@@ -19,7 +19,7 @@ public sealed class ScheduleService(DataCenterOpsDbContext db, TimeProvider time
     {
         if (!actor.IsIn(Roles.Manager))
         {
-            throw new SopRuleViolationException(SopError.WrongRole, $"Editing the routine needs the role {Roles.Manager}.");
+            throw new SopRuleViolationException(SopError.WrongRole, $"Editing the routine needs the role {Roles.Manager}.", "EditRoutineNeedsRole", Roles.Manager);
         }
 
         var schedule = SopGuard.Found(
@@ -27,12 +27,12 @@ public sealed class ScheduleService(DataCenterOpsDbContext db, TimeProvider time
         var template = SopGuard.Found(await db.ChecklistTemplates.FindAsync([templateId], cancellationToken), "The checklist");
         if (template.EquipmentKind is { } kind && kind != schedule.EquipmentKind)
         {
-            throw new SopRuleViolationException(SopError.InvalidInput, $"The checklist '{template.Name}' is not for {schedule.EquipmentKind} equipment.");
+            throw new SopRuleViolationException(SopError.InvalidInput, $"The checklist '{template.Name}' is not for {schedule.EquipmentKind} equipment.", "ChecklistWrongKind", template.Name, schedule.EquipmentKind);
         }
 
         if (!Enum.IsDefined(cadence))
         {
-            throw new SopRuleViolationException(SopError.InvalidInput, "Unknown cadence.");
+            throw new SopRuleViolationException(SopError.InvalidInput, "Unknown cadence.", "UnknownCadence");
         }
 
         var before = Snapshot(schedule);

@@ -7,13 +7,13 @@ namespace DataCenterOps.Domain.Workflow;
 internal static class SopGuard
 {
     public static T Found<T>(T? value, string what) where T : class =>
-        value ?? throw new SopRuleViolationException(SopError.NotFound, $"{what} was not found.");
+        value ?? throw new SopRuleViolationException(SopError.NotFound, $"{what} was not found.", "NotFound", what);
 
-    public static void Person(bool isNamed, SopError code, string message)
+    public static void Person(bool isNamed, SopError code, string messageKey, string message)
     {
         if (!isNamed)
         {
-            throw new SopRuleViolationException(code, message);
+            throw new SopRuleViolationException(code, message, messageKey);
         }
     }
 
@@ -22,17 +22,17 @@ internal static class SopGuard
         var text = (value ?? "").Trim();
         if (required && text.Length == 0)
         {
-            throw new SopRuleViolationException(SopError.InvalidInput, $"{field} is required.");
+            throw new SopRuleViolationException(SopError.InvalidInput, $"{field} is required.", "Required", field);
         }
 
         if (text.Length > maxLength)
         {
-            throw new SopRuleViolationException(SopError.InvalidInput, $"{field} is longer than {maxLength} characters.");
+            throw new SopRuleViolationException(SopError.InvalidInput, $"{field} is longer than {maxLength} characters.", "TooLong", field, maxLength);
         }
 
         if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
         {
-            throw new SopRuleViolationException(SopError.InvalidInput, $"{field} contains control characters.");
+            throw new SopRuleViolationException(SopError.InvalidInput, $"{field} contains control characters.", "ControlCharacters", field);
         }
 
         return text;
@@ -49,7 +49,8 @@ internal static class SopGuard
             throw new SopRuleViolationException(
                 SopError.ConcurrencyConflict,
                 "Someone else changed this record a moment ago. Reload and try again.",
-                ex);
+                ex,
+                "ConcurrencyConflict");
         }
     }
 }

@@ -35,7 +35,10 @@ public static class SopTransitions
     public static SopTransition Require(SopState from, SopAction action) =>
         Find(from, action) ?? throw new SopRuleViolationException(
             SopError.IllegalTransition,
-            $"'{action}' is not allowed while the work is '{from}'.");
+            $"'{action}' is not allowed while the work is '{from}'.",
+            "IllegalTransition",
+            action,
+            from);
 
     /// <summary>Checks the table and the actor's role; the person check belongs to the service that knows the letter.</summary>
     public static SopTransition Authorize(SopState from, SopAction action, Actor actor)
@@ -45,7 +48,10 @@ public static class SopTransitions
         {
             throw new SopRuleViolationException(
                 SopError.WrongRole,
-                $"'{action}' needs the role {transition.Role}.");
+                $"'{action}' needs the role {transition.Role}.",
+                "ActionNeedsRole",
+                action,
+                transition.Role);
         }
 
         return transition;

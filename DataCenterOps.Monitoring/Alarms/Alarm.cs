@@ -2,7 +2,8 @@ namespace DataCenterOps.Monitoring.Alarms;
 
 /// <summary>
 /// One occurrence of an alarm, identified by (<see cref="DeviceId"/>, <see cref="Key"/>) while active, e.g.
-/// ("ups-1", "ups.on_battery"). Raised → acknowledged (who, when, comment) → cleared.
+/// ("ups-1", "ups.on_battery"). Raised → acknowledged (who, when, comment) → cleared. <see cref="Message"/> is English
+/// (logs, API); screens localise <see cref="MessageKey"/> (the alarm key when null) with <see cref="MessageArguments"/>.
 /// </summary>
 public sealed record Alarm(
     Guid Id,
@@ -14,7 +15,9 @@ public sealed record Alarm(
     string? AcknowledgedBy = null,
     DateTimeOffset? AcknowledgedAt = null,
     string? AcknowledgeComment = null,
-    DateTimeOffset? ClearedAt = null)
+    DateTimeOffset? ClearedAt = null,
+    string? MessageKey = null,
+    IReadOnlyList<string>? MessageArguments = null)
 {
     public bool IsAcknowledged => AcknowledgedAt is not null;
 

@@ -23,7 +23,13 @@ public sealed class AlarmEvaluator(IOptions<MonitoringOptions> options)
         var config = options.Value.Find(device.DeviceId) ?? throw new KeyNotFoundException($"Device '{device.DeviceId}' is not configured.");
         if (device.Status.IsCommLost)
         {
-            into.Add(AlarmCondition.Active(AlarmKeys.CommLost, AlarmSeverity.Critical, $"No answer from {device.Name} ({device.Status.ConsecutiveMisses} polls missed)"));
+            into.Add(AlarmCondition.Active(
+                AlarmKeys.CommLost,
+                AlarmSeverity.Critical,
+                $"No answer from {device.Name} ({device.Status.ConsecutiveMisses} polls missed)",
+                AlarmMessageKeys.CommLost,
+                device.Name,
+                device.Status.ConsecutiveMisses.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             into.Add(AlarmCondition.Inactive(AlarmKeys.NoValidData)); // silence supersedes nonsense
             return false;
         }

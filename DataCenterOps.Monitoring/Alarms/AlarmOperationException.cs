@@ -16,4 +16,18 @@ public sealed class AlarmOperationException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>A refusal with a key for its text in the reader's language and the values it shows.</summary>
+    public AlarmOperationException(string message, string messageKey, params string[] arguments)
+        : base(message)
+    {
+        MessageKey = messageKey;
+        Arguments = arguments ?? [];
+    }
+
+    /// <summary>The text's key (e.g. <c>NotActive</c>); null when raised without one.</summary>
+    public string? MessageKey { get; }
+
+    /// <summary>The values of the text, in order.</summary>
+    public IReadOnlyList<string> Arguments { get; } = [];
 }

@@ -53,10 +53,10 @@ public sealed partial class AlarmService
         lock (_gate)
         {
             var alarm = _active.Values.FirstOrDefault(a => a.Id == alarmId)
-                ?? throw new AlarmOperationException("This alarm is not active any more; it may have cleared.");
+                ?? throw new AlarmOperationException("This alarm is not active any more; it may have cleared.", "NotActive");
             if (alarm.IsAcknowledged)
             {
-                throw new AlarmOperationException($"This alarm was already acknowledged by {alarm.AcknowledgedBy}.");
+                throw new AlarmOperationException($"This alarm was already acknowledged by {alarm.AcknowledgedBy}.", "AlreadyAcknowledged", alarm.AcknowledgedBy ?? "");
             }
 
             var now = _time.GetUtcNow();
@@ -129,13 +129,23 @@ public sealed partial class AlarmService
                 {
                     if (existing is null)
                     {
-                        var raised = new Alarm(Guid.CreateVersion7(now), deviceId, condition.Key, severity, condition.Message, now);
+                        var raised = new Alarm(Guid.CreateVersion7(now), deviceId, condition.Key, severity, condition.Message, now)
+                        {
+                            MessageKey = condition.MessageKey,
+                            MessageArguments = condition.MessageArguments,
+                        };
                         _active[(deviceId, condition.Key)] = raised;
                         changes.Add(Record(raised, AlarmEventKind.Raised, SystemActor, now, null, null));
                     }
                     else if (existing.Severity != severity)
                     {
-                        var changed = existing with { Severity = severity, Message = condition.Message };
+                        var changed = existing with
+                        {
+                            Severity = severity,
+                            Message = condition.Message,
+                            MessageKey = condition.MessageKey,
+                            MessageArguments = condition.MessageArguments,
+                        };
                         _active[(deviceId, condition.Key)] = changed;
                         changes.Add(Record(changed, AlarmEventKind.SeverityChanged, SystemActor, now, null, null));
                     }

@@ -46,7 +46,7 @@ internal static class StateRules
         {
             if (point.Quality == PointQuality.SensorFault)
             {
-                into.Add(AlarmCondition.Active(AlarmKeys.SensorFault(point.Point), AlarmSeverity.Warning, $"Sensor fault on {point.Point}"));
+                into.Add(AlarmCondition.Active(AlarmKeys.SensorFault(point.Point), AlarmSeverity.Warning, $"Sensor fault on {point.Point}", AlarmMessageKeys.SensorFault, point.Point));
             }
             else if (point.Quality is PointQuality.Good or PointQuality.NotAvailable)
             {
@@ -92,8 +92,8 @@ internal static class StateRules
             into.Add(code switch
             {
                 null => AlarmCondition.Unknown(key),
-                >= GenCommShutdown and <= GenCommLast => AlarmCondition.Active(key, AlarmSeverity.Critical, $"Genset shutdown alarm: {name}"),
-                GenCommWarning => AlarmCondition.Active(key, AlarmSeverity.Warning, $"Genset warning: {name}"),
+                >= GenCommShutdown and <= GenCommLast => AlarmCondition.Active(key, AlarmSeverity.Critical, $"Genset shutdown alarm: {name}", AlarmMessageKeys.GensetShutdown, name),
+                GenCommWarning => AlarmCondition.Active(key, AlarmSeverity.Warning, $"Genset warning: {name}", AlarmMessageKeys.GensetWarning, name),
                 _ => AlarmCondition.Inactive(key),
             });
         }
@@ -115,7 +115,7 @@ internal static class StateRules
             }
             else
             {
-                Flag(device, point.Point, AlarmKeys.CoolingAlarm(name), AlarmSeverity.Warning, $"Cooling unit alarm: {name}", into);
+                Flag(device, point.Point, AlarmKeys.CoolingAlarm(name), AlarmSeverity.Warning, $"Cooling unit alarm: {name}", into, AlarmMessageKeys.CoolingAlarm, name);
             }
         }
     }
@@ -137,8 +137,9 @@ internal static class StateRules
 
     private static bool IsGenCommActive(double code) => code is >= GenCommWarning and <= GenCommLast;
 
-    private static void Flag(DeviceSnapshot device, string point, string key, AlarmSeverity severity, string message, List<AlarmCondition> into) =>
-        Rule(device, point, key, v => v != 0, severity, message, into);
+    private static void Flag(
+        DeviceSnapshot device, string point, string key, AlarmSeverity severity, string message, List<AlarmCondition> into, string? messageKey = null, params string[] arguments) =>
+        Rule(device, point, key, v => v != 0, severity, message, into, messageKey, arguments);
 
     private static void StateRule(DeviceSnapshot device, string point, string state, double rfc1628Code, string key, string message, List<AlarmCondition> into)
     {
@@ -152,7 +153,9 @@ internal static class StateRules
             : AlarmCondition.Unknown(key));
     }
 
-    private static void Rule(DeviceSnapshot device, string point, string key, Func<double, bool> isActive, AlarmSeverity severity, string message, List<AlarmCondition> into)
+    private static void Rule(
+        DeviceSnapshot device, string point, string key, Func<double, bool> isActive, AlarmSeverity severity, string message, List<AlarmCondition> into,
+        string? messageKey = null, params string[] arguments)
     {
         if (device.Find(point) is null)
         {
@@ -160,7 +163,7 @@ internal static class StateRules
         }
 
         into.Add(device.LiveValue(point) is { } value
-            ? AlarmCondition.When(isActive(value), key, severity, message)
+            ? isActive(value) ? new AlarmCondition(key, severity, message, MessageKey: messageKey, MessageArguments: messageKey is null ? null : arguments) : AlarmCondition.Inactive(key)
             : AlarmCondition.Unknown(key));
     }
 }

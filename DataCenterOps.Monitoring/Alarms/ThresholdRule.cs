@@ -44,13 +44,19 @@ internal sealed class ThresholdRule
         var high = _high.Evaluate(value, now);
         var low = _low.Evaluate(-value, now);
         into.Add(high is { } h
-            ? AlarmCondition.Active(HighKey, h, Describe(value, unit, "above", h == AlarmSeverity.Critical ? _limits.HighCritical : _limits.HighWarning))
+            ? Describe(HighKey, h, value, unit, "above", h == AlarmSeverity.Critical ? _limits.HighCritical : _limits.HighWarning)
             : AlarmCondition.Inactive(HighKey));
         into.Add(low is { } l
-            ? AlarmCondition.Active(LowKey, l, Describe(value, unit, "below", l == AlarmSeverity.Critical ? _limits.LowCritical : _limits.LowWarning))
+            ? Describe(LowKey, l, value, unit, "below", l == AlarmSeverity.Critical ? _limits.LowCritical : _limits.LowWarning)
             : AlarmCondition.Inactive(LowKey));
     }
 
-    private string Describe(double value, string unit, string side, double? limit) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Point} {value:0.##} {unit} {side} {limit:0.##} {unit}").Replace("  ", " ", StringComparison.Ordinal);
+    private AlarmCondition Describe(string key, AlarmSeverity severity, double value, string unit, string side, double? limit)
+    {
+        var reading = value.ToString("0.##", CultureInfo.InvariantCulture);
+        var bound = limit?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+        var message = string.Create(CultureInfo.InvariantCulture, $"{Point} {reading} {unit} {side} {bound} {unit}").Replace("  ", " ", StringComparison.Ordinal);
+        var messageKey = side == "above" ? AlarmMessageKeys.ThresholdHigh : AlarmMessageKeys.ThresholdLow;
+        return AlarmCondition.Active(key, severity, message, messageKey, Point, reading, unit, bound);
+    }
 }

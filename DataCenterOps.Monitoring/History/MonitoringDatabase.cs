@@ -74,6 +74,16 @@ public sealed class MonitoringDatabase
             using var command = connection.CreateCommand();
             command.CommandText = MonitoringSchema.Sql;
             command.ExecuteNonQuery();
+            foreach (var (table, column, definition) in MonitoringSchema.AddedColumns)
+            {
+                command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+                if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                {
+                    command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+                    command.ExecuteNonQuery();
+                }
+            }
+
             _schemaReady = true;
         }
     }

@@ -49,7 +49,9 @@ internal static class MonitoringSchema
             acknowledged_by TEXT,
             acknowledged_at INTEGER,
             ack_comment TEXT,
-            cleared_at INTEGER);
+            cleared_at INTEGER,
+            message_key TEXT,
+            message_args TEXT);
         CREATE INDEX IF NOT EXISTS ix_alarms_raised ON alarms (raised_at);
         CREATE INDEX IF NOT EXISTS ix_alarms_open ON alarms (cleared_at) WHERE cleared_at IS NULL;
         CREATE TABLE IF NOT EXISTS alarm_events (
@@ -68,4 +70,11 @@ internal static class MonitoringSchema
         CREATE TRIGGER IF NOT EXISTS alarm_events_no_delete BEFORE DELETE ON alarm_events
             BEGIN SELECT RAISE(ABORT, 'alarm_events is append-only'); END;
         """;
+
+    /// <summary>Columns added after the first release: (table, column, definition), added when a database lacks them.</summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("alarms", "message_key", "TEXT"),
+        ("alarms", "message_args", "TEXT"),
+    ];
 }

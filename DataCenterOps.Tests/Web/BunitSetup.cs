@@ -4,6 +4,7 @@ using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Tests.Domain;
 using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Hosting;
+using DataCenterOps.Web.Shared.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public abstract class BunitSetup : IAsyncLifetime
         Context.Services.AddSingleton<TimeProvider>(Database.Time);
         Context.Services.AddDataCenterOpsDomain(configuration);
         Context.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        Context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Context.Services.AddUiLocalization();
         Context.Services.AddDisplayClock();
     }
 

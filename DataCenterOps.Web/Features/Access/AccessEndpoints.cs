@@ -1,7 +1,6 @@
 using System.Globalization;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Persistence;
-using DataCenterOps.Web.Features.Access.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -44,19 +43,19 @@ internal static partial class AccessEndpoints
             Run(http, async actor => Results.Ok(new { (await register.CorrectAsync(actor, id, input, ct)).Id }), ct)).RequireAuthorization(correctors);
 
         api.MapGet("/log.csv", async (DateOnly? from, DateOnly? to, string? person, Guid? letterId, AccessRegisterService register,
-            DisplayClock clock, IStringLocalizer<AccessText> l, CancellationToken ct) =>
+            DisplayClock clock, IStringLocalizer<Ui> l, CancellationToken ct) =>
         {
             var entries = await register.SearchAsync(AccessPeriod.Filter(from, to, person, letterId, clock), ct);
             return Results.File(AccessCsvExporter.Export(entries, clock, l), "text/csv; charset=utf-8", FileName("csv", from, to));
         }).RequireAuthorization(readers);
 
         api.MapGet("/log.pdf", async (DateOnly? from, DateOnly? to, string? person, Guid? letterId, AccessRegisterService register,
-            DisplayClock clock, IStringLocalizer<AccessText> l, CancellationToken ct) =>
+            DisplayClock clock, IStringLocalizer<Ui> l, CancellationToken ct) =>
         {
             var entries = await register.SearchAsync(AccessPeriod.Filter(from, to, person, letterId, clock), ct);
             var generated = clock.FormatForFile(clock.UtcNow.UtcDateTime);
-            var subtitle = l["Export.Subtitle", Day(from), Day(to), generated, entries.Count];
-            var pdf = AccessPdfExporter.Export(entries, l["Log.Title"], subtitle, clock, l);
+            var subtitle = l["Access.Export.Subtitle", Day(from), Day(to), generated, entries.Count];
+            var pdf = AccessPdfExporter.Export(entries, l["Access.Log.Title"], subtitle, clock, l);
             return Results.File(pdf, "application/pdf", FileName("pdf", from, to));
         }).RequireAuthorization(readers);
     }

@@ -13,30 +13,30 @@ public sealed record AccessExportRow(
     public static AccessExportRow From(AccessEntry e, DisplayClock clock, IStringLocalizer l) => new(
         clock.FormatForFile(e.InAtUtc),
         e.OutAtUtc is { } o ? clock.FormatForFile(o) : "",
-        l[$"Kind.{e.Kind}"],
+        l[$"Access.Kind.{e.Kind}"],
         e.PersonName,
         e.Organisation ?? "",
         e.IdType is null ? "" : $"{e.IdType} {e.IdNumber}",
-        !e.IdHeldAtDesk ? "" : e.IdReturnedAtUtc is { } r ? l["Export.IdReturnedAt", clock.FormatForFile(r)] : l["Export.IdHeld"],
+        !e.IdHeldAtDesk ? "" : e.IdReturnedAtUtc is { } r ? l["Access.Export.IdReturnedAt", clock.FormatForFile(r)] : l["Access.Export.IdHeld"],
         e.Visiting ?? "",
         e.Purpose,
-        l[$"Basis.{e.Basis}"],
+        l[$"Access.Basis.{e.Basis}"],
         e.Basis switch
         {
             AccessBasis.AssignmentLetter => e.LetterNumber ?? "",
             AccessBasis.Escort => e.EscortName ?? "",
-            _ => l["Basis.OneOffGrant"],
+            _ => l["Access.Basis.OneOffGrant"],
         },
         Items(e, EquipmentDirection.In),
         Items(e, EquipmentDirection.Out),
-        l[$"Status.{e.Status}"],
+        l[$"Access.Status.{e.Status}"],
         e.VoidReason ?? "");
 
     public static string[] Headers(IStringLocalizer l) =>
     [
-        l["Col.In"], l["Col.Out"], l["Col.Kind"], l["Col.Name"], l["Col.Organisation"], l["Col.IdDocument"], l["Col.IdHeld"],
-        l["Col.Visiting"], l["Col.Purpose"], l["Col.Basis"], l["Col.Reference"], l["Col.EquipmentIn"], l["Col.EquipmentOut"],
-        l["Col.Status"], l["Col.VoidReason"],
+        l["Access.Col.In"], l["Access.Col.Out"], l["Access.Col.Kind"], l["Access.Col.Name"], l["Access.Col.Organisation"], l["Access.Col.IdDocument"], l["Access.Col.IdHeld"],
+        l["Access.Col.Visiting"], l["Access.Col.Purpose"], l["Access.Col.Basis"], l["Access.Col.Reference"], l["Access.Col.EquipmentIn"], l["Access.Col.EquipmentOut"],
+        l["Access.Col.Status"], l["Access.Col.VoidReason"],
     ];
 
     public string[] Cells() =>

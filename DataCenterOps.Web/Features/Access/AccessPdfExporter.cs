@@ -63,7 +63,7 @@ public static class AccessPdfExporter
 
         if (!any)
         {
-            gfx.DrawString(l["Log.Empty"], font, XBrushes.Black, new XPoint(Margin, y + LineHeight));
+            gfx.DrawString(l["Access.Log.Empty"], font, XBrushes.Black, new XPoint(Margin, y + LineHeight));
         }
 
         gfx.Dispose();

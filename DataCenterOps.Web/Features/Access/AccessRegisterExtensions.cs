@@ -1,7 +1,6 @@
 using DataCenterOps.Domain.Access;
-using DataCenterOps.Web.Features.Access.Resources;
+using DataCenterOps.Web.Shared.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Localization;
 
 namespace DataCenterOps.Web.Features.Access;
 
@@ -19,8 +18,7 @@ public static class AccessRegisterExtensions
         services.AddSingleton<AccessAlarmBoard>();
         services.AddSingleton<IAccessAlarmSink>(sp => sp.GetRequiredService<AccessAlarmBoard>());
         services.AddHostedService<DoorCorrelationWorker>();
-        services.AddLocalization();
-        services.AddSingleton<IStringLocalizer<AccessText>, AccessStringLocalizer>();
+        services.AddUiLocalization();
         return builder;
     }
 

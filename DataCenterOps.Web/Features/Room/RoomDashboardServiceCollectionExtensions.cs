@@ -1,8 +1,7 @@
-using DataCenterOps.Web.Features.Room.Components.Resources;
+using DataCenterOps.Web.Shared.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Web.Features.Room;
@@ -26,9 +25,7 @@ public static class RoomDashboardServiceCollectionExtensions
         services.AddSingleton<LiveRoomViewFactory>();
         services.TryAddSingleton<IRoomMaintenanceStatus, ChecklistMaintenanceStatus>();
 
-        // Our own resource lookup, so the texts resolve whatever ResourcesPath the app's AddLocalization uses.
-        services.AddLocalization();
-        services.AddSingleton<IStringLocalizer<RoomText>, RoomTextLocalizer>();
+        services.AddUiLocalization();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using DataCenterOps.Web.Features.Routine.Dashboard;
 using DataCenterOps.Web.Features.Routine.Jobs;
 using DataCenterOps.Web.Features.Routine.Notifications;
 using DataCenterOps.Web.Features.Routine.Sla;
+using DataCenterOps.Web.Shared.Localization;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
@@ -31,6 +32,7 @@ public static class RoutineRegistration
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddUiLocalization();
         services.TryAddSingleton<IMailSender, SmtpMailSender>();
         services.AddScoped<NotificationService>();
         services.AddScoped<OverdueScanner>();

@@ -3,6 +3,7 @@ using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Web.Shared.Display;
+using DataCenterOps.Web.Shared.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
@@ -59,11 +60,11 @@ public abstract class ActionPage : ComponentBase
         }
         catch (SopRuleViolationException ex)
         {
-            return new Refusal(Describe(ex), ex.Message);
+            return Describe(ex);
         }
         catch (AccessRuleViolationException ex)
         {
-            return new Refusal(Describe(ex), ex.Message);
+            return Describe(ex);
         }
     }
 
@@ -89,16 +90,16 @@ public abstract class ActionPage : ComponentBase
         return true;
     }
 
-    /// <summary>The refusal's text in the UI language; a page with its own texts may say it its own way.</summary>
-    protected virtual string Describe(Exception refusal)
+    /// <summary>The refusal in the UI language, with its values; a page with its own texts may say it its own way.</summary>
+    protected virtual Refusal Describe(Exception refusal)
     {
-        var localized = refusal switch
+        var text = refusal switch
         {
-            SopRuleViolationException sop => Text[$"SopError.{sop.Code}"],
-            AccessRuleViolationException access => Text[$"AccessError.{access.Code}"],
-            _ => Text["SopError.InvalidInput"],
+            SopRuleViolationException sop => RefusalText.For(Text, sop),
+            AccessRuleViolationException access => RefusalText.For(Text, access),
+            _ => Text["SopError.InvalidInput"].Value,
         };
-        return localized.ResourceNotFound ? refusal.Message : localized.Value;
+        return new Refusal(text, text);
     }
 
     protected Task<Dictionary<string, string>> NamesAsync() => QueryAsync<PeopleDirectory, Dictionary<string, string>>(people => people.NamesAsync());
@@ -110,9 +111,9 @@ public abstract class ActionPage : ComponentBase
 
     protected string Format(DateTime? utc) => Clock.Format(utc);
 
-    /// <summary>A domain refusal: the text in the UI language, and the rule's own words as the detail.</summary>
+    /// <summary>A domain refusal in the UI language: a headline and the rule's sentence with its values.</summary>
     protected sealed record Refusal(string Text, string Detail)
     {
-        public string Display => Text == Detail ? Text : $"{Text} ({Detail})";
+        public string Display => Text == Detail ? Text : $"{Text} — {Detail}";
     }
 }

@@ -3,12 +3,11 @@ using Bunit;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Web.Features.Access;
-using DataCenterOps.Web.Features.Access.Resources;
 using DataCenterOps.Web.Features.Access.Pages;
+using DataCenterOps.Web.Shared.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
@@ -40,8 +39,7 @@ public sealed class AccessPageTests : IAsyncLifetime
         _ctx.Services.AddSingleton<AccessAlarmBoard>();
         _ctx.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         _ctx.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        _ctx.Services.AddLocalization(); // The shell injects its own IStringLocalizer<Ui> L into every component.
-        _ctx.Services.AddSingleton<IStringLocalizer<AccessText>>(BuildLocalizer());
+        _ctx.Services.AddUiLocalization(); // The shell injects IStringLocalizer<Ui> L into every component.
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("operator");
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, Operator));
@@ -87,12 +85,5 @@ public sealed class AccessPageTests : IAsyncLifetime
     {
         await using var db = _db.NewContext();
         await _db.Register(db).RegisterStaffEntryAsync(await ActorAsync(db, Operator), Staff(userId));
-    }
-
-    private static IStringLocalizer<AccessText> BuildLocalizer()
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings());
-        builder.AddAccessRegister();
-        return builder.Services.BuildServiceProvider().GetRequiredService<IStringLocalizer<AccessText>>();
     }
 }

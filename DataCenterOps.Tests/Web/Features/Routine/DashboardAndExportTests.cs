@@ -92,6 +92,8 @@ public sealed class DashboardAndExportTests : IAsyncLifetime
     [Fact]
     public async Task ComplianceExports_AreServedToManagers_AsCsvAndPdf_AndRefusedToOperators()
     {
+        // The site's default language (the test host has no request localization; the culture flows into the request).
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("id-ID");
         var scenario = await RoutineScenario.CreateAsync(_host);
         await scenario.EquipmentAsync(EquipmentKind.Cooling, "=CRAC \"1\", row B");
         await scenario.CreatePlanAsync(await scenario.IssueLetterAsync(EquipmentKind.Cooling));
@@ -103,9 +105,10 @@ public sealed class DashboardAndExportTests : IAsyncLifetime
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("Equipment,Schedule,Cadence", lines[0], StringComparison.Ordinal);
+        // Indonesian, the default culture: the headers come from Resources/Ui.resx.
+        Assert.StartsWith("Perangkat,Jadwal,Frekuensi", lines[0], StringComparison.Ordinal);
         // Quoted, and defused so a spreadsheet does not run it as a formula.
-        Assert.StartsWith("\"'=CRAC \"\"1\"\", row B\",Daily CRAC check,Daily,2026-11-25,2026-11-25,Pending", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("\"'=CRAC \"\"1\"\", row B\",Daily CRAC check,Harian,2026-11-25,2026-11-25,Belum selesai", lines[1], StringComparison.Ordinal);
 
         using var pdf = await _http.SendAsync(Request(HttpMethod.Get, "/routine/compliance/2026-11.pdf", Roles.Supervisor));
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);

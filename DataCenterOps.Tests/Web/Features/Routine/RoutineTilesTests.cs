@@ -27,6 +27,8 @@ public sealed class RoutineTilesTests : BunitSetup
     [Fact]
     public async Task RoutineStatusTile_ShowsMissedAndUnassignedChecks()
     {
+        // English wording; the culture set here flows into the renders of this async test only.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en-US");
         int cracs;
         await using (var db = Database.NewContext())
         {
@@ -50,11 +52,20 @@ public sealed class RoutineTilesTests : BunitSetup
     }
 
     [Fact]
-    public void BackupStatusTile_SaysWhenNoBackupHasRun()
+    public void BackupStatusTile_SaysWhenNoBackupHasRun_InEnglish()
     {
-        SignIn("someone");
-        var tile = Context.Render<BackupStatusTile>();
-        tile.WaitForAssertion(() => Assert.Contains("No backup has run yet.", tile.Markup, StringComparison.Ordinal));
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en-US");
+        try
+        {
+            SignIn("someone");
+            var tile = Context.Render<BackupStatusTile>();
+            tile.WaitForAssertion(() => Assert.Contains("No backup has run yet.", tile.Markup, StringComparison.Ordinal));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
     }
 
     [Fact]

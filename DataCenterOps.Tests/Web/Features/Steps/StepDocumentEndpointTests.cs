@@ -1,5 +1,4 @@
 using System.Net;
-using System.Xml.Linq;
 using DataCenterOps.Domain.Seeding;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -36,27 +35,6 @@ public sealed class StepDocumentEndpointTests(WebAppFactory factory) : IClassFix
         await SignInClient.PostLoginAsync(client, "supervisor@dcops.local", DemoUsers.Password);
         var response = await client.GetAsync($"/letters/{Guid.NewGuid()}/pdf");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    [Fact]
-    public void EveryUiText_IsInBothLanguages()
-    {
-        var english = Keys("Ui.resx");
-        var indonesian = Keys("Ui.id.resx");
-        Assert.Empty(english.Except(indonesian));
-        Assert.Empty(indonesian.Except(english));
-    }
-
-    private static HashSet<string> Keys(string file)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DataCenterOps.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory!.FullName, "DataCenterOps.Web", "Resources", file);
-        return XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
     }
 
     private HttpClient NewClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

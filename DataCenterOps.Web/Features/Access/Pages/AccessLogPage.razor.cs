@@ -87,7 +87,7 @@ public sealed partial class AccessLogPage
         var correction = new EntryCorrection(FromLocalText(EditIn), FromLocalText(EditOut), EditPurpose, EditReason ?? "");
         if (await RunAsync((scope, actor) => scope.GetRequiredService<AccessRegisterService>().CorrectAsync(actor, entry.Id, correction)))
         {
-            Success = Loc["Log.Corrected", entry.PersonName];
+            Success = L["Access.Log.Corrected", entry.PersonName];
             Editing = null;
             await ReloadAsync();
         }
@@ -103,7 +103,7 @@ public sealed partial class AccessLogPage
         var reason = EditReason ?? "";
         if (await RunAsync((scope, actor) => scope.GetRequiredService<AccessRegisterService>().VoidAsync(actor, entry.Id, reason)))
         {
-            Success = Loc["Log.Voided", entry.PersonName];
+            Success = L["Access.Log.Voided", entry.PersonName];
             Editing = null;
             await ReloadAsync();
         }

@@ -1,23 +1,20 @@
 using System.Globalization;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.People;
-using DataCenterOps.Web.Features.Access.Resources;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
+using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Web.Shared.Components;
+using DataCenterOps.Web.Shared.Localization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Web.Features.Access.Pages;
 
 /// <summary>
 /// The access pages on the one action kernel (<see cref="ActionPage"/>): a refusal is kept beside the form as
-/// <see cref="Error"/> (with the rule's words as <see cref="ErrorDetail"/>) rather than shown in a snackbar.
+/// <see cref="Error"/> (with the rule's sentence as <see cref="ErrorDetail"/>) rather than shown in a snackbar.
 /// </summary>
 public abstract class AccessPageBase : ActionPage
 {
-    [Inject]
-    protected IStringLocalizer<AccessText> Loc { get; set; } = default!;
-
     [Inject]
     protected IOptions<AccessOptions> Options { get; set; } = default!;
 
@@ -52,8 +49,13 @@ public abstract class AccessPageBase : ActionPage
         return refusal is null;
     }
 
-    protected override string Describe(Exception refusal) =>
-        refusal is AccessRuleViolationException access ? Loc[$"Error.{access.Code}"] : Loc["Error.Sop"];
+    protected override Refusal Describe(Exception refusal) => refusal switch
+    {
+        AccessRuleViolationException access => new(
+            RefusalText.General(Text, access), RefusalText.Detail(Text, access.MessageKey, access.Arguments) ?? access.Message),
+        SopRuleViolationException sop => new(Text["Access.Error.Sop"], RefusalText.For(Text, sop)),
+        _ => base.Describe(refusal),
+    };
 
     protected string Local(DateTime utc) => Clock.Local(utc).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
 }

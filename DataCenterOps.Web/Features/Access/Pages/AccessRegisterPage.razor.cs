@@ -72,7 +72,7 @@ public sealed partial class AccessRegisterPage
         if (await RunAsync(async (scope, actor) =>
             {
                 var entry = await scope.GetRequiredService<AccessRegisterService>().RegisterStaffEntryAsync(actor, input);
-                Success = Loc["Register.EntryDone", entry.PersonName];
+                Success = L["Access.Register.EntryDone", entry.PersonName];
             }))
         {
             StaffUserId = null;
@@ -93,7 +93,7 @@ public sealed partial class AccessRegisterPage
         if (await RunAsync(async (scope, actor) =>
             {
                 var entry = await scope.GetRequiredService<AccessRegisterService>().RegisterVisitorEntryAsync(actor, input);
-                Success = Loc["Register.EntryDone", entry.PersonName];
+                Success = L["Access.Register.EntryDone", entry.PersonName];
             }))
         {
             Visitor = new();
@@ -122,7 +122,7 @@ public sealed partial class AccessRegisterPage
         if (await RunAsync(async (scope, actor) =>
             {
                 var closed = await scope.GetRequiredService<AccessRegisterService>().RegisterExitAsync(actor, id, input);
-                Success = Loc["Register.ExitDone", string.Join(", ", closed.Select(c => c.PersonName))];
+                Success = L["Access.Register.ExitDone", string.Join(", ", closed.Select(c => c.PersonName))];
             }))
         {
             ExitingId = null;

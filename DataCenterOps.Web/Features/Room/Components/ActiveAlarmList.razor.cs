@@ -1,6 +1,5 @@
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.LiveState;
-using DataCenterOps.Web.Features.Room.Components.Resources;
 using DataCenterOps.Web.Features.Room;
 using DataCenterOps.Web.Shared.Display;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -91,7 +90,7 @@ public sealed partial class ActiveAlarmList
             var user = AuthenticationState is null ? null : (await AuthenticationState).User.Identity?.Name;
             if (string.IsNullOrWhiteSpace(user))
             {
-                _error = L["Alarms.NotSignedIn"];
+                _error = L["Room.Alarms.NotSignedIn"];
                 return;
             }
 
@@ -102,7 +101,8 @@ public sealed partial class ActiveAlarmList
         }
         catch (AlarmOperationException ex)
         {
-            _error = ex.Message;
+            var text = ex.MessageKey is { } key ? L["Room.AlarmError." + key, [.. ex.Arguments]] : null;
+            _error = text is null || text.ResourceNotFound ? ex.Message : text.Value;
             _acking = null;
         }
         finally

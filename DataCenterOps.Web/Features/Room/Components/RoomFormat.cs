@@ -1,7 +1,6 @@
 using System.Globalization;
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.LiveState;
-using DataCenterOps.Web.Features.Room.Components.Resources;
 using DataCenterOps.Web.Features.Room;
 using Microsoft.Extensions.Localization;
 
@@ -20,15 +19,15 @@ public static class RoomFormat
         _ => "room-state-normal",
     };
 
-    public static string StateText(IStringLocalizer<RoomText> l, DeviceVisualState state) => l["State." + state];
+    public static string StateText(IStringLocalizer<Ui> l, DeviceVisualState state) => l["Room.State." + state];
 
     public static string SeverityClass(AlarmSeverity severity) =>
         severity == AlarmSeverity.Critical ? "room-state-critical" : "room-state-warning";
 
-    public static string SeverityText(IStringLocalizer<RoomText> l, AlarmSeverity severity) => l["Severity." + severity];
+    public static string SeverityText(IStringLocalizer<Ui> l, AlarmSeverity severity) => l["Room.Severity." + severity];
 
     /// <summary>A value with its unit ("23,4 °C" in id-ID), or the device's state word, translated when we know it.</summary>
-    public static string Value(IStringLocalizer<RoomText> l, PointState? point, int decimals = 1)
+    public static string Value(IStringLocalizer<Ui> l, PointState? point, int decimals = 1)
     {
         if (point is null || (point.Value is null && point.Text is null))
         {
@@ -37,7 +36,7 @@ public static class RoomFormat
 
         if (point.Text is { Length: > 0 } text)
         {
-            var word = l["Enum." + text.ToLowerInvariant()];
+            var word = l["Room.Enum." + text.ToLowerInvariant()];
             return word.ResourceNotFound ? text : word.Value;
         }
 
@@ -46,25 +45,58 @@ public static class RoomFormat
     }
 
     /// <summary>"5 s", "3 min", "2 j" — how old the data is.</summary>
-    public static string Age(IStringLocalizer<RoomText> l, TimeSpan age)
+    public static string Age(IStringLocalizer<Ui> l, TimeSpan age)
     {
         if (age < TimeSpan.Zero)
         {
             age = TimeSpan.Zero;
         }
 
-        return age.TotalSeconds < 90 ? l["Age.Seconds", (int)age.TotalSeconds]
-            : age.TotalMinutes < 90 ? l["Age.Minutes", (int)age.TotalMinutes]
-            : age.TotalHours < 48 ? l["Age.Hours", (int)age.TotalHours]
-            : l["Age.Days", (int)age.TotalDays];
+        return age.TotalSeconds < 90 ? l["Room.Age.Seconds", (int)age.TotalSeconds]
+            : age.TotalMinutes < 90 ? l["Room.Age.Minutes", (int)age.TotalMinutes]
+            : age.TotalHours < 48 ? l["Room.Age.Hours", (int)age.TotalHours]
+            : l["Room.Age.Days", (int)age.TotalDays];
     }
 
-    /// <summary>The alarm in the reader's language when its key is a known one, else the service's own message.</summary>
-    public static string AlarmText(IStringLocalizer<RoomText> l, Alarm alarm)
+    /// <summary>
+    /// The alarm in the reader's language: its message key with its values (Room.AlarmMessage.*), else the text of its
+    /// alarm key (Room.AlarmKey.*, Access.Alarm.* for the access register's), else the service's own (English) message.
+    /// </summary>
+    public static string AlarmText(IStringLocalizer<Ui> l, Alarm alarm)
     {
+        ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(alarm);
-        var text = l["AlarmKey." + alarm.Key];
-        return text.ResourceNotFound ? alarm.Message : text.Value;
+        if (alarm.MessageKey is { } messageKey && alarm.MessageArguments is { } arguments)
+        {
+            var format = l["Room.AlarmMessage." + messageKey];
+            if (!format.ResourceNotFound)
+            {
+                return string.Format(CultureInfo.CurrentCulture, format.Value, [.. arguments.Select(a => AlarmArgument(l, a))]);
+            }
+        }
+
+        var text = l["Room.AlarmKey." + alarm.Key];
+        if (!text.ResourceNotFound)
+        {
+            return text.Value;
+        }
+
+        // The access register's alarms carry their door: "access.unregistered@env-1".
+        var at = alarm.Key.IndexOf('@', StringComparison.Ordinal);
+        var access = l["Access.Alarm." + (at < 0 ? alarm.Key : alarm.Key[..at])];
+        return access.ResourceNotFound ? alarm.Message : access.Value;
+    }
+
+    // Numbers come in the invariant culture and are shown in the reader's; point and alarm names have texts.
+    private static string AlarmArgument(IStringLocalizer<Ui> l, string argument)
+    {
+        if (double.TryParse(argument, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return number.ToString("0.##", CultureInfo.CurrentCulture);
+        }
+
+        var name = l["Room.AlarmName." + argument];
+        return name.ResourceNotFound ? argument.Replace('_', ' ') : name.Value;
     }
 
     /// <summary>A device's name from live state, falling back to its id.</summary>

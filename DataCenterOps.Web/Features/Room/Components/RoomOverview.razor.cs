@@ -1,7 +1,6 @@
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
-using DataCenterOps.Web.Features.Room.Components.Resources;
 using DataCenterOps.Web.Features.Room;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;

@@ -1,20 +1,27 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 
 namespace DataCenterOps.Web.Features.Routine.Compliance;
 
-/// <summary>RFC 4180 CSV of every due check of the month; cells that a spreadsheet would run as a formula are defused.</summary>
+/// <summary>
+/// RFC 4180 CSV of every due check of the month, headers and values in the reader's language; cells that a spreadsheet
+/// would run as a formula are defused.
+/// </summary>
 public static class ComplianceCsv
 {
-    public static string Write(ComplianceDocument document)
+    public static string Write(ComplianceDocument document, IStringLocalizer<Ui> l)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(l);
         var csv = new StringBuilder();
-        Line(csv, "Equipment", "Schedule", "Cadence", "Due date", "Period end", "Outcome", "Completed (local)", "Inspector", "Reason");
+        Line(csv, l["Routine.Export.Equipment"], l["Routine.Export.Schedule"], l["Routine.Export.Cadence"], l["Routine.Export.DueDate"],
+            l["Routine.Export.PeriodEnd"], l["Routine.Export.Outcome"], l["Routine.Export.CompletedLocal"], l["Routine.Export.Inspector"], l["Routine.Export.Reason"]);
         foreach (var r in document.Summary.Rows)
         {
-            Line(csv, r.EquipmentName, r.ScheduleName, r.Cadence.ToString(),
+            Line(csv, r.EquipmentName, r.ScheduleName, l[$"Routine.Cadence.{r.Cadence}"],
                 r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.DeadlineDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                r.Outcome.ToString(), document.LocalTime(r.CompletedAtUtc), document.PersonName(r.InspectorId), r.Reason ?? "");
+                l[$"Routine.Outcome.{r.Outcome}"], document.LocalTime(r.CompletedAtUtc), document.PersonName(r.InspectorId), r.Reason ?? "");
         }
 
         return csv.ToString();

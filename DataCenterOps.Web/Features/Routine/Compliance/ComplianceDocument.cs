@@ -6,9 +6,6 @@ namespace DataCenterOps.Web.Features.Routine.Compliance;
 /// <summary>The monthly summary with names and local times resolved, as shown on the page and in both exports.</summary>
 public sealed record ComplianceDocument(ComplianceSummary Summary, IReadOnlyDictionary<string, string> PeopleNames, TimeZoneInfo Zone)
 {
-    public string Title => string.Create(CultureInfo.InvariantCulture,
-        $"Routine compliance {new DateOnly(Summary.Year, Summary.Month, 1):MMMM yyyy}");
-
     public string PersonName(string? userId) =>
         userId is null ? "" : PeopleNames.TryGetValue(userId, out var name) ? name : userId;
 

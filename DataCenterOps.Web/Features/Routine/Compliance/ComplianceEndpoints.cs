@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DataCenterOps.Domain.People;
+using Microsoft.Extensions.Localization;
 
 namespace DataCenterOps.Web.Features.Routine.Compliance;
 
@@ -12,7 +13,7 @@ internal static class ComplianceEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/routine/compliance").RequireAuthorization(policy => policy.RequireRole(Roles.Manager, Roles.Supervisor, Roles.Administrator));
-        group.MapGet("/{year:int}-{month:int}.csv", async (int year, int month, ComplianceDocumentLoader loader, CancellationToken cancellationToken) =>
+        group.MapGet("/{year:int}-{month:int}.csv", async (int year, int month, ComplianceDocumentLoader loader, IStringLocalizer<Ui> l, CancellationToken cancellationToken) =>
         {
             if (!Valid(year, month))
             {
@@ -20,10 +21,10 @@ internal static class ComplianceEndpoints
             }
 
             var document = await loader.LoadAsync(year, month, cancellationToken);
-            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ComplianceCsv.Write(document))).ToArray();
+            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ComplianceCsv.Write(document, l))).ToArray();
             return Results.File(bytes, "text/csv; charset=utf-8", FileName(year, month, "csv"));
         });
-        group.MapGet("/{year:int}-{month:int}.pdf", async (int year, int month, ComplianceDocumentLoader loader, CancellationToken cancellationToken) =>
+        group.MapGet("/{year:int}-{month:int}.pdf", async (int year, int month, ComplianceDocumentLoader loader, IStringLocalizer<Ui> l, CancellationToken cancellationToken) =>
         {
             if (!Valid(year, month))
             {
@@ -31,7 +32,7 @@ internal static class ComplianceEndpoints
             }
 
             var document = await loader.LoadAsync(year, month, cancellationToken);
-            return Results.File(CompliancePdf.Write(document), "application/pdf", FileName(year, month, "pdf"));
+            return Results.File(CompliancePdf.Write(document, l), "application/pdf", FileName(year, month, "pdf"));
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Features.Steps.Documents;
+using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -12,28 +13,33 @@ public static class CompliancePdf
     private const double Margin = 36;
     private const double LineHeight = 13;
 
-    public static byte[] Write(ComplianceDocument document)
+    public static byte[] Write(ComplianceDocument document, IStringLocalizer<Ui> l)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(l);
         PdfFonts.Ensure();
         using var pdf = new PdfDocument();
-        pdf.Info.Title = document.Title;
+        var title = l["Routine.Compliance.MonthTitle", new DateOnly(document.Summary.Year, document.Summary.Month, 1).ToString("MMMM yyyy", CultureInfo.CurrentCulture)];
+        pdf.Info.Title = title;
         var writer = new PageWriter(pdf);
-        writer.Text(document.Title, bold: true, size: 14);
-        writer.Text(string.Create(CultureInfo.InvariantCulture, $"Generated {document.LocalTime(document.Summary.GeneratedAtUtc)} ({document.Zone.Id})"));
+        writer.Text(title, bold: true, size: 14);
+        writer.Text(l["Routine.Export.Generated", document.LocalTime(document.Summary.GeneratedAtUtc), document.Zone.Id]);
         writer.Gap();
 
-        writer.Row(true, [(0, "Equipment"), (260, "On time"), (330, "Late"), (390, "Missed"), (450, "Equipment failed"), (560, "Pending"), (630, "Total")]);
+        writer.Row(true, [(0, l["Routine.Export.Equipment"]), (260, l["Routine.Outcome.OnTime"]), (330, l["Routine.Outcome.Late"]), (390, l["Routine.Outcome.Missed"]),
+            (450, l["Routine.Outcome.EquipmentFailed"]), (560, l["Routine.Outcome.Pending"]), (630, l["Routine.Export.Total"])]);
         foreach (var e in document.Summary.Equipment)
         {
             writer.Row(false, [(0, e.EquipmentName), (260, N(e.OnTime)), (330, N(e.Late)), (390, N(e.Missed)), (450, N(e.EquipmentFailed)), (560, N(e.Pending)), (630, N(e.Total))]);
         }
 
         writer.Gap();
-        writer.Row(true, [(0, "Due"), (70, "Period end"), (140, "Equipment"), (260, "Schedule"), (480, "Outcome"), (560, "Completed"), (660, "Inspector / reason")]);
+        writer.Row(true, [(0, l["Routine.Export.DueDate"]), (70, l["Routine.Export.PeriodEnd"]), (140, l["Routine.Export.Equipment"]), (260, l["Routine.Export.Schedule"]),
+            (480, l["Routine.Export.Outcome"]), (560, l["Routine.Export.Completed"]), (660, l["Routine.Export.InspectorOrReason"])]);
         foreach (var r in document.Summary.Rows)
         {
             var who = r.Reason is { Length: > 0 } reason ? reason : document.PersonName(r.InspectorId);
-            writer.Row(false, [(0, D(r.DueDate)), (70, D(r.DeadlineDate)), (140, r.EquipmentName), (260, r.ScheduleName), (480, r.Outcome.ToString()),
+            writer.Row(false, [(0, D(r.DueDate)), (70, D(r.DeadlineDate)), (140, r.EquipmentName), (260, r.ScheduleName), (480, l[$"Routine.Outcome.{r.Outcome}"]),
                 (560, document.LocalTime(r.CompletedAtUtc)), (660, who)]);
         }
 
