@@ -102,6 +102,7 @@ public sealed class SimulatedRoomHost : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = _temp.Path,
+            ["Monitoring:DataDirectory"] = _temp.Path,
             ["Simulator:Enabled"] = "true",
             ["Simulator:SnmpPort"] = snmpPort.ToString(CultureInfo.InvariantCulture),
             ["Simulator:ModbusPort"] = modbusPort.ToString(CultureInfo.InvariantCulture),

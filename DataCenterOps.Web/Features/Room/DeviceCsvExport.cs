@@ -3,6 +3,7 @@ using System.Text;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Web.Shared.Display;
+using DataCenterOps.Web.Shared.Documents;
 using Microsoft.AspNetCore.Http;
 
 namespace DataCenterOps.Web.Features.Room;
@@ -51,14 +52,6 @@ internal static class DeviceCsvExport
         return Results.File(Encoding.UTF8.GetBytes(body.ToString()), "text/csv; charset=utf-8", fileName);
     }
 
-    /// <summary>Quotes a field when it holds a separator, a quote or a line break; neutralises spreadsheet formulas.</summary>
-    internal static string Csv(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>One cell, by the one CSV writer.</summary>
+    internal static string Csv(string value) => CsvWriter.Cell(value);
 }

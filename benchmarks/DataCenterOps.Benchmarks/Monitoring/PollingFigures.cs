@@ -123,6 +123,7 @@ internal static class PollingFigures
         var settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = directory,
+            ["Monitoring:DataDirectory"] = directory,
             ["Monitoring:History:DatabaseFile"] = "polling.db",
             ["Simulator:SnmpPort"] = snmpPort.ToString(CultureInfo.InvariantCulture),
             ["Simulator:ModbusPort"] = modbusPort.ToString(CultureInfo.InvariantCulture),
