@@ -101,6 +101,7 @@ public sealed class TrapHost : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = _temp.Path,
+            ["Monitoring:DataDirectory"] = _temp.Path, // AddMonitoring alone: no web host bridges Storage:DataDirectory
             ["Simulator:Enabled"] = "true",
             ["Simulator:SnmpPort"] = snmpPort.ToString(CultureInfo.InvariantCulture),
             ["Simulator:ModbusPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
