@@ -7,8 +7,9 @@ internal sealed class CommunityTrapSecurityProcessor : ITrapSecurityProcessor
 {
     public bool Handles(long messageVersion) => messageVersion is 0 or 1;
 
-    public TrapSecurityResult? Process(ReadOnlySpan<byte> datagram)
+    public TrapSecurityResult? Process(ReadOnlySpan<byte> datagram, out TrapSecurityReport? report)
     {
+        report = null;
         var notification = TrapMessageDecoder.Decode(datagram, out var community);
         return new TrapSecurityResult(notification, TrapPrincipal.Community(community));
     }

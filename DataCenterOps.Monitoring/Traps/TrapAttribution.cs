@@ -6,8 +6,8 @@ namespace DataCenterOps.Monitoring.Traps;
 
 /// <summary>
 /// Which configured SNMP device sent a notification: the one whose <c>Host</c> is the datagram's source address and
-/// whose community matches (v1/v2c). A USM principal (v3) is matched by address alone when exactly one SNMP device
-/// has that address, until devices carry their own v3 user. No match: an unknown sender.
+/// whose community matches (v1/v2c, constant-time) or whose <c>V3User</c> is the authenticated USM user (v3). No match:
+/// an unknown sender.
 /// </summary>
 internal sealed class TrapAttribution
 {
@@ -34,7 +34,7 @@ internal sealed class TrapAttribution
             return Array.Find(candidates, d => principal.HasCommunity(d.Community));
         }
 
-        return candidates.Length == 1 ? candidates[0] : null;
+        return Array.Find(candidates, d => d.V3User is not null && string.Equals(d.V3User, principal.UserName, StringComparison.Ordinal));
     }
 
     private static IPAddress Normalise(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;

@@ -52,6 +52,23 @@ internal static class TrapMessageDecoder
             ? DecodeV2(new BerReader(content), (SnmpPduType)tag, version)
             : throw BerReader.Fail($"PDU tag 0x{tag:X2} is not a notification");
 
+    /// <summary>
+    /// A notification from a PDU already decoded elsewhere (an SNMPv3 scoped PDU after USM authenticated and decrypted
+    /// it): an SNMPv2-Trap or InformRequest starting with sysUpTime.0 and snmpTrapOID.0, else <see cref="SnmpDecodeException"/>.
+    /// </summary>
+    public static TrapNotification FromPdu(SnmpPdu pdu, SnmpVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(pdu);
+        if (pdu.Type is not (SnmpPduType.TrapV2 or SnmpPduType.InformRequest))
+        {
+            throw BerReader.Fail($"PDU {pdu.Type} is not a notification");
+        }
+
+        var varbinds = pdu.Varbinds;
+        CheckNotificationStart(varbinds);
+        return new TrapNotification(version, pdu.Type, pdu.RequestId, varbinds);
+    }
+
     private static TrapNotification DecodeV1(BerReader pdu, byte[] community)
     {
         var enterprise = new ObjectIdentifier(BerReader.ReadOid(pdu.ReadPrimitive(0x06, "enterprise")));
@@ -107,14 +124,18 @@ internal static class TrapMessageDecoder
         var list = pdu.ReadConstructed(0x30, "varbind list");
         pdu.EnsureEnd("the varbind list");
         var varbinds = SnmpPduCodec.ReadVarbinds(list);
-        if (varbinds.Length < 2 ||
+        CheckNotificationStart(varbinds);
+        return new TrapNotification(version, type, requestId, varbinds);
+    }
+
+    private static void CheckNotificationStart(IReadOnlyList<Varbind> varbinds)
+    {
+        if (varbinds.Count < 2 ||
             varbinds[0].Oid != TrapOids.SysUpTime || varbinds[0].Value.Type != SnmpValueType.TimeTicks ||
             varbinds[1].Oid != TrapOids.SnmpTrapOid || varbinds[1].Value.Type != SnmpValueType.ObjectIdentifier)
         {
             throw BerReader.Fail("a notification must start with sysUpTime.0 (TimeTicks) and snmpTrapOID.0 (OID)");
         }
-
-        return new TrapNotification(version, type, requestId, varbinds);
     }
 
     private static void AddIfMissing(List<Varbind> varbinds, Varbind[] original, ObjectIdentifier oid, SnmpValue value)

@@ -13,8 +13,14 @@ public sealed class TrapOptions
     /// <summary>The address to listen on: loopback by default; a site sets its management interface's address.</summary>
     public string BindAddress { get; set; } = "127.0.0.1";
 
-    /// <summary>SNMPv3 USM users whose notifications are accepted (used once a v3 security processor is installed).</summary>
+    /// <summary>SNMPv3 USM users whose notifications are accepted (traps: keys localised to the sender's engine; informs: to ours).</summary>
     public List<TrapUserOptions> Users { get; set; } = [];
+
+    /// <summary>
+    /// Our snmpEngineID in hex (5–32 bytes), the authoritative engine for SNMPv3 informs. Empty: derived stably from the host
+    /// name and <see cref="BindAddress"/>:<see cref="Port"/>; the log line at start shows it.
+    /// </summary>
+    public string? EngineId { get; set; }
 
     /// <summary>Datagrams larger than this are counted as <c>oversized</c> and dropped.</summary>
     public int MaxMessageSize { get; set; } = 8192;

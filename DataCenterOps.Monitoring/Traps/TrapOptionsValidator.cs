@@ -44,6 +44,11 @@ internal sealed class TrapOptionsValidator : IValidateOptions<TrapOptions>
             problems.Add($"{Key}:LogCapacity must be 1-100000");
         }
 
+        if (!string.IsNullOrEmpty(options.EngineId) && UsmTrapSecurityProcessor.ParseEngineId(options.EngineId) is null)
+        {
+            problems.Add($"{Key}:EngineId must be 5-32 bytes in hex (e.g. 8000000005A1B2C3D4E5F60718)");
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Users.Count; i++)
         {
@@ -62,6 +67,21 @@ internal sealed class TrapOptionsValidator : IValidateOptions<TrapOptions>
         else if (!seen.Add(user.User))
         {
             problems.Add($"{key}: User '{user.User}' appears twice");
+        }
+
+        else if (System.Text.Encoding.UTF8.GetByteCount(user.User) > 32)
+        {
+            problems.Add($"{key}: User must be at most 32 bytes");
+        }
+
+        if (string.IsNullOrEmpty(user.AuthProtocol) && !string.IsNullOrEmpty(user.AuthPassword))
+        {
+            problems.Add($"{key}: AuthPassword is set but AuthProtocol is empty");
+        }
+
+        if (string.IsNullOrEmpty(user.PrivProtocol) && !string.IsNullOrEmpty(user.PrivPassword))
+        {
+            problems.Add($"{key}: PrivPassword is set but PrivProtocol is empty");
         }
 
         var auth = !string.IsNullOrEmpty(user.AuthProtocol);

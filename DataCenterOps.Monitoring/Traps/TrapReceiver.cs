@@ -49,11 +49,6 @@ public sealed class TrapReceiver(
             return;
         }
 
-        if (settings.Users.Count > 0 && !Array.Exists(_processors, p => p.Handles((long)SnmpVersion.V3)))
-        {
-            TrapReceiverLog.V3NotYet(logger, settings.Users.Count);
-        }
-
         _attribution = new TrapAttribution(monitoring.Value.Devices, Resolve);
         var address = IPAddress.Parse(settings.BindAddress);
         var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
@@ -176,13 +171,16 @@ public sealed class TrapReceiver(
         {
             await foreach (var datagram in queue.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                var reply = Process(datagram);
+                var reply = Process(datagram, out var isInformResponse);
                 if (reply is not null)
                 {
                     try
                     {
                         await socket.SendToAsync(reply, SocketFlags.None, datagram.Source, stoppingToken).ConfigureAwait(false);
-                        statistics.CountInformAnswered();
+                        if (isInformResponse)
+                        {
+                            statistics.CountInformAnswered();
+                        }
                     }
                     catch (SocketException ex)
                     {
@@ -201,12 +199,14 @@ public sealed class TrapReceiver(
         }
     }
 
-    /// <summary>Handles one datagram; returns the inform response to send, if any.</summary>
-    private byte[]? Process(Datagram datagram)
+    /// <summary>Handles one datagram; returns what to send back, if anything: an inform's Response or an SNMPv3 Report.</summary>
+    private byte[]? Process(Datagram datagram, out bool isInformResponse)
     {
+        isInformResponse = false;
         var source = datagram.Source;
         long version;
         TrapSecurityResult? result;
+        TrapSecurityReport? report;
         ITrapSecurityProcessor? processor;
         try
         {
@@ -214,13 +214,11 @@ public sealed class TrapReceiver(
             processor = Array.Find(_processors, p => p.Handles(version));
             if (processor is null)
             {
-                Drop(source, TrapDropReason.UnsupportedVersion, version == (long)SnmpVersion.V3
-                    ? "SNMPv3 is not supported yet"
-                    : $"msgVersion {version}");
+                Drop(source, TrapDropReason.UnsupportedVersion, $"msgVersion {version}");
                 return null;
             }
 
-            result = processor.Process(datagram.Bytes);
+            result = processor.Process(datagram.Bytes, out report);
         }
         catch (SnmpDecodeException ex)
         {
@@ -230,8 +228,12 @@ public sealed class TrapReceiver(
 
         if (result is null)
         {
-            Drop(source, TrapDropReason.AuthFailed, "refused by the security model");
-            return null;
+            if (report is not { IsSynchronisation: true })
+            {
+                Drop(source, TrapDropReason.AuthFailed, "refused by the security model");
+            }
+
+            return report?.Datagram;
         }
 
         var notification = result.Notification;
@@ -250,6 +252,7 @@ public sealed class TrapReceiver(
         }
 
         Record(source, result);
+        isInformResponse = reply is not null;
         return reply;
     }
 

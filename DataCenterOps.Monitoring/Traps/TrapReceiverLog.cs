@@ -4,7 +4,7 @@ namespace DataCenterOps.Monitoring.Traps;
 
 internal static partial class TrapReceiverLog
 {
-    [LoggerMessage(EventId = 5300, Level = LogLevel.Information, Message = "Trap receiver listening on udp://{Endpoint} (SNMP v1/v2c traps and informs)")]
+    [LoggerMessage(EventId = 5300, Level = LogLevel.Information, Message = "Trap receiver listening on udp://{Endpoint} (SNMP v1/v2c/v3 traps and informs)")]
     public static partial void Listening(ILogger logger, string endpoint);
 
     [LoggerMessage(EventId = 5301, Level = LogLevel.Information, Message = "Trap receiver disabled (Monitoring:Traps:Enabled = false)")]
@@ -16,8 +16,8 @@ internal static partial class TrapReceiverLog
     [LoggerMessage(EventId = 5303, Level = LogLevel.Error, Message = "Trap receiver not started: cannot listen on UDP {Address}:{Port} ({Error}). Check Monitoring:Traps:BindAddress and Monitoring:Traps:Port; ports below 1024 need CAP_NET_BIND_SERVICE (README).")]
     public static partial void CannotListen(ILogger logger, string address, int port, string error);
 
-    [LoggerMessage(EventId = 5304, Level = LogLevel.Warning, Message = "Monitoring:Traps:Users lists {Count} SNMPv3 user(s), but SNMPv3 notifications are not supported yet: they will be counted as unsupported_version and dropped")]
-    public static partial void V3NotYet(ILogger logger, int count);
+    [LoggerMessage(EventId = 5304, Level = LogLevel.Information, Message = "Trap receiver SNMPv3: engine ID {EngineId} (informs discover it), users {Users}")]
+    public static partial void V3(ILogger logger, string engineId, string users);
 
     [LoggerMessage(EventId = 5305, Level = LogLevel.Information, Message = "Trap {Trap} from unknown sender {Source} ({Version}): no SNMP device in Monitoring:Devices has that Host and community (further ones from this source are not logged for a minute)")]
     public static partial void UnknownSender(ILogger logger, string trap, string source, string version);

@@ -9,9 +9,8 @@ public static class TrapServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the trap receiver (<c>Monitoring:Traps</c>, validated at start), <see cref="TrapLog"/>,
-    /// <see cref="TrapStatistics"/> and the v1/v2c community security processor. Called by AddMonitoring, which also
-    /// provides what the receiver records into (poll requests, alarms). An SNMPv3 processor is added with
-    /// <c>services.AddSingleton&lt;ITrapSecurityProcessor, …&gt;()</c>.
+    /// <see cref="TrapStatistics"/>, the v1/v2c community security processor and the SNMPv3 USM one. Called by
+    /// AddMonitoring, which also provides what the receiver records into (poll requests, alarms).
     /// </summary>
     public static IServiceCollection AddTrapReceiver(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +20,7 @@ public static class TrapServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrapOptions>, TrapOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITrapSecurityProcessor, CommunityTrapSecurityProcessor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITrapSecurityProcessor, UsmTrapSecurityProcessor>());
         services.TryAddSingleton<TrapLog>();
         services.TryAddSingleton<TrapStatistics>();
         services.TryAddSingleton<TrapReceiver>();

@@ -35,7 +35,7 @@ public sealed class TrapFuzzTests(ITestOutputHelper output)
                 try
                 {
                     TrapMessageDecoder.PeekVersion(input);
-                    var result = processor.Process(input)!;
+                    var result = processor.Process(input, out _)!;
                     _ = TrapVarbindSummary.Of(result.Notification);
                     _ = result.Notification.TrapName;
                     if (result.Notification.IsInform)

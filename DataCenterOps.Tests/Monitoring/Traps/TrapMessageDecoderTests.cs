@@ -11,7 +11,7 @@ public sealed class TrapMessageDecoderTests
     [Fact]
     public void V1Trap_IsTranslatedPerRfc3584_WithUptimeTrapOidOriginalVarbindsThenAddressCommunityEnterprise()
     {
-        var result = Processor.Process(TrapPackets.V1EnterpriseSpecific)!;
+        var result = Processor.Process(TrapPackets.V1EnterpriseSpecific, out _)!;
         var n = result.Notification;
 
         Assert.Equal(SnmpPduType.TrapV1, n.PduType);
@@ -33,7 +33,7 @@ public sealed class TrapMessageDecoderTests
     public void Inform_IsAnsweredWithAResponseCarryingTheSameRequestIdAndVarbinds()
     {
         var datagram = TrapPackets.Inform("ups-1", 4242, TrapOids.UpsTrapTestCompleted, new Varbind(ObjectIdentifier.Parse("1.3.6.1.2.1.33.1.7.3.0"), SnmpValue.Integer(1)));
-        var inform = Processor.Process(datagram)!;
+        var inform = Processor.Process(datagram, out _)!;
 
         var response = SnmpMessage.Decode(Processor.EncodeInformResponse(inform));
 
@@ -51,7 +51,7 @@ public sealed class TrapMessageDecoderTests
         var bad = new SnmpMessage(SnmpVersion.V2c, "ups-1", new SnmpPdu(SnmpPduType.TrapV2, 1, 0, 0,
             [new Varbind(TrapOids.SnmpTrapOid, SnmpValue.Oid(TrapOids.UpsTrapOnBattery))])).Encode();
 
-        Assert.Throws<SnmpDecodeException>(() => Processor.Process(bad));
+        Assert.Throws<SnmpDecodeException>(() => Processor.Process(bad, out _));
     }
 
     [Theory]
@@ -62,7 +62,7 @@ public sealed class TrapMessageDecoderTests
     {
         var datagram = TrapPackets.Message(type, "ups-1", 3, TrapOids.UpsTrapOnBattery);
 
-        Assert.Throws<SnmpDecodeException>(() => Processor.Process(datagram));
+        Assert.Throws<SnmpDecodeException>(() => Processor.Process(datagram, out _));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class TrapMessageDecoderTests
         var datagram = (byte[])TrapPackets.V1EnterpriseSpecific.Clone();
         datagram[4] = 0x01; // version field: v2c
 
-        Assert.Throws<SnmpDecodeException>(() => Processor.Process(datagram));
+        Assert.Throws<SnmpDecodeException>(() => Processor.Process(datagram, out _));
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed class TrapMessageDecoderTests
         var at = Convert.ToHexString(datagram).IndexOf("020106", StringComparison.Ordinal) / 2;
         datagram[at + 2] = generic;
 
-        Assert.Throws<SnmpDecodeException>(() => Processor.Process(datagram));
+        Assert.Throws<SnmpDecodeException>(() => Processor.Process(datagram, out _));
     }
 
     [Fact]

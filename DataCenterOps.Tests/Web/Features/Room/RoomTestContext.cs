@@ -6,6 +6,7 @@ using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Monitoring.Traps;
 using DataCenterOps.Tests.Monitoring.Devices;
 using DataCenterOps.Web.Features.Room;
 using DataCenterOps.Web.Shared.Display;
@@ -56,6 +57,8 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Alarms);
         Services.AddSingleton(new HistoryQuery(Database));
         Services.AddSingleton<IRoomMaintenanceStatus>(Maintenance);
+        Services.AddSingleton(TrapLog);
+        Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddDisplayClock();
         Services.AddRoomDashboardServices();
         Auth = AddAuthorization();
@@ -78,6 +81,9 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
     public AlarmService Alarms { get; }
 
     public FakeMaintenanceStatus Maintenance { get; } = new();
+
+    /// <summary>The receiver's trap log (empty until a test adds entries).</summary>
+    public TrapLog TrapLog { get; } = new(Options.Create(new TrapOptions()), NullLogger<TrapLog>.Instance);
 
     /// <summary>A successful poll of <paramref name="deviceId"/> now.</summary>
     public void Poll(string deviceId, params PointReading[] readings) =>
