@@ -88,7 +88,8 @@ public static class ProbeCommand
             }
 
             device.Profile = ChooseModbusProfile(request, catalog);
-            await output.WriteLineAsync($"profile      {device.Profile} (given)").ConfigureAwait(false);
+            var why = request.Profile is not null ? "given" : request.Kind is { } kind ? $"the only Modbus profile of kind {kind}" : "the only Modbus profile";
+            await output.WriteLineAsync($"profile      {device.Profile} ({why})").ConfigureAwait(false);
             await using var reader = new ModbusDeviceReader(catalog, TimeProvider.System, NullLoggerFactory.Instance);
             return await ReadAsync(reader, device, catalog, output, cancellationToken).ConfigureAwait(false);
         }

@@ -57,6 +57,11 @@ internal static class ProbeTable
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{rows.Count - 1} point(s) read in {result.Requests} request(s): {rows.Count - 1 - missing - implausible} ok, {implausible} implausible, {missing} without a value.")).ConfigureAwait(false);
+        if (missing == rows.Count - 1 && missing > 0)
+        {
+            await output.WriteLineAsync("warning: the device answered but gave no point a value — check the unit id, the context or the profile.").ConfigureAwait(false);
+        }
+
         return implausible;
     }
 
