@@ -38,6 +38,7 @@ public static class ProbeCommand
         Both:      --profile NAME  read with this profile (SNMP: instead of the match by sysObjectID / upsIdent)
                    --scale POINT=FACTOR  try a scale override (as Monitoring:Devices:N:ScaleOverrides)
                    -t, --timeout SECONDS (default 2)   -r, --retries N (default 1)
+        Secrets:   -c, -A and -X take env:NAME to read the environment variable NAME instead
         Exit codes: 0 read (implausible values are flagged, not failed), 2 usage error, 4 device unreachable / timeout / refused.
         """;
 

@@ -18,6 +18,9 @@ internal sealed record ProbeRequest(DeviceOptions Device, string? Profile, Devic
     public const string DefaultCommunity = "public";
     public const byte DefaultUnitId = 1;
 
+    /// <summary>A secret option's value <c>env:NAME</c> reads the environment variable NAME.</summary>
+    public const string EnvironmentPrefix = "env:";
+
     private static readonly UsmConfiguration.Keys V3Keys = new("-u (--v3-user)", "-a (--v3-auth-protocol)", "-A (--v3-auth-password)", "-x (--v3-priv-protocol)", "-X (--v3-priv-password)");
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
@@ -198,7 +201,7 @@ internal sealed record ProbeRequest(DeviceOptions Device, string? Profile, Devic
                 }
 
                 device.SnmpVersion = SnmpVersion.V2c;
-                device.Community = options.GetValueOrDefault("--community", DefaultCommunity);
+                device.Community = Secret(options, "--community") ?? DefaultCommunity;
                 return;
             case "3":
                 if (options.ContainsKey("--community"))
@@ -217,8 +220,8 @@ internal sealed record ProbeRequest(DeviceOptions Device, string? Profile, Devic
 
     private static void ApplyV3(DeviceOptions device, Dictionary<string, string> options)
     {
-        var authPassword = options.GetValueOrDefault("--v3-auth-password");
-        var privPassword = options.GetValueOrDefault("--v3-priv-password");
+        var authPassword = Secret(options, "--v3-auth-password");
+        var privPassword = Secret(options, "--v3-priv-password");
         var authProtocol = options.GetValueOrDefault("--v3-auth-protocol");
         var privProtocol = options.GetValueOrDefault("--v3-priv-protocol");
         switch (options.GetValueOrDefault("--v3-level")?.ToUpperInvariant())
@@ -254,6 +257,20 @@ internal sealed record ProbeRequest(DeviceOptions Device, string? Profile, Devic
         device.V3PrivProtocol = privProtocol;
         device.V3PrivPassword = privPassword;
         device.V3Context = options.GetValueOrDefault("--v3-context");
+    }
+
+    /// <summary>A secret given as <c>env:NAME</c> is read from that environment variable (kept out of ps and shell history).</summary>
+    private static string? Secret(Dictionary<string, string> options, string name)
+    {
+        if (!options.TryGetValue(name, out var value) || !value.StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        var variable = value[EnvironmentPrefix.Length..];
+        return Environment.GetEnvironmentVariable(variable) is { Length: > 0 } secret
+            ? secret
+            : throw new ProbeUsageException($"{name} {value}: the environment variable {variable} is not set.");
     }
 
     private static void Require(string? value, string message)

@@ -41,6 +41,25 @@ public sealed class ProbeRequestTests
         Assert.Equal((502, (int?)1), (ProbeRequest.Parse(["probe", "modbus://gw"]).Device.Port, ProbeRequest.Parse(["probe", "modbus://gw"]).Device.UnitId));
     }
 
+    [Fact]
+    public void ASecretGivenAsEnvName_IsReadFromThatEnvironmentVariable()
+    {
+        var variable = "DCOPS_PROBE_TEST_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, "from-the-env-1");
+        try
+        {
+            var device = ProbeRequest.Parse(["probe", "snmp://h", "-v", "3", "-u", "ops", "-a", "SHA", "-A", "env:" + variable]).Device;
+            Assert.Equal("from-the-env-1", device.V3AuthPassword);
+            Assert.Equal("from-the-env-1", ProbeRequest.Parse(["probe", "snmp://h", "-c", "env:" + variable]).Device.Community);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+
+        Assert.Throws<ProbeUsageException>(() => ProbeRequest.Parse(["probe", "snmp://h", "-c", "env:" + variable]));
+    }
+
     [Theory]
     [InlineData("snmp://h", "-v", "3", "-u", "ops", "-l", "authPriv", "-a", "SHA", "-A", "auth-pass-1")]   // no -X
     [InlineData("snmp://h", "-v", "3", "-u", "ops", "-A", "auth-pass-1")]                                  // no -a
