@@ -2,6 +2,7 @@ using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Seeding;
 using DataCenterOps.Monitoring;
+using DataCenterOps.Monitoring.Commissioning;
 using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Web.Features.Access;
 using DataCenterOps.Web.Shared.Display;
@@ -12,6 +13,7 @@ using DataCenterOps.Web.Features.Routine.Backup;
 
 // `-- simulate` runs only the simulated room (training, or testing another tool against it);
 // `-- restore <backup>` restores the database from a verified backup while the app is stopped;
+// `-- probe snmp://host:161 | modbus://host:502?unit=1` reads a device before it is added (exit 0 read, 2 usage, 4 device error);
 // `-- verify-evidence` checks the evidence chains against the key and the anchors (exit 0 intact, 3 tampered, 2 error).
 if (args is ["simulate", ..])
 {
@@ -22,6 +24,11 @@ if (args is ["simulate", ..])
 if (BackupRestoreCommand.IsRestore(args))
 {
     return await BackupRestoreCommand.RunAsync(args);
+}
+
+if (ProbeCommand.IsProbe(args))
+{
+    return await ProbeCommand.RunAsync(args);
 }
 
 if (VerifyEvidenceCommand.IsVerifyEvidence(args))
