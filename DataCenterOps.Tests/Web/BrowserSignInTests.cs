@@ -1,8 +1,8 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using DataCenterOps.Domain.Seeding;
-using Microsoft.Playwright;
 using DataCenterOps.Tests.TestSupport;
+using Microsoft.Playwright;
 
 namespace DataCenterOps.Tests.Web;
 

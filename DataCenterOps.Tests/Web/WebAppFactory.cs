@@ -1,9 +1,9 @@
+using System.Text.Json;
+using DataCenterOps.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Web;
 

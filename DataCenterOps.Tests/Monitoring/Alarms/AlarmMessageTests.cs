@@ -2,6 +2,7 @@ using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Tests.Monitoring.Devices;
+using DataCenterOps.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using DataCenterOps.Monitoring;
+using DataCenterOps.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -3,8 +3,8 @@ using DataCenterOps.Monitoring.Modbus;
 using DataCenterOps.Monitoring.Polling;
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Tests.Monitoring.Modbus;
-using Microsoft.Extensions.Logging.Abstractions;
 using DataCenterOps.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataCenterOps.Tests.Monitoring.Polling;
 

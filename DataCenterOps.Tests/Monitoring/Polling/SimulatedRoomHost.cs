@@ -1,18 +1,18 @@
 using System.Globalization;
-using DataCenterOps.Monitoring;
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Monitoring.Simulation;
+using DataCenterOps.Monitoring;
 using DataCenterOps.Tests.Monitoring.Devices;
+using DataCenterOps.Tests.TestSupport;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Monitoring.Polling;
 

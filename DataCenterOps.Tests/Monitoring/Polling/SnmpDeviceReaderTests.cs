@@ -5,6 +5,7 @@ using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Snmp;
 using DataCenterOps.Tests.Monitoring.Devices;
 using DataCenterOps.Tests.Monitoring.Snmp;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Monitoring.Polling;
 

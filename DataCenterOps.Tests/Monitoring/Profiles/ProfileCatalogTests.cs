@@ -1,5 +1,6 @@
 using DataCenterOps.Monitoring.Modbus;
 using DataCenterOps.Monitoring.Profiles;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Monitoring.Profiles;
 

@@ -1,6 +1,7 @@
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Tests.Monitoring.Profiles;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Monitoring.Simulation;
 

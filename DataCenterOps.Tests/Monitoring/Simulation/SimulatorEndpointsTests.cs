@@ -1,13 +1,13 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using DataCenterOps.Monitoring.Simulation;
+using DataCenterOps.Tests.TestSupport;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Monitoring.Simulation;
 

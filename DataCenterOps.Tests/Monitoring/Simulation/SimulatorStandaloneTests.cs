@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Tests.Monitoring.Snmp;
 using DataCenterOps.Tests.TestSupport;

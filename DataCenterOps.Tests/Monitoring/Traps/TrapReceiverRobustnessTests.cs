@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using DataCenterOps.Monitoring.Snmp;
 using DataCenterOps.Monitoring.Traps;
 using DataCenterOps.Tests.Monitoring.Polling;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Web.Features.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -10,7 +11,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Web.Features.Access;
 

@@ -3,6 +3,7 @@ using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Scheduling;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Web.Features.Routine.Backup;
 using DataCenterOps.Web.Features.Routine.Jobs;
 using Microsoft.Data.Sqlite;
@@ -15,7 +16,7 @@ namespace DataCenterOps.Tests.Web.Features.Routine;
 /// <summary>Online backup with VACUUM INTO, its verification, retention, and the restore command.</summary>
 public sealed class BackupRestoreTests : IAsyncLifetime
 {
-    private readonly RoutineTempDirectory _dir = new();
+    private readonly TempDirectory _dir = new();
     private RoutineHost? _host;
 
     private RoutineHost Host => _host!;

@@ -3,10 +3,11 @@ using System.Security.Claims;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Scheduling;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Web.Features.Routine.Dashboard;
 using DataCenterOps.Web.Features.Routine.Jobs;
-using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ namespace DataCenterOps.Tests.Web.Features.Routine;
 /// <summary>The /hangfire dashboard and the compliance exports over real HTTP, by role.</summary>
 public sealed class DashboardAndExportTests : IAsyncLifetime
 {
-    private readonly RoutineTempDirectory _dir = new();
+    private readonly TempDirectory _dir = new();
     private RoutineHost _host = null!;
     private HttpClient _http = null!;
 

@@ -3,6 +3,7 @@ using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Scheduling;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Web.Features.Routine.Backup;
 using DataCenterOps.Web.Features.Routine.Jobs;
 using DataCenterOps.Web.Features.Steps.Documents;
@@ -14,7 +15,7 @@ namespace DataCenterOps.Tests.Web.Features.Routine;
 /// <summary>The chains' heads leave the database: in every backup manifest, in the daily digest mail, on the archived report's PDF.</summary>
 public sealed class EvidenceAnchoringTests : IAsyncLifetime
 {
-    private readonly RoutineTempDirectory _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly SmtpSink _smtp = new();
     private RoutineHost _host = null!;
     private RoutineScenario _scenario = null!;

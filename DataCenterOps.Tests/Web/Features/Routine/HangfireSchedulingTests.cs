@@ -1,8 +1,9 @@
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Scheduling;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Web.Features.Routine.Jobs;
-using Hangfire;
 using Hangfire.States;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ namespace DataCenterOps.Tests.Web.Features.Routine;
 public sealed class HangfireSchedulingTests : IAsyncLifetime
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(60);
-    private readonly RoutineTempDirectory _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly SmtpSink _smtp = new();
     private RoutineHost _host = null!;
     private RoutineScenario _scenario = null!;

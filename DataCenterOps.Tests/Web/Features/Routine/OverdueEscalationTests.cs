@@ -1,5 +1,6 @@
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Scheduling;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Web.Features.Routine.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace DataCenterOps.Tests.Web.Features.Routine;
 /// <summary>Overdue detection on a fake clock, and email through a local SMTP sink: one per escalation level, never per retry.</summary>
 public sealed class OverdueEscalationTests : IAsyncLifetime
 {
-    private readonly RoutineTempDirectory _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly SmtpSink _smtp = new();
     private RoutineHost _host = null!;
     private RoutineScenario _scenario = null!;

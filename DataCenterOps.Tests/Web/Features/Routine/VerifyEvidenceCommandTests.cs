@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Tests.Domain;
+using DataCenterOps.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +77,7 @@ public sealed class VerifyEvidenceCommandTests
     [Fact]
     public async Task TheAppsKeyFile_IsFoundThroughDataProtection_AfterTheAppStops()
     {
-        using var dir = new RoutineTempDirectory();
+        using var dir = new TempDirectory();
         var host = await RoutineHost.StartAsync(dir.Path);
         var scenario = await RoutineScenario.CreateAsync(host);
         await scenario.EquipmentAsync(DataCenterOps.Domain.Facilities.EquipmentKind.Ups, "UPS 1");
