@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -4,6 +4,7 @@ using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Reports;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 

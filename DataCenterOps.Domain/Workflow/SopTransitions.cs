@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Rules;
 
 namespace DataCenterOps.Domain.Workflow;
 

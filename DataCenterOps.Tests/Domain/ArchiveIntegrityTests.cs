@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Archive;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

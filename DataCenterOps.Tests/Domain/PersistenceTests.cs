@@ -1,5 +1,6 @@
 using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

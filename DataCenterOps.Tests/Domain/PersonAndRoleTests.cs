@@ -3,6 +3,7 @@ using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Reports;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 

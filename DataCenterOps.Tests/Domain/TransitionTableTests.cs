@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Maintenance;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,8 @@
 using DataCenterOps.Domain.Access;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
-using Microsoft.Data.Sqlite;
 using DataCenterOps.Tests.Web.Features.Access;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static DataCenterOps.Tests.Web.Features.Access.AccessDatabase;
 

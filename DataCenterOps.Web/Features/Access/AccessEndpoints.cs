@@ -1,11 +1,12 @@
 using System.Globalization;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Rules;
+using DataCenterOps.Web.Shared.Display;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-using DataCenterOps.Web.Shared.Display;
 namespace DataCenterOps.Web.Features.Access;
 
 /// <summary>

@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Localization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Facilities;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.Extensions.Localization;
 

@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Access;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using static DataCenterOps.Tests.Web.Features.Access.AccessDatabase;

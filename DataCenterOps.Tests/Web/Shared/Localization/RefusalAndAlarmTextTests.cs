@@ -1,5 +1,6 @@
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Facilities;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Web.Features.Room.Components;

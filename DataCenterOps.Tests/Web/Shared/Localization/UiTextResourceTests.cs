@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Facilities;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.Simulation;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Web.Shared.Components;
 using DataCenterOps.Web.Shared.Localization;

@@ -1,8 +1,10 @@
+using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataCenterOps.Domain.Access;
+namespace DataCenterOps.Domain.Rules;
 
 /// <summary>Shared checks of the access register and the save that turns a concurrency clash into a readable refusal.</summary>
 internal static class AccessGuard

@@ -1,7 +1,9 @@
+using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataCenterOps.Domain.Workflow;
+namespace DataCenterOps.Domain.Rules;
 
 /// <summary>Small shared checks and the save that turns a concurrency clash into a readable refusal.</summary>
 internal static class SopGuard
