@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using DataCenterOps.Monitoring.Modbus.Server;
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Snmp.Agent;
@@ -37,10 +38,27 @@ public sealed class SimulatorHostedService(
         }
 
         var address = IPAddress.Parse(settings.BindAddress);
-        _agent = new SnmpAgent(new IPEndPoint(address, settings.SnmpPort), room.SnmpData, loggerFactory.CreateLogger<SnmpAgent>());
-        await _agent.StartAsync(cancellationToken).ConfigureAwait(false);
-        _server = new ModbusTcpServer(new IPEndPoint(address, settings.ModbusPort), room.ModbusData, loggerFactory.CreateLogger<ModbusTcpServer>());
-        await _server.StartAsync(cancellationToken).ConfigureAwait(false);
+        var snmp = new IPEndPoint(address, settings.SnmpPort);
+        var modbus = new IPEndPoint(address, settings.ModbusPort);
+        try
+        {
+            _agent = new SnmpAgent(snmp, room.SnmpData, loggerFactory.CreateLogger<SnmpAgent>());
+            await _agent.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new PortInUseException("Simulator:SnmpPort", $"udp://{snmp}", snmp.Port, ex);
+        }
+
+        try
+        {
+            _server = new ModbusTcpServer(modbus, room.ModbusData, loggerFactory.CreateLogger<ModbusTcpServer>());
+            await _server.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new PortInUseException("Simulator:ModbusPort", $"tcp://{modbus}", modbus.Port, ex);
+        }
 
         var listeners = new SimulatorListeners(_agent.LocalEndpoint, _server.LocalEndpoint);
         SimulatorLog.Listening(_logger, listeners.Snmp.ToString(), listeners.Modbus.ToString());

@@ -7,6 +7,7 @@ using DataCenterOps.Web.Features.Routine.Dashboard;
 using DataCenterOps.Web.Features.Routine.Jobs;
 using DataCenterOps.Web.Features.Routine.Notifications;
 using DataCenterOps.Web.Features.Routine.Sla;
+using DataCenterOps.Web.Shared.Hosting;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
@@ -66,13 +67,14 @@ public static class RoutineRegistration
         {
             app.MapHangfireDashboard(settings.DashboardPath, new DashboardOptions
             {
-                Authorization = [new HangfireRoleAuthorizationFilter()],
+                Authorization = [],
+                AsyncAuthorization = [new HangfirePolicyAuthorizationFilter(Policies.JobWatchers)],
                 // Supervisors watch; only Administrators retry or delete jobs.
                 IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(Roles.Administrator),
                 DashboardTitle = "DataCenterOps routine",
                 AppPath = "/",
                 DisplayStorageConnectionString = false,
-            }).RequireAuthorization(policy => policy.RequireRole([.. HangfireRoleAuthorizationFilter.AllowedRoles]));
+            }).RequireAuthorization(Policies.JobWatchers);
         }
 
         ComplianceEndpoints.Map(app);

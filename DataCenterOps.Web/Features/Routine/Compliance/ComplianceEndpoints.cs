@@ -1,17 +1,15 @@
 using System.Globalization;
 using System.Text;
-using DataCenterOps.Domain.People;
+using DataCenterOps.Web.Shared.Hosting;
 
 namespace DataCenterOps.Web.Features.Routine.Compliance;
 
 /// <summary>GET /routine/compliance/{year}-{month}.csv and .pdf for the Pengelola, Pengawas and Administrator.</summary>
 internal static class ComplianceEndpoints
 {
-    public const string AllowedRoles = $"{Roles.Manager},{Roles.Supervisor},{Roles.Administrator}";
-
     public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/routine/compliance").RequireAuthorization(policy => policy.RequireRole(Roles.Manager, Roles.Supervisor, Roles.Administrator));
+        var group = app.MapGroup("/routine/compliance").RequireAuthorization(Policies.RoutinePlanners);
         group.MapGet("/{year:int}-{month:int}.csv", async (int year, int month, ComplianceDocumentLoader loader, CancellationToken cancellationToken) =>
         {
             if (!Valid(year, month))
