@@ -44,7 +44,7 @@ public static class DomainServiceCollectionExtensions
         services.AddDbContextFactory<DataCenterOpsDbContext>((sp, options) =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            PrivateFile.Ensure(storage.DatabasePath);
+            PrivateFile.EnsureSqlite(storage.DatabasePath);
             options.UseSqlite(storage.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
         });

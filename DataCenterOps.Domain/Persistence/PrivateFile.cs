@@ -21,6 +21,25 @@ internal static class PrivateFile
         Directory.CreateDirectory(directory, OwnerFolder);
     }
 
+    /// <summary>
+    /// <see cref="Ensure"/>, then writes the SQLite header into a new, empty file (WAL mode), so that a read-only probe
+    /// (EF's "does the database exist") finds a database rather than a zero-byte file it cannot switch to WAL.
+    /// </summary>
+    public static void EnsureSqlite(string path)
+    {
+        Ensure(path);
+        if (new FileInfo(path).Length > 0)
+        {
+            return;
+        }
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Creates <paramref name="path"/> empty with mode 0600 if missing; an existing file is narrowed to 0600.</summary>
     public static void Ensure(string path)
     {

@@ -15,6 +15,7 @@ internal sealed class KeyStorageSetup(IOptions<StorageOptions> storage, ILoggerF
     public void Configure(KeyManagementOptions options)
     {
         var directory = new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "keys"));
+        PrivateFile.EnsureDirectory(directory.FullName);
         options.XmlRepository = new PrivateKeyRepository(directory, new FileSystemXmlRepository(directory, loggerFactory));
     }
 

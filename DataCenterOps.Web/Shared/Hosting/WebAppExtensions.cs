@@ -25,6 +25,8 @@ public static class WebAppExtensions
     public static IHostApplicationBuilder AddWebApp(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // A failed start is reported by Program as one plain line (or rethrown); the host's own error log would add a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         services.AddOptions<CultureOptions>().BindConfiguration(CultureOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DisplayClock>();
