@@ -37,6 +37,7 @@ public abstract class BunitSetup : IAsyncLifetime
         Context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Context.Services.AddOptions<DisplayOptions>();
         Context.Services.AddSingleton<DisplayClock>();
+        Context.Services.AddScoped<PrivilegeCheck>();
     }
 
     /// <summary>Signs a person in; call once, before rendering (it completes the service registrations).</summary>
