@@ -46,7 +46,6 @@ public static class MonitoringServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IAlarmAuditSink>(),
             sp.GetRequiredService<ILogger<AlarmService>>()));
-        services.AddSingleton<ApiAccessFilter>();
         services.AddSingleton<PollRequests>();
 
         services.AddDeviceProfiles(builder.Configuration);

@@ -51,11 +51,23 @@ builder.AddRoutine();
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
 app.UseWebApp();
-app.MapMonitoringEndpoints();
-app.MapSimulatorEndpoints();
+app.MapMonitoringEndpoints(Policies.Api);
+// Its POSTs are browser-callable with the cookie: antiforgery as for every other state-changing endpoint.
+app.MapSimulatorEndpoints(Policies.Administrators).AddEndpointFilter<BrowserAntiforgeryFilter>();
 app.MapRoomDashboard();
 app.MapAccessRegister();
 app.MapWebApp();
 app.MapRoutine();
-await app.RunAsync();
+try
+{
+    await app.StartAsync();
+}
+catch (Exception ex) when (StartupFailure.PortInUse(ex) is { } line)
+{
+    // A second copy, or another program on our port: one plain line and exit code 10 (README, "Exit codes").
+    await Console.Error.WriteLineAsync(line);
+    return StartupFailure.PortInUseExitCode;
+}
+
+await app.WaitForShutdownAsync();
 return 0;

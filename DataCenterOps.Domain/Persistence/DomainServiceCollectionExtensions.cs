@@ -53,7 +53,7 @@ public static class DomainServiceCollectionExtensions
         services.AddDbContextFactory<DataCenterOpsDbContext>((sp, options) =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            Directory.CreateDirectory(Path.GetDirectoryName(storage.DatabasePath)!);
+            PrivateFile.EnsureSqlite(storage.DatabasePath);
             options.UseSqlite(storage.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>(), sp.GetRequiredService<EvidenceSealingInterceptor>());
         });

@@ -10,9 +10,10 @@ namespace DataCenterOps.Monitoring.Api;
 /// <summary>The read-only JSON API: <c>/api/v1/devices</c> and <c>/api/v1/alarms</c>.</summary>
 internal static class MonitoringApi
 {
-    public static void Map(IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the API; <paramref name="policy"/> decides who may read it (the host's sign-in or its API key).</summary>
+    public static void Map(IEndpointRouteBuilder endpoints, string policy)
     {
-        var api = endpoints.MapGroup("/api/v1").AddEndpointFilter<ApiAccessFilter>();
+        var api = endpoints.MapGroup("/api/v1").RequireAuthorization(policy);
         api.MapGet("/devices", GetDevices);
         api.MapGet("/alarms", GetAlarms);
     }

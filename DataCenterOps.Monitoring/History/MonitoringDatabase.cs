@@ -68,7 +68,7 @@ public sealed class MonitoringDatabase
                 return;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            PrivateFile.Ensure(FilePath);
             using var connection = new SqliteConnection(ConnectionString);
             connection.Open();
             using var command = connection.CreateCommand();

@@ -7,16 +7,14 @@ namespace DataCenterOps.Monitoring.Simulation;
 
 public static class SimulatorEndpointRouteBuilderExtensions
 {
-    public const string AdministratorRole = "Administrator";
-
     /// <summary>
-    /// Maps the simulator API under /api/v1/simulator (Administrator role only): GET scenarios,
-    /// POST scenarios/{name}/start?device=…, POST scenarios/{name}/stop?device=…, POST reset, GET devices.
+    /// Maps the simulator API under /api/v1/simulator, open to <paramref name="policy"/> (the web app's Administrators):
+    /// GET scenarios, POST scenarios/{name}/start?device=…, POST scenarios/{name}/stop?device=…, POST reset, GET devices.
     /// </summary>
-    public static RouteGroupBuilder MapSimulatorEndpoints(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapSimulatorEndpoints(this IEndpointRouteBuilder endpoints, string policy)
     {
         var group = endpoints.MapGroup("/api/v1/simulator")
-            .RequireAuthorization(p => p.RequireRole(AdministratorRole))
+            .RequireAuthorization(policy)
             .WithTags("Simulator");
 
         group.MapGet("/scenarios", (ISimulatorControl control, IOptions<SimulatorOptions> options) =>

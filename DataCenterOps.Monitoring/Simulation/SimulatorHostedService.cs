@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using DataCenterOps.Monitoring.Modbus.Server;
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Snmp.Agent;
@@ -37,21 +38,38 @@ public sealed class SimulatorHostedService(
         }
 
         var address = IPAddress.Parse(settings.BindAddress);
-        _agent = new SnmpAgent(new IPEndPoint(address, settings.SnmpPort), room.SnmpData, loggerFactory.CreateLogger<SnmpAgent>())
+        var snmp = new IPEndPoint(address, settings.SnmpPort);
+        var modbus = new IPEndPoint(address, settings.ModbusPort);
+        try
         {
-            V3Users = SimulatorV3Users.Credentials(settings),
-            EngineId = SimulatorV3Users.EngineId(settings) ?? [],
-            TimeProvider = timeProvider,
-        };
-        await _agent.StartAsync(cancellationToken).ConfigureAwait(false);
+            _agent = new SnmpAgent(snmp, room.SnmpData, loggerFactory.CreateLogger<SnmpAgent>())
+            {
+                V3Users = SimulatorV3Users.Credentials(settings),
+                EngineId = SimulatorV3Users.EngineId(settings) ?? [],
+                TimeProvider = timeProvider,
+            };
+            await _agent.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new PortInUseException("Simulator:SnmpPort", $"udp://{snmp}", snmp.Port, ex);
+        }
+
         if (settings.V3Users.Count > 0)
         {
             // User names only: passwords never reach a log.
             SimulatorLog.V3(_logger, Convert.ToHexString(_agent.ActiveEngineId.Span), string.Join(", ", settings.V3Users.Select(u => u.User)));
         }
 
-        _server = new ModbusTcpServer(new IPEndPoint(address, settings.ModbusPort), room.ModbusData, loggerFactory.CreateLogger<ModbusTcpServer>());
-        await _server.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _server = new ModbusTcpServer(modbus, room.ModbusData, loggerFactory.CreateLogger<ModbusTcpServer>());
+            await _server.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new PortInUseException("Simulator:ModbusPort", $"tcp://{modbus}", modbus.Port, ex);
+        }
 
         var listeners = new SimulatorListeners(_agent.LocalEndpoint, _server.LocalEndpoint);
         SimulatorLog.Listening(_logger, listeners.Snmp.ToString(), listeners.Modbus.ToString());

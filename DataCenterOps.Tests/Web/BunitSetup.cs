@@ -38,6 +38,7 @@ public abstract class BunitSetup : IAsyncLifetime
         Context.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Context.Services.AddUiLocalization();
         Context.Services.AddDisplayClock();
+        Context.Services.AddScoped<PrivilegeCheck>();
     }
 
     /// <summary>Signs a person in; call once, before rendering (it completes the service registrations).</summary>

@@ -5,7 +5,6 @@ using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Monitoring;
 using DataCenterOps.Tests.Monitoring.Devices;
 using DataCenterOps.Tests.TestSupport;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -30,6 +29,8 @@ public sealed class SimulatedRoomHost : IAsyncDisposable
     private WebApplication? _app;
 
     public WebApplication App => _app ?? throw new InvalidOperationException("Start the host first.");
+
+    private const string ClosedApiPolicy = "closed";
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -83,15 +84,13 @@ public sealed class SimulatedRoomHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(extra);
         }
 
-        builder.Services.AddAuthentication(TestAuthHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
-        builder.Services.AddAuthorization();
+        // The JSON API's sign-in is the web app's (tested over the real app in Tests/Web/ApiKeyTests); here it is closed.
+        builder.Services.AddAuthorizationBuilder().AddPolicy(ClosedApiPolicy, p => p.RequireAssertion(_ => false));
         builder.AddMonitoring();
         builder.AddSimulator(); // as Program.cs does: registering twice must be harmless
         _app = builder.Build();
-        _app.UseAuthentication();
         _app.UseAuthorization();
-        _app.MapMonitoringEndpoints();
+        _app.MapMonitoringEndpoints(ClosedApiPolicy);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");

@@ -131,8 +131,10 @@ public sealed class TrapHost : IAsyncDisposable
         }
 
         builder.AddMonitoring();
+        // /metrics only: the read API is closed here (the real app's API policy is tested over HTTP).
+        builder.Services.AddAuthorizationBuilder().AddPolicy("closed", p => p.RequireAssertion(_ => false));
         _app = builder.Build();
-        _app.MapMonitoringEndpoints();
+        _app.MapMonitoringEndpoints("closed");
         await _app.StartAsync();
         _started = true;
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

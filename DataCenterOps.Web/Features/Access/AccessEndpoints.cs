@@ -3,6 +3,7 @@ using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Web.Shared.Display;
+using DataCenterOps.Web.Shared.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -10,17 +11,18 @@ using Microsoft.Extensions.Options;
 namespace DataCenterOps.Web.Features.Access;
 
 /// <summary>
-/// The register over HTTP. The route's role list is checked on the cookie, and the domain checks the roles the
+/// The register over HTTP. The route's policy is checked on the cookie, and the domain checks the roles the
 /// database holds now; a refusal becomes a problem response (403 role, 404 unknown, 400 input, 409 rule).
 /// </summary>
 internal static partial class AccessEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/access");
-        var readers = new AuthorizeAttribute { Roles = AccessRoles.Readers };
-        var registrars = new AuthorizeAttribute { Roles = AccessRoles.Registrars };
-        var correctors = new AuthorizeAttribute { Roles = AccessRoles.Correctors };
+        // JSON posts from a browser session need the antiforgery token too (the filter explains the API-key exemption).
+        var api = endpoints.MapGroup("/api/access").AddEndpointFilter<BrowserAntiforgeryFilter>();
+        const string readers = Policies.AccessRegister;
+        const string registrars = Policies.AccessRegistrars;
+        const string correctors = Policies.AccessCorrectors;
 
         api.MapGet("/occupancy", async (AccessRegisterService register, CancellationToken ct) =>
             Results.Ok((await register.GetInsideAsync(ct)).Select(e => new

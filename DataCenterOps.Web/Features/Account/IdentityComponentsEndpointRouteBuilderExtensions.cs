@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.People;
+using DataCenterOps.Web.Shared.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,13 +12,22 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var accountGroup = endpoints.MapGroup("/Account");
+        // A form post: the framework checks its antiforgery token. Signing out also changes the security stamp, so the
+        // old cookie (copied, or left in another browser) is refused from the next request on and open circuits end.
         accountGroup.MapPost("/Logout", async (
+            HttpContext http,
             [FromServices] SignInManager<AppUser> signInManager,
+            [FromServices] UserManager<AppUser> userManager,
             [FromForm] string? returnUrl) =>
         {
+            if (await userManager.GetUserAsync(http.User) is { } user)
+            {
+                await userManager.UpdateSecurityStampAsync(user);
+            }
+
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
-        });
+            return TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
+        }).RequireAuthorization(Policies.SignedIn);
         return accountGroup;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using DataCenterOps.Web.Shared.Hosting;
 
 namespace DataCenterOps.Web.Features.Room;
 
@@ -11,7 +12,7 @@ public static class RoomDashboardEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/room/devices/{id}/export.csv", DeviceCsvExport.HandleAsync)
-            .RequireAuthorization()
+            .RequireAuthorization(Policies.SignedIn)
             .WithName("RoomDeviceCsvExport");
         return endpoints;
     }

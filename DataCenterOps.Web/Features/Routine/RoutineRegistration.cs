@@ -7,6 +7,7 @@ using DataCenterOps.Web.Features.Routine.Dashboard;
 using DataCenterOps.Web.Features.Routine.Jobs;
 using DataCenterOps.Web.Features.Routine.Notifications;
 using DataCenterOps.Web.Features.Routine.Sla;
+using DataCenterOps.Web.Shared.Hosting;
 using DataCenterOps.Web.Shared.Localization;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -68,13 +69,14 @@ public static class RoutineRegistration
         {
             app.MapHangfireDashboard(settings.DashboardPath, new DashboardOptions
             {
-                Authorization = [new HangfireRoleAuthorizationFilter()],
+                Authorization = [],
+                AsyncAuthorization = [new HangfirePolicyAuthorizationFilter(Policies.JobWatchers)],
                 // Supervisors watch; only Administrators retry or delete jobs.
                 IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(Roles.Administrator),
                 DashboardTitle = "DataCenterOps routine",
                 AppPath = "/",
                 DisplayStorageConnectionString = false,
-            }).RequireAuthorization(policy => policy.RequireRole([.. HangfireRoleAuthorizationFilter.AllowedRoles]));
+            }).RequireAuthorization(Policies.JobWatchers);
         }
 
         ComplianceEndpoints.Map(app);

@@ -5,7 +5,10 @@ namespace DataCenterOps.Web.Shared.Hosting;
 
 internal static class CultureEndpoints
 {
-    /// <summary>GET /culture/set?culture=en-US&amp;redirectUri=/letters — stores the choice in the culture cookie.</summary>
+    /// <summary>
+    /// GET /culture/set?culture=en-US&amp;redirectUri=/letters — stores the choice in the culture cookie. A GET without
+    /// antiforgery by design: it changes nothing on the server, only the caller's own display-language cookie.
+    /// </summary>
     public static IEndpointConventionBuilder MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/culture/set", (HttpContext context, string culture, string? redirectUri, IOptions<CultureOptions> options) =>
         {
@@ -18,8 +21,6 @@ internal static class CultureEndpoints
             }
 
             // Local paths only: never an open redirect.
-            var target = redirectUri is { Length: > 0 } && redirectUri[0] == '/' && !redirectUri.StartsWith("//", StringComparison.Ordinal)
-                && !redirectUri.StartsWith("/\\", StringComparison.Ordinal) ? redirectUri : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrl.OrRoot(redirectUri));
         }).AllowAnonymous();
 }

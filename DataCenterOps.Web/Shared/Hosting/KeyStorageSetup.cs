@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using DataCenterOps.Domain.Persistence;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -5,12 +6,34 @@ using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Web.Shared.Hosting;
 
-/// <summary>Data-protection keys live in Storage:DataDirectory/keys, resolved when options are first used.</summary>
+/// <summary>
+/// Data-protection keys live in Storage:DataDirectory/keys, resolved when options are first used; the folder is
+/// owner-only and every key file 0600 (they sign the sign-in cookies).
+/// </summary>
 internal sealed class KeyStorageSetup(IOptions<StorageOptions> storage, ILoggerFactory loggerFactory) : IConfigureOptions<KeyManagementOptions>
 {
     public void Configure(KeyManagementOptions options)
     {
         var directory = new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "keys"));
-        options.XmlRepository = new FileSystemXmlRepository(directory, loggerFactory);
+        PrivateFile.EnsureDirectory(directory.FullName);
+        options.XmlRepository = new PrivateKeyRepository(directory, new FileSystemXmlRepository(directory, loggerFactory));
+    }
+
+    private sealed class PrivateKeyRepository(DirectoryInfo directory, FileSystemXmlRepository inner) : IXmlRepository
+    {
+        public IReadOnlyCollection<XElement> GetAllElements() => inner.GetAllElements();
+
+        public void StoreElement(XElement element, string friendlyName)
+        {
+            PrivateFile.EnsureDirectory(directory.FullName);
+            inner.StoreElement(element, friendlyName);
+            if (!OperatingSystem.IsWindows())
+            {
+                foreach (var file in directory.EnumerateFiles("*.xml"))
+                {
+                    File.SetUnixFileMode(file.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+            }
+        }
     }
 }

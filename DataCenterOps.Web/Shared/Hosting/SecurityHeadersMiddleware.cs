@@ -1,6 +1,10 @@
 namespace DataCenterOps.Web.Shared.Hosting;
 
-/// <summary>CSP, nosniff, frame-ancestors and referrer policy on every response.</summary>
+/// <summary>
+/// CSP, nosniff, frame-ancestors and referrer policy on every response. Runs first and writes the headers when the
+/// response starts, so replies ended by authorization (302 to login, 401, 403), the rate limiter (429) and the
+/// exception handler carry them too.
+/// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     // MudBlazor sets inline styles; scripts come only from the app itself (no inline script, no eval).
@@ -10,11 +14,15 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = Csp;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "same-origin";
+        context.Response.OnStarting(static state =>
+        {
+            var headers = ((HttpResponse)state).Headers;
+            headers.ContentSecurityPolicy = Csp;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            return Task.CompletedTask;
+        }, context.Response);
         return next(context);
     }
 }

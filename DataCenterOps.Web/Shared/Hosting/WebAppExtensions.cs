@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Web.Shared;
@@ -6,7 +8,11 @@ using DataCenterOps.Web.Features.Account;
 using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Features.Steps.Documents;
 using DataCenterOps.Web.Shared.Display;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -21,6 +27,8 @@ public static class WebAppExtensions
     public static IHostApplicationBuilder AddWebApp(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // A failed start is reported by Program as one plain line (or rethrown); the host's own error log would add a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         services.AddOptions<CultureOptions>().BindConfiguration(CultureOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddDisplayClock();
         services.AddProjectOptionsBridge();
@@ -42,11 +50,14 @@ public static class WebAppExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<PrivilegeCheck>();
+        services.AddScoped<PasswordSignIn>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -65,11 +76,17 @@ public static class WebAppExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DataCenterOpsDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddPasswordValidator<MaxLengthPasswordValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.ConfigureApplicationCookie(o =>
+        // Every request checks the cookie's security stamp against the database (one indexed lookup; the team is
+        // small and an open page talks over its circuit, not per-request HTTP). So sign-out, a role change or a
+        // disabled account refuses an older cookie at once, not after an interval.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.SectionName);
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<HostingOptions>>((o, hosting) =>
         {
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
@@ -78,27 +95,64 @@ public static class WebAppExtensions
             o.SlidingExpiration = true;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Behind a TLS proxy the cookie never travels in clear, whatever a misconfigured proxy forwards.
+            o.Cookie.SecurePolicy = hosting.Value.ForwardedHeaders ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // Machines and scripts call /api: they get a status code, never the login page.
+            o.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAuthorizationBuilder().AddPolicies();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ArchivedReportReadHandler>();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.ForwardLimit = 1;
+            if (hosting.Value.KnownProxies.Count > 0)
+            {
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+                foreach (var proxy in hosting.Value.KnownProxies)
+                {
+                    o.KnownProxies.Add(IPAddress.Parse(proxy));
+                }
+            }
+        });
+        AddSignInRateLimit(services);
         // Sign-in cookies survive a restart: keys beside the database, not in the user profile.
         services.AddDataProtection();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, KeyStorageSetup>();
         return builder;
     }
 
-    /// <summary>Middleware in order. No HTTPS redirection: the default URL is plain HTTP on loopback.</summary>
+    /// <summary>
+    /// Middleware in order: forwarded headers (behind a proxy), security headers (first, so every reply has them),
+    /// errors and HSTS, routing, the sign-in rate limit, authentication and authorization, then the rest.
+    /// No HTTPS redirection: the default URL is plain HTTP on loopback.
+    /// </summary>
     public static WebApplication UseWebApp(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        var hosting = app.Services.GetRequiredService<IOptions<HostingOptions>>().Value;
+        if (hosting.ForwardedHeaders)
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
+            app.UseForwardedHeaders();
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        if (!app.Environment.IsDevelopment() || hosting.ForwardedHeaders)
+        {
+            app.UseHsts();
+        }
+
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAntiforgery();
@@ -114,5 +168,34 @@ public static class WebAppExtensions
         app.MapCultureEndpoint();
         app.MapStepDocuments();
         return app;
+    }
+
+    private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Login POSTs per client address (SignIn:RateLimit); beyond the limit: 429.</summary>
+    private static void AddSignInRateLimit(IServiceCollection services)
+    {
+        services.AddOptions<SignInRateLimitOptions>().BindConfiguration(SignInRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInRateLimitOptions>>((o, limits) =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.PermitLimit, Window = limits.Value.Window, QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("other"));
+        });
     }
 }

@@ -4,7 +4,6 @@ using DataCenterOps.Domain.Seeding;
 using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Web.Features.Routine;
 using Hangfire;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,8 +18,8 @@ namespace DataCenterOps.Tests.Web.Features.Routine;
 
 /// <summary>
 /// A real host for the routine, independent of Program.cs: Domain + Identity stores + AddRoutine on a temp data folder,
-/// Kestrel on an ephemeral loopback port, a <see cref="FakeTimeProvider"/> for the app's clock. With <c>web</c>, a test
-/// authentication scheme and MapRoutine (dashboard and exports).
+/// Kestrel on an ephemeral loopback port, a <see cref="FakeTimeProvider"/> for the app's clock. No HTTP surface: the
+/// routine's pages and exports are tested over the real app (WebAppFactory).
 /// </summary>
 public sealed class RoutineHost : IAsyncDisposable
 {
@@ -47,7 +46,7 @@ public sealed class RoutineHost : IAsyncDisposable
     public JobStorage JobStorage => Services.GetRequiredService<JobStorage>();
 
     public static async Task<RoutineHost> StartAsync(
-        string dataDirectory, bool hangfire = false, int smtpPort = 0, bool web = false, IDictionary<string, string?>? settings = null)
+        string dataDirectory, bool hangfire = false, int smtpPort = 0, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory, EnvironmentName = "Production" });
         var config = new Dictionary<string, string?>
@@ -86,21 +85,7 @@ public sealed class RoutineHost : IAsyncDisposable
         builder.AddDomain();
         builder.Services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<DataCenterOpsDbContext>();
         builder.AddRoutine();
-        if (web)
-        {
-            builder.Services.AddAuthentication(TestAuthHandler.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
-            builder.Services.AddAuthorization();
-        }
-
         var app = builder.Build();
-        if (web)
-        {
-            app.UseAuthentication();
-            app.UseAuthorization();
-            app.MapRoutine();
-        }
-
         await app.Services.InitializeDatabaseAsync();
         await app.StartAsync();
         return new RoutineHost(app, time, dataDirectory);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DataCenterOps.Domain.People;
+using DataCenterOps.Web.Shared.Hosting;
 using Microsoft.Extensions.Localization;
 
 namespace DataCenterOps.Web.Features.Routine.Compliance;
@@ -8,11 +9,9 @@ namespace DataCenterOps.Web.Features.Routine.Compliance;
 /// <summary>GET /routine/compliance/{year}-{month}.csv and .pdf for the Pengelola, Pengawas and Administrator.</summary>
 internal static class ComplianceEndpoints
 {
-    public const string AllowedRoles = $"{Roles.Manager},{Roles.Supervisor},{Roles.Administrator}";
-
     public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/routine/compliance").RequireAuthorization(policy => policy.RequireRole(Roles.Manager, Roles.Supervisor, Roles.Administrator));
+        var group = app.MapGroup("/routine/compliance").RequireAuthorization(Policies.RoutinePlanners);
         group.MapGet("/{year:int}-{month:int}.csv", async (int year, int month, ComplianceDocumentLoader loader, IStringLocalizer<Ui> l, CancellationToken cancellationToken) =>
         {
             if (!Valid(year, month))

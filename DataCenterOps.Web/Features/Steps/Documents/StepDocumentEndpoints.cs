@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using DataCenterOps.Domain.Archive;
-using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Hosting;
@@ -14,16 +13,10 @@ namespace DataCenterOps.Web.Features.Steps.Documents;
 /// </summary>
 public static partial class StepDocumentEndpoints
 {
-    /// <summary>Everyone who works with letters; the Operator checks them at the DC-room door.</summary>
-    public static readonly string[] LetterRoles = [Roles.Supervisor, Roles.Manager, Roles.Inspector, Roles.Operator, Roles.Administrator];
-
-    /// <summary>The archive is evidence: its keepers and those who answer for it.</summary>
-    public static readonly string[] ArchiveRoles = [Roles.Manager, Roles.Supervisor, Roles.Administrator];
-
     public static IEndpointRouteBuilder MapStepDocuments(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/letters/{id:guid}/pdf", LetterAsync).RequireAuthorization(p => p.RequireRole(LetterRoles));
-        app.MapGet("/archive/{id:long}/pdf", ArchiveAsync).RequireAuthorization(p => p.RequireRole(ArchiveRoles));
+        app.MapGet("/letters/{id:guid}/pdf", LetterAsync).RequireAuthorization(Policies.LetterReaders);
+        app.MapGet("/archive/{id:long}/pdf", ArchiveAsync).RequireAuthorization(Policies.ArchiveReaders);
         return app;
     }
 
