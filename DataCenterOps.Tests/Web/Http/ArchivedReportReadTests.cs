@@ -48,8 +48,11 @@ public sealed class ArchivedReportReadTests(WebAppFactory factory) : IClassFixtu
         var archived = Report("archived");
         _open = Report("open").Report;
         _archived = archived.Report;
+        // The next position of the archive chain: the evidence seal refuses any other.
+        var position = (await db.ArchivedReports.MaxAsync(a => (long?)a.Id) ?? 0) + 1;
         db.ArchivedReports.Add(new ArchivedReport
         {
+            Id = position,
             ReportId = archived.Report, WorkPlanId = archived.Plan, LetterNumber = "matrix/archived", ArchivedById = manager,
             ArchivedAtUtc = now, CanonicalJson = "{}", PreviousHash = "", Hash = "test",
         });

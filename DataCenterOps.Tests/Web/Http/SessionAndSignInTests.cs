@@ -137,7 +137,7 @@ public sealed class SessionAndSignInTests(WebAppFactory factory) : IClassFixture
     {
         using var response = await SignInClient.PostLoginAsync(client, email, password);
         var html = await response.Content.ReadAsStringAsync();
-        var message = System.Text.RegularExpressions.Regex.Match(html, "Error: ([^<]+)<").Groups[1].Value;
+        var message = System.Text.RegularExpressions.Regex.Match(html, "class=\"status status-error\" role=\"alert\">\\s*([^<]+?)\\s*<").Groups[1].Value;
         var cookie = response.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
         return (response.StatusCode, message, cookie);
     }

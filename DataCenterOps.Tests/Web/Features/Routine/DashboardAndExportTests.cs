@@ -125,7 +125,7 @@ public sealed class DashboardAndExportTests : IAsyncLifetime
         using var csv = await manager.GetAsync("/routine/compliance/2026-11.csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("Equipment,Schedule,Cadence", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith("Perangkat,Jadwal,Frekuensi", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
 
         using var supervisor = await SignInClient.ClientAsync(_app, Roles.Supervisor);
         using var pdf = await supervisor.GetAsync("/routine/compliance/2026-11.pdf");
