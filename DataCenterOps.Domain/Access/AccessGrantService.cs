@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataCenterOps.Domain.Access;
 
 /// <summary>One-off authorisations: a Pengawas lets a staff member without a Surat Tugas in once, with a reason.</summary>
-public sealed class AccessGrantService(DataCenterOpsDbContext db, TimeProvider time, AccessChanges changes)
+public sealed class AccessGrantService(DataCenterOpsDbContext db, TimeProvider time, AccessChanges changes, AuditLog audit)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -32,7 +32,7 @@ public sealed class AccessGrantService(DataCenterOpsDbContext db, TimeProvider t
             ValidUntilUtc = now.AddHours(input.ValidForHours),
         };
         db.Set<AccessGrant>().Add(grant);
-        new AuditLog(db, time).Write(actor, "AccessGrantIssued", nameof(AccessGrant), grant.Id.ToString(), null, Snapshot(grant, user.DisplayName));
+        audit.Write(actor, "AccessGrantIssued", nameof(AccessGrant), grant.Id.ToString(), null, Snapshot(grant, user.DisplayName));
         await AccessGuard.SaveAsync(db, cancellationToken);
         changes.Notify();
         return grant;
@@ -79,7 +79,7 @@ public sealed class AccessGrantService(DataCenterOpsDbContext db, TimeProvider t
         grant.RevokedAtUtc = Now;
         grant.RevokedById = actor.UserId;
         grant.RevocationReason = reason;
-        new AuditLog(db, time).Write(actor, "AccessGrantRevoked", nameof(AccessGrant), grant.Id.ToString(), before, Snapshot(grant, null));
+        audit.Write(actor, "AccessGrantRevoked", nameof(AccessGrant), grant.Id.ToString(), before, Snapshot(grant, null));
     }
 
     private static object Snapshot(AccessGrant g, string? name) => new

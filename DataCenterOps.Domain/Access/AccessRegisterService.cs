@@ -17,7 +17,7 @@ namespace DataCenterOps.Domain.Access;
 /// An escort cannot leave while their visitors are inside unless the exit says they leave together
 /// (<see cref="ExitInput.WithVisitors"/>): then every visitor's entry is closed in the same save.
 /// </remarks>
-public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvider time, AccessChanges changes)
+public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvider time, AccessChanges changes, AuditLog audit)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -133,8 +133,6 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
                 entry.PersonName,
                 visitors.Count);
         }
-
-        var audit = new AuditLog(db, time);
         List<AccessEntry> closed = [entry, .. visitors];
         foreach (var leaving in closed)
         {
@@ -336,7 +334,7 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         }
 
         Entries.Add(entry);
-        new AuditLog(db, time).Write(actor, "AccessEntered", nameof(AccessEntry), entry.Id.ToString(), null, AccessSnapshots.Of(entry));
+        audit.Write(actor, "AccessEntered", nameof(AccessEntry), entry.Id.ToString(), null, AccessSnapshots.Of(entry));
         try
         {
             await AccessGuard.SaveAsync(db, cancellationToken);
@@ -370,7 +368,7 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
             RecordedById = actor.UserId,
         };
         db.Set<AccessRefusal>().Add(refusal);
-        new AuditLog(db, time).Write(actor, "AccessRefused", nameof(AccessRefusal), refusal.Id.ToString(), null, refusal);
+        audit.Write(actor, "AccessRefused", nameof(AccessRefusal), refusal.Id.ToString(), null, refusal);
         await AccessGuard.SaveAsync(db, cancellationToken);
         return new AccessRuleViolationException(reason, message, text.Key, text.Arguments);
     }
@@ -389,6 +387,6 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
             AfterJson = AccessSnapshots.Json(after),
         };
         db.Set<AccessEntryCorrection>().Add(correction);
-        new AuditLog(db, time).Write(actor, isVoid ? "AccessVoided" : "AccessCorrected", nameof(AccessEntry), entry.Id.ToString(), before, new { after, reason });
+        audit.Write(actor, isVoid ? "AccessVoided" : "AccessCorrected", nameof(AccessEntry), entry.Id.ToString(), before, new { after, reason });
     }
 }

@@ -19,7 +19,8 @@ public sealed class AccessReviewService(
     IOptions<AccessOptions> options,
     AssignmentLetterService letters,
     AccessGrantService grants,
-    AccessChanges changes)
+    AccessChanges changes,
+    AuditLog audit)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -108,7 +109,7 @@ public sealed class AccessReviewService(
             Revoked = chosen.Contains(new AuthorisationRef(l.Kind, l.ReferenceId)),
         }));
         db.Set<AccessReview>().Add(review);
-        new AuditLog(db, time).Write(actor, "AccessReviewRecorded", nameof(AccessReview), review.Id.ToString(), null,
+        audit.Write(actor, "AccessReviewRecorded", nameof(AccessReview), review.Id.ToString(), null,
             new { review.Notes, Listed = review.Items.Count, Revoked = chosen.Count, Reason = reason });
         await AccessGuard.SaveAsync(db, cancellationToken);
         changes.Notify();

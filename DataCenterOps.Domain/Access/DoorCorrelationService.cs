@@ -129,6 +129,7 @@ public sealed partial class DoorCorrelationService(
         var source = AccessGuard.Text(deviceId, 64, "Door");
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // A singleton with its own short-lived context: the audit entry belongs to that context.
             new AuditLog(db, time).Write(actor, "UnregisteredAccessResolved", "Door", source, null, new { Note = text });
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -14,7 +14,7 @@ namespace DataCenterOps.Domain.Archive;
 /// Step 6: the Pengelola archives the approved Laporan as evidence, hash-chained to the previous record and sealed
 /// with the evidence key (HMAC, <see cref="EvidenceSealingInterceptor"/>); every read verifies the keyed seal.
 /// </summary>
-public sealed class ArchiveService(DataCenterOpsDbContext db, TimeProvider time, EvidenceKey key)
+public sealed class ArchiveService(DataCenterOpsDbContext db, TimeProvider time, EvidenceKey key, AuditLog audit)
 {
     public async Task<ArchivedReport> ArchiveAsync(Actor actor, Guid reportId, CancellationToken cancellationToken = default)
     {
@@ -46,7 +46,7 @@ public sealed class ArchiveService(DataCenterOpsDbContext db, TimeProvider time,
         record.Hash = ArchiveHasher.Compute(record);
         db.ArchivedReports.Add(record);
         plan.MoveTo(transition.To, now);
-        new AuditLog(db, time).Write(actor, "ReportArchived", nameof(MaintenanceReport), report.Id.ToString(), before,
+        audit.Write(actor, "ReportArchived", nameof(MaintenanceReport), report.Id.ToString(), before,
             new { State = plan.State.ToString(), ArchiveId = record.Id, record.Hash });
         await SopGuard.SaveAsync(db, cancellationToken);
         return record;

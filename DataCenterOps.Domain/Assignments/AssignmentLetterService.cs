@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace DataCenterOps.Domain.Assignments;
 
 /// <summary>Step 1: the Pengawas drafts, issues and revokes the Surat Tugas.</summary>
-public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvider time, IOptions<SopOptions> options)
+public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvider time, IOptions<SopOptions> options, AuditLog audit)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -70,7 +70,7 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
         letter.Scope.AddRange(equipmentIds.Select(e => new AssignmentScopeItem { LetterId = letter.Id, EquipmentId = e }));
         letter.Scope.AddRange(input.Kinds.Distinct().Select(k => new AssignmentScopeItem { LetterId = letter.Id, Kind = k }));
         db.AssignmentLetters.Add(letter);
-        new AuditLog(db, time).Write(actor, "LetterDrafted", nameof(AssignmentLetter), letter.Id.ToString(), null, Snapshot(letter));
+        audit.Write(actor, "LetterDrafted", nameof(AssignmentLetter), letter.Id.ToString(), null, Snapshot(letter));
         await SopGuard.SaveAsync(db, cancellationToken);
         return letter;
     }
@@ -86,7 +86,7 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
         var year = TimeZoneInfo.ConvertTimeFromUtc(now, options.Value.Zone).Year;
         var last = await db.AssignmentLetters.Where(l => l.NumberYear == year).MaxAsync(l => l.NumberSequence, cancellationToken) ?? 0;
         letter.Issue(options.Value.FormatLetterNumber(last + 1, year), year, last + 1, now);
-        new AuditLog(db, time).Write(actor, "LetterIssued", nameof(AssignmentLetter), letter.Id.ToString(), before, Snapshot(letter));
+        audit.Write(actor, "LetterIssued", nameof(AssignmentLetter), letter.Id.ToString(), before, Snapshot(letter));
         await SopGuard.SaveAsync(db, cancellationToken);
         return letter;
     }
@@ -98,7 +98,7 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
         SopTransitions.Authorize(letter.State, SopAction.RevokeLetter, actor);
         SopGuard.Person(letter.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "OnlyIssuingSupervisorRevokes", "Only the Pengawas who issued this Surat Tugas may revoke it.");
         letter.Revoke(SopGuard.Text(reason, 1000, "Reason"), actor.UserId, Now);
-        new AuditLog(db, time).Write(actor, "LetterRevoked", nameof(AssignmentLetter), letter.Id.ToString(), before, Snapshot(letter));
+        audit.Write(actor, "LetterRevoked", nameof(AssignmentLetter), letter.Id.ToString(), before, Snapshot(letter));
         await SopGuard.SaveAsync(db, cancellationToken);
         return letter;
     }

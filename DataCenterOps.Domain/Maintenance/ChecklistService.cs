@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataCenterOps.Domain.Maintenance;
 
 /// <summary>Step 3: the assigned Pemeriksa fills a checklist. Each answer is saved the moment it is given.</summary>
-public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider time)
+public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider time, AuditLog audit)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -33,7 +33,7 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
         answer.AnsweredById = actor.UserId;
         answer.AnsweredAtUtc = Now;
         execution.Start(Now);
-        new AuditLog(db, time).Write(actor, "ChecklistAnswered", nameof(ChecklistExecution), execution.Id.ToString(), before, Snapshot(answer));
+        audit.Write(actor, "ChecklistAnswered", nameof(ChecklistExecution), execution.Id.ToString(), before, Snapshot(answer));
         await SopGuard.SaveAsync(db, cancellationToken);
         return answer;
     }
@@ -46,7 +46,7 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
             SopGuard.Text(findings, 4000, "Findings", required: false),
             SopGuard.Text(actionsTaken, 4000, "Actions taken", required: false));
         execution.Start(Now);
-        new AuditLog(db, time).Write(actor, "ChecklistNotes", nameof(ChecklistExecution), execution.Id.ToString(), before,
+        audit.Write(actor, "ChecklistNotes", nameof(ChecklistExecution), execution.Id.ToString(), before,
             new { execution.Findings, execution.ActionsTaken });
         await SopGuard.SaveAsync(db, cancellationToken);
     }
@@ -68,7 +68,7 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
         var before = execution.Status.ToString();
         execution.Start(Now);
         execution.Finish(Now);
-        new AuditLog(db, time).Write(actor, "ChecklistCompleted", nameof(ChecklistExecution), execution.Id.ToString(),
+        audit.Write(actor, "ChecklistCompleted", nameof(ChecklistExecution), execution.Id.ToString(),
             new { Status = before }, new { Status = execution.Status.ToString(), execution.FinishedAtUtc });
         await SopGuard.SaveAsync(db, cancellationToken);
         return execution;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace DataCenterOps.Domain.Maintenance;
 
 /// <summary>Step 2: the Pengelola named on the Surat Tugas makes and publishes the Rencana Kerja.</summary>
-public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time, IOptions<SopOptions> options)
+public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time, IOptions<SopOptions> options, AuditLog audit)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -35,7 +35,7 @@ public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time
         };
         plan.MoveTo(transition.To, Now);
         db.WorkPlans.Add(plan);
-        new AuditLog(db, time).Write(actor, "PlanCreated", nameof(WorkPlan), plan.Id.ToString(), null, Snapshot(plan));
+        audit.Write(actor, "PlanCreated", nameof(WorkPlan), plan.Id.ToString(), null, Snapshot(plan));
         await SopGuard.SaveAsync(db, cancellationToken);
         return plan;
     }
@@ -73,7 +73,7 @@ public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time
             InspectorId = inspectorId,
         };
         db.WorkPlanItems.Add(item);
-        new AuditLog(db, time).Write(actor, "PlanItemAdded", nameof(WorkPlan), plan.Id.ToString(), null,
+        audit.Write(actor, "PlanItemAdded", nameof(WorkPlan), plan.Id.ToString(), null,
             new { item.Id, item.EquipmentId, item.TemplateId, item.PlannedDate, item.InspectorId });
         await SopGuard.SaveAsync(db, cancellationToken);
         return item;
@@ -84,7 +84,7 @@ public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time
         var plan = await LoadForEditAsync(actor, planId, cancellationToken);
         var item = SopGuard.Found(plan.Items.FirstOrDefault(i => i.Id == itemId), "The plan item");
         db.WorkPlanItems.Remove(item);
-        new AuditLog(db, time).Write(actor, "PlanItemRemoved", nameof(WorkPlan), plan.Id.ToString(),
+        audit.Write(actor, "PlanItemRemoved", nameof(WorkPlan), plan.Id.ToString(),
             new { item.Id, item.EquipmentId, item.TemplateId, item.PlannedDate, item.InspectorId }, null);
         await SopGuard.SaveAsync(db, cancellationToken);
     }
@@ -106,7 +106,7 @@ public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time
 
         plan.MoveTo(transition.To, Now);
         plan.PublishedAtUtc = Now;
-        new AuditLog(db, time).Write(actor, "PlanPublished", nameof(WorkPlan), plan.Id.ToString(), before, Snapshot(plan));
+        audit.Write(actor, "PlanPublished", nameof(WorkPlan), plan.Id.ToString(), before, Snapshot(plan));
         await SopGuard.SaveAsync(db, cancellationToken);
         return plan;
     }

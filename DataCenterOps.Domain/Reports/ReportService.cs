@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataCenterOps.Domain.Reports;
 
 /// <summary>Step 4: a Pemeriksa of the plan submits the executed Rencana Kerja as the Laporan, into the Pengawas' queue.</summary>
-public sealed class ReportService(DataCenterOpsDbContext db, TimeProvider time)
+public sealed class ReportService(DataCenterOpsDbContext db, TimeProvider time, AuditLog audit)
 {
     public async Task<MaintenanceReport> SubmitAsync(Actor actor, Guid workPlanId, CancellationToken cancellationToken = default)
     {
@@ -47,7 +47,7 @@ public sealed class ReportService(DataCenterOpsDbContext db, TimeProvider time)
             SnapshotJson = ReportContentBuilder.Serialize(snapshot with { ReportId = report.Id }),
         });
         plan.MoveTo(transition.To, now);
-        new AuditLog(db, time).Write(actor, "ReportSubmitted", nameof(MaintenanceReport), report.Id.ToString(), before,
+        audit.Write(actor, "ReportSubmitted", nameof(MaintenanceReport), report.Id.ToString(), before,
             new { report.Revision, State = plan.State.ToString() });
         await SopGuard.SaveAsync(db, cancellationToken);
         return report;

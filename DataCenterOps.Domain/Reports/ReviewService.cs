@@ -12,7 +12,7 @@ namespace DataCenterOps.Domain.Reports;
 /// Step 5: the Pengawas who issued the Surat Tugas approves the Laporan or returns it with Catatan.
 /// The approver is never someone who executed any of its checklists.
 /// </summary>
-public sealed class ReviewService(DataCenterOpsDbContext db, TimeProvider time)
+public sealed class ReviewService(DataCenterOpsDbContext db, TimeProvider time, AuditLog audit)
 {
     public Task<ReportReview> ApproveAsync(Actor actor, Guid reportId, string? notes, CancellationToken cancellationToken = default) =>
         DecideAsync(actor, reportId, ReviewDecision.Approved, notes, cancellationToken);
@@ -62,7 +62,7 @@ public sealed class ReviewService(DataCenterOpsDbContext db, TimeProvider time)
         };
         db.ReportReviews.Add(review);
         plan.MoveTo(transition.To, now);
-        new AuditLog(db, time).Write(actor, decision == ReviewDecision.Approved ? "ReportApproved" : "ReportReturned",
+        audit.Write(actor, decision == ReviewDecision.Approved ? "ReportApproved" : "ReportReturned",
             nameof(MaintenanceReport), report.Id.ToString(), before, new { State = plan.State.ToString(), review.Notes, report.Revision });
         await SopGuard.SaveAsync(db, cancellationToken);
         return review;

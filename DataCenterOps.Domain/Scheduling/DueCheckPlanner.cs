@@ -14,7 +14,7 @@ namespace DataCenterOps.Domain.Scheduling;
 /// equipment, with a Pemeriksa named on that letter. Safe to run any number of times, also concurrently: the
 /// database's unique key on the due check and its version token decide, never an in-memory flag.
 /// </summary>
-public sealed class DueCheckPlanner(DataCenterOpsDbContext db, TimeProvider time, IOptions<SopOptions> options)
+public sealed class DueCheckPlanner(DataCenterOpsDbContext db, TimeProvider time, IOptions<SopOptions> options, AuditLog audit)
 {
     /// <summary>The actor recorded in the audit trail for what the routine does by itself.</summary>
     public static readonly Actor System = new("system:routine", []);
@@ -164,7 +164,7 @@ public sealed class DueCheckPlanner(DataCenterOpsDbContext db, TimeProvider time
         check.State = DueCheckState.Planned;
         check.WorkPlanItemId = item.Id;
         check.PlannedAtUtc = time.GetUtcNow().UtcDateTime;
-        new AuditLog(db, time).Write(System, "DueCheckPlanned", nameof(WorkPlan), plan.Id.ToString(), null,
+        audit.Write(System, "DueCheckPlanned", nameof(WorkPlan), plan.Id.ToString(), null,
             new { DueCheckId = check.Id, item.Id, item.EquipmentId, item.TemplateId, item.PlannedDate, item.InspectorId });
         try
         {

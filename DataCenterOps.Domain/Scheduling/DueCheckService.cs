@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace DataCenterOps.Domain.Scheduling;
 
 /// <summary>Due checks that need attention, and recording that one cannot run because the equipment has failed.</summary>
-public sealed class DueCheckService(DataCenterOpsDbContext db, TimeProvider time, IOptions<SopOptions> options)
+public sealed class DueCheckService(DataCenterOpsDbContext db, TimeProvider time, IOptions<SopOptions> options, AuditLog audit)
 {
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, options.Value.Zone));
 
@@ -59,7 +59,7 @@ public sealed class DueCheckService(DataCenterOpsDbContext db, TimeProvider time
         check.FailureReason = SopGuard.Text(reason, 1000, "Reason");
         check.FailureRecordedById = actor.UserId;
         check.FailureRecordedAtUtc = time.GetUtcNow().UtcDateTime;
-        new AuditLog(db, time).Write(actor, "DueCheckEquipmentFailed", nameof(DueCheck), check.Id.ToString(), before,
+        audit.Write(actor, "DueCheckEquipmentFailed", nameof(DueCheck), check.Id.ToString(), before,
             new { State = check.State.ToString(), check.FailureReason });
         await SopGuard.SaveAsync(db, cancellationToken);
         return check;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataCenterOps.Domain.Scheduling;
 
 /// <summary>The Pengelola edits the routine: cadence, checklist and on/off per schedule.</summary>
-public sealed class ScheduleService(DataCenterOpsDbContext db, TimeProvider time)
+public sealed class ScheduleService(DataCenterOpsDbContext db, TimeProvider time, AuditLog audit)
 {
     public async Task<IReadOnlyList<MaintenanceSchedule>> ListAsync(CancellationToken cancellationToken = default) =>
         await db.Set<MaintenanceSchedule>().Include(s => s.Template).AsNoTracking()
@@ -42,7 +42,7 @@ public sealed class ScheduleService(DataCenterOpsDbContext db, TimeProvider time
         schedule.Enabled = enabled;
         schedule.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
         schedule.UpdatedById = actor.UserId;
-        new AuditLog(db, time).Write(actor, "ScheduleUpdated", nameof(MaintenanceSchedule), schedule.Id.ToString(), before, Snapshot(schedule));
+        audit.Write(actor, "ScheduleUpdated", nameof(MaintenanceSchedule), schedule.Id.ToString(), before, Snapshot(schedule));
         await SopGuard.SaveAsync(db, cancellationToken);
         return schedule;
     }

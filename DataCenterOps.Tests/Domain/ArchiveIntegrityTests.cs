@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Archive;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.Data.Sqlite;
@@ -49,7 +50,7 @@ public sealed class ArchiveIntegrityTests
         }
 
         await using var read = database.NewContext();
-        var result = (await new ArchiveService(read, database.Time, database.Key).ReadAsync(first.Id))!.Value;
+        var result = (await new ArchiveService(read, database.Time, database.Key, new AuditLog(read, database.Time)).ReadAsync(first.Id))!.Value;
         Assert.Equal(IntegrityState.Tampered, result.Integrity.State);
         Assert.Contains("Bagus", result.Record.CanonicalJson, StringComparison.Ordinal);
     }
@@ -113,6 +114,6 @@ public sealed class ArchiveIntegrityTests
     private static async Task<IReadOnlyList<IntegrityResult>> VerifyAsync(SopDatabase database)
     {
         await using var db = database.NewContext();
-        return await new ArchiveService(db, database.Time, database.Key).VerifyChainAsync();
+        return await new ArchiveService(db, database.Time, database.Key, new AuditLog(db, database.Time)).VerifyChainAsync();
     }
 }

@@ -1,3 +1,4 @@
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
@@ -15,7 +16,7 @@ public sealed class ChecklistTests
 
         await using (var db = database.NewContext())
         {
-            var answer = await new ChecklistService(db, database.Time)
+            var answer = await new ChecklistService(db, database.Time, new AuditLog(db, database.Time))
                 .AnswerAsync(People.Actor(People.Inspector1), executionId, item.Id, new AnswerInput(Reading: item.Max!.Value + 10));
             Assert.True(answer.IsFlagged);
         }
@@ -32,7 +33,7 @@ public sealed class ChecklistTests
         await using var database = await SopDatabase.CreateAsync();
         var (executionId, reading) = await ReadyAsync(database, i => i.Kind == ChecklistItemKind.Reading && i.Min is not null);
         await using var db = database.NewContext();
-        var service = new ChecklistService(db, database.Time);
+        var service = new ChecklistService(db, database.Time, new AuditLog(db, database.Time));
         var passFail = await db.ChecklistTemplateItems.FirstAsync(i => i.TemplateId == reading.TemplateId && i.Kind == ChecklistItemKind.PassFail);
 
         Assert.False((await service.AnswerAsync(People.Actor(People.Inspector1), executionId, reading.Id, new AnswerInput(Reading: reading.Min))).IsFlagged);
@@ -48,7 +49,7 @@ public sealed class ChecklistTests
         // The browser drops right after the answer: the context is thrown away without any further call.
         await using (var db = database.NewContext())
         {
-            await new ChecklistService(db, database.Time)
+            await new ChecklistService(db, database.Time, new AuditLog(db, database.Time))
                 .AnswerAsync(People.Actor(People.Inspector1), executionId, item.Id, new AnswerInput(PassFail: PassFailResult.Pass));
         }
 
@@ -66,7 +67,7 @@ public sealed class ChecklistTests
         var (executionId, _) = await ReadyAsync(database, _ => true);
         await using var db = database.NewContext();
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() =>
-            new ChecklistService(db, database.Time).CompleteAsync(People.Actor(People.Inspector1), executionId));
+            new ChecklistService(db, database.Time, new AuditLog(db, database.Time)).CompleteAsync(People.Actor(People.Inspector1), executionId));
         Assert.Equal(SopError.ChecklistIncomplete, error.Code);
     }
 
@@ -87,7 +88,7 @@ public sealed class ChecklistTests
         var (executionId, _) = await ReadyAsync(database, _ => true);
         await using (var db = database.NewContext())
         {
-            await new ChecklistService(db, database.Time).SaveNotesAsync(People.Actor(People.Inspector1), executionId, "Debu di filter", "Filter dibersihkan");
+            await new ChecklistService(db, database.Time, new AuditLog(db, database.Time)).SaveNotesAsync(People.Actor(People.Inspector1), executionId, "Debu di filter", "Filter dibersihkan");
         }
 
         database.Time.Advance(TimeSpan.FromMinutes(40));
@@ -108,7 +109,7 @@ public sealed class ChecklistTests
         await flow.PublishAsync();
         var (executionId, _) = (await flow.ExecutionsAsync()).Single();
         await using var db = database.NewContext();
-        var execution = (await new ChecklistService(db, database.Time).FindAsync(executionId))!;
+        var execution = (await new ChecklistService(db, database.Time, new AuditLog(db, database.Time)).FindAsync(executionId))!;
         return (executionId, execution.WorkPlanItem!.Template!.Items.OrderBy(i => i.Order).First(pick));
     }
 }

@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Archive;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -46,10 +47,10 @@ public sealed class EvidenceChainTests
             Assert.All(records, r => Assert.Equal(ArchiveHasher.Compute(r), r.Hash));
             Assert.Equal(records[0].Hash, records[1].PreviousHash);
 
-            var read = (await new ArchiveService(db, database.Time, database.Key).ReadAsync(first.Id))!.Value;
+            var read = (await new ArchiveService(db, database.Time, database.Key, new AuditLog(db, database.Time)).ReadAsync(first.Id))!.Value;
             Assert.Equal(IntegrityState.Tampered, read.Integrity.State);
             Assert.Contains("\"Fail\"", read.Record.CanonicalJson, StringComparison.Ordinal);
-            Assert.Equal(IntegrityState.Tampered, (await new ArchiveService(db, database.Time, database.Key).ReadAsync(second.Id))!.Value.Integrity.State);
+            Assert.Equal(IntegrityState.Tampered, (await new ArchiveService(db, database.Time, database.Key, new AuditLog(db, database.Time)).ReadAsync(second.Id))!.Value.Integrity.State);
         }
 
         var archive = (await VerifyAsync(database)).Single(c => c.Chain == EvidenceChains.Archive);

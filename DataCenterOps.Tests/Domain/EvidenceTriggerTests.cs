@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Access;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Tests.Web.Features.Access;
@@ -59,7 +60,7 @@ public sealed class EvidenceTriggerTests
         var (executionId, inspector) = (await flow.ExecutionsAsync())[0];
         await using (var db = database.NewContext())
         {
-            var service = new ChecklistService(db, database.Time);
+            var service = new ChecklistService(db, database.Time, new AuditLog(db, database.Time));
             var item = (await service.FindAsync(executionId))!.WorkPlanItem!.Template!.Items.First(i => i.Kind == ChecklistItemKind.PassFail);
             var answer = await service.AnswerAsync(People.Actor(inspector), executionId, item.Id, new AnswerInput(PassFail: PassFailResult.Fail));
             Assert.True(answer.IsFlagged);

@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Assignments;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
@@ -104,11 +105,11 @@ public sealed class PersistenceTests
 
         // A second person opened the letter before the first one issued it.
         await using var stale = database.NewContext();
-        await new AssignmentLetterService(stale, database.Time, database.Options).FindAsync(flow.LetterId);
+        await new AssignmentLetterService(stale, database.Time, database.Options, new AuditLog(stale, database.Time)).FindAsync(flow.LetterId);
         await flow.IssueAsync();
 
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() =>
-            new AssignmentLetterService(stale, database.Time, database.Options).RevokeAsync(People.Actor(People.Supervisor), flow.LetterId, "late"));
+            new AssignmentLetterService(stale, database.Time, database.Options, new AuditLog(stale, database.Time)).RevokeAsync(People.Actor(People.Supervisor), flow.LetterId, "late"));
         Assert.Equal(SopError.ConcurrencyConflict, error.Code);
         Assert.Equal(SopState.LetterIssued, await flow.LetterStateAsync());
     }

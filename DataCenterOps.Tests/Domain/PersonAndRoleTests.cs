@@ -1,5 +1,6 @@
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Assignments;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Reports;
@@ -17,7 +18,7 @@ public sealed class PersonAndRoleTests
     {
         await using var database = await SopDatabase.CreateAsync();
         await using var db = database.NewContext();
-        var service = new AssignmentLetterService(db, database.Time, database.Options);
+        var service = new AssignmentLetterService(db, database.Time, database.Options, new AuditLog(db, database.Time));
         var now = database.Time.GetUtcNow().UtcDateTime;
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() => service.CreateDraftAsync(People.Actor(People.Operator),
             new NewAssignmentLetter("x", People.Manager, [People.Inspector1], [], [EquipmentKind.Ups], now, now.AddDays(1))));
@@ -29,7 +30,7 @@ public sealed class PersonAndRoleTests
     {
         await using var database = await SopDatabase.CreateAsync();
         await using var db = database.NewContext();
-        var service = new AssignmentLetterService(db, database.Time, database.Options);
+        var service = new AssignmentLetterService(db, database.Time, database.Options, new AuditLog(db, database.Time));
         var now = database.Time.GetUtcNow().UtcDateTime;
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() => service.CreateDraftAsync(People.Actor(People.Supervisor),
             new NewAssignmentLetter("x", People.Inspector1, [People.Inspector2], [], [EquipmentKind.Ups], now, now.AddDays(1))));
@@ -44,7 +45,7 @@ public sealed class PersonAndRoleTests
         await flow.DraftAsync();
         await using var db = database.NewContext();
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() =>
-            new AssignmentLetterService(db, database.Time, database.Options).IssueAsync(People.Actor(People.OtherSupervisor), flow.LetterId));
+            new AssignmentLetterService(db, database.Time, database.Options, new AuditLog(db, database.Time)).IssueAsync(People.Actor(People.OtherSupervisor), flow.LetterId));
         Assert.Equal(SopError.NotNamedOnLetter, error.Code);
     }
 
@@ -56,7 +57,7 @@ public sealed class PersonAndRoleTests
         await flow.ToAsync(SopState.LetterIssued);
         await using var db = database.NewContext();
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() =>
-            new WorkPlanService(db, database.Time, database.Options).CreateAsync(People.Actor(People.OtherManager), flow.LetterId, "x"));
+            new WorkPlanService(db, database.Time, database.Options, new AuditLog(db, database.Time)).CreateAsync(People.Actor(People.OtherManager), flow.LetterId, "x"));
         Assert.Equal(SopError.NotNamedOnLetter, error.Code);
     }
 
@@ -71,7 +72,7 @@ public sealed class PersonAndRoleTests
         var upsTemplate = await flow.TemplateAsync("ups-monthly");
         var cracTemplate = await flow.TemplateAsync("crac-daily");
         await using var db = database.NewContext();
-        var service = new WorkPlanService(db, database.Time, database.Options);
+        var service = new WorkPlanService(db, database.Time, database.Options, new AuditLog(db, database.Time));
         var manager = People.Actor(People.Manager);
 
         var notNamed = await Assert.ThrowsAsync<SopRuleViolationException>(() =>
@@ -95,7 +96,7 @@ public sealed class PersonAndRoleTests
         await flow.PublishAsync();
         var (executionId, _) = (await flow.ExecutionsAsync()).Single();
         await using var db = database.NewContext();
-        var service = new ChecklistService(db, database.Time);
+        var service = new ChecklistService(db, database.Time, new AuditLog(db, database.Time));
         var item = (await service.FindAsync(executionId))!.WorkPlanItem!.Template!.Items.First();
 
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() =>
@@ -121,7 +122,7 @@ public sealed class PersonAndRoleTests
         await flow.ToAsync(SopState.InReview);
         await using var db = database.NewContext();
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() =>
-            new ReviewService(db, database.Time).ApproveAsync(People.Actor(People.OtherSupervisor), flow.ReportId, null));
+            new ReviewService(db, database.Time, new AuditLog(db, database.Time)).ApproveAsync(People.Actor(People.OtherSupervisor), flow.ReportId, null));
         Assert.Equal(SopError.NotNamedOnLetter, error.Code);
     }
 
@@ -149,7 +150,7 @@ public sealed class PersonAndRoleTests
         await flow.ToAsync(SopState.Approved);
         await using var db = database.NewContext();
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() =>
-            new ArchiveService(db, database.Time, database.Key).ArchiveAsync(People.Actor(People.OtherManager), flow.ReportId));
+            new ArchiveService(db, database.Time, database.Key, new AuditLog(db, database.Time)).ArchiveAsync(People.Actor(People.OtherManager), flow.ReportId));
         Assert.Equal(SopError.NotNamedOnLetter, error.Code);
     }
 
@@ -180,7 +181,7 @@ public sealed class PersonAndRoleTests
         var now = database.Time.GetUtcNow().UtcDateTime;
         await using (var db = database.NewContext())
         {
-            var service = new AssignmentLetterService(db, database.Time, database.Options);
+            var service = new AssignmentLetterService(db, database.Time, database.Options, new AuditLog(db, database.Time));
             Assert.True(await service.IsAuthorisedAsync(People.Inspector1, now));
             Assert.True(await service.IsAuthorisedAsync(People.Manager, now));
             Assert.False(await service.IsAuthorisedAsync(People.UnnamedInspector, now));
@@ -189,7 +190,7 @@ public sealed class PersonAndRoleTests
 
         await flow.RevokeAsync();
         await using var after = database.NewContext();
-        Assert.False(await new AssignmentLetterService(after, database.Time, database.Options).IsAuthorisedAsync(People.Inspector1, now));
+        Assert.False(await new AssignmentLetterService(after, database.Time, database.Options, new AuditLog(after, database.Time)).IsAuthorisedAsync(People.Inspector1, now));
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(flow.CreatePlanAsync);
         Assert.Equal(SopError.LetterRevoked, error.Code);
     }

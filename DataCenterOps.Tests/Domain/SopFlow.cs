@@ -1,5 +1,6 @@
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Assignments;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Reports;
@@ -61,7 +62,7 @@ internal sealed class SopFlow(SopDatabase database)
         foreach (var (executionId, inspector) in await ExecutionsAsync())
         {
             await using var db = database.NewContext();
-            var service = new ChecklistService(db, database.Time);
+            var service = new ChecklistService(db, database.Time, new AuditLog(db, database.Time));
             var execution = (await service.FindAsync(executionId))!;
             foreach (var item in execution.WorkPlanItem!.Template!.Items.Where(i => i.Kind != ChecklistItemKind.Photo))
             {
@@ -80,13 +81,13 @@ internal sealed class SopFlow(SopDatabase database)
     }
 
     public Task SubmitAsync(string? by = null) => Run(async db =>
-        ReportId = (await new ReportService(db, database.Time).SubmitAsync(People.Actor(by ?? ItemInspector), PlanId)).Id);
+        ReportId = (await new ReportService(db, database.Time, new AuditLog(db, database.Time)).SubmitAsync(People.Actor(by ?? ItemInspector), PlanId)).Id);
 
-    public Task ApproveAsync() => Run(db => new ReviewService(db, database.Time).ApproveAsync(People.Actor(Supervisor), ReportId, "Baik"));
+    public Task ApproveAsync() => Run(db => new ReviewService(db, database.Time, new AuditLog(db, database.Time)).ApproveAsync(People.Actor(Supervisor), ReportId, "Baik"));
 
-    public Task ReturnAsync() => Run(db => new ReviewService(db, database.Time).ReturnAsync(People.Actor(Supervisor), ReportId, "Lengkapi foto"));
+    public Task ReturnAsync() => Run(db => new ReviewService(db, database.Time, new AuditLog(db, database.Time)).ReturnAsync(People.Actor(Supervisor), ReportId, "Lengkapi foto"));
 
-    public Task<ArchivedReport> ArchiveAsync() => Run(db => new ArchiveService(db, database.Time, database.Key).ArchiveAsync(People.Actor(People.Manager), ReportId));
+    public Task<ArchivedReport> ArchiveAsync() => Run(db => new ArchiveService(db, database.Time, database.Key, new AuditLog(db, database.Time)).ArchiveAsync(People.Actor(People.Manager), ReportId));
 
     /// <summary>Brings fresh work to <paramref name="state"/> by the legal path.</summary>
     public async Task ToAsync(SopState state)
@@ -164,10 +165,10 @@ internal sealed class SopFlow(SopDatabase database)
     };
 
     private Task Letters(Func<AssignmentLetterService, Task> action) =>
-        Run(db => action(new AssignmentLetterService(db, database.Time, database.Options)));
+        Run(db => action(new AssignmentLetterService(db, database.Time, database.Options, new AuditLog(db, database.Time))));
 
     private Task Plans(Func<WorkPlanService, Task> action) =>
-        Run(db => action(new WorkPlanService(db, database.Time, database.Options)));
+        Run(db => action(new WorkPlanService(db, database.Time, database.Options, new AuditLog(db, database.Time))));
 
     private async Task Run(Func<DataCenterOps.Domain.Persistence.DataCenterOpsDbContext, Task> action)
     {

@@ -1,3 +1,4 @@
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
@@ -125,7 +126,7 @@ public sealed class TransitionTableTests
                 var execution = await db.ChecklistExecutions.FirstOrDefaultAsync(e => e.WorkPlanItem!.PlanId == flow.PlanId)
                     ?? throw new SopRuleViolationException(SopError.NotFound, "No checklist yet.");
                 var item = await db.ChecklistTemplateItems.FirstAsync(i => i.TemplateId == db.WorkPlanItems.Single(w => w.Id == execution.WorkPlanItemId).TemplateId);
-                await new ChecklistService(db, database.Time).AnswerAsync(People.Actor(execution.InspectorId), execution.Id, item.Id, SopFlow.GoodAnswer(item));
+                await new ChecklistService(db, database.Time, new AuditLog(db, database.Time)).AnswerAsync(People.Actor(execution.InspectorId), execution.Id, item.Id, SopFlow.GoodAnswer(item));
                 break;
             case SopAction.SubmitReport:
                 await flow.SubmitAsync();

@@ -1,5 +1,6 @@
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Assignments;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Workflow;
@@ -83,13 +84,13 @@ public sealed class AccessDatabase : IAsyncDisposable
 
     public static Task<Actor> ActorAsync(DataCenterOpsDbContext db, string userId) => Actors.LoadAsync(db, userId);
 
-    public AccessRegisterService Register(DataCenterOpsDbContext db) => new(db, Time, Changes);
+    public AccessRegisterService Register(DataCenterOpsDbContext db) => new(db, Time, Changes, new AuditLog(db, Time));
 
-    public AccessGrantService Grants(DataCenterOpsDbContext db) => new(db, Time, Changes);
+    public AccessGrantService Grants(DataCenterOpsDbContext db) => new(db, Time, Changes, new AuditLog(db, Time));
 
     public AccessReviewService Reviews(DataCenterOpsDbContext db) =>
         new(db, Time, Microsoft.Extensions.Options.Options.Create(Options),
-            new AssignmentLetterService(db, Time, Microsoft.Extensions.Options.Options.Create(new SopOptions())), Grants(db), Changes);
+            new AssignmentLetterService(db, Time, Microsoft.Extensions.Options.Options.Create(new SopOptions()), new AuditLog(db, Time)), Grants(db), Changes, new AuditLog(db, Time));
 
     /// <summary>A letter by <see cref="Supervisor"/> naming <see cref="Manager"/> and <see cref="Inspector"/>, issued unless told otherwise.</summary>
     public async Task<AssignmentLetter> LetterAsync(TimeSpan validFromOffset, TimeSpan validUntilOffset, bool issue = true, bool revoke = false, string supervisorId = Supervisor)

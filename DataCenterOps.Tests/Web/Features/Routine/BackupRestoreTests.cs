@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Archive;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Persistence;
@@ -70,7 +71,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         Assert.Single(Directory.GetDirectories(_dir.Path, "pre-restore-*"));
         await using var restored = new DataCenterOpsDbContext(new DbContextOptionsBuilder<DataCenterOpsDbContext>()
             .UseSqlite(BackupInspector.ConnectionString(live)).Options);
-        var chain = await new ArchiveService(restored, TimeProvider.System, key).VerifyChainAsync();
+        var chain = await new ArchiveService(restored, TimeProvider.System, key, new AuditLog(restored, TimeProvider.System)).VerifyChainAsync();
         Assert.Equal(archived.Select(a => a.Id), chain.Select(c => c.ArchiveId));
         Assert.All(chain, c => Assert.Equal(IntegrityState.Intact, c.State));
         Assert.False(await restored.Equipment.AnyAsync(e => e.Name == "Added after the backup"));

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Bunit;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Scheduling;
 using DataCenterOps.Tests.Web;
-using DataCenterOps.Web.Features.Routine.Pages;
-using DataCenterOps.Web.Features.Routine;
 using DataCenterOps.Web.Features.Routine.Backup;
+using DataCenterOps.Web.Features.Routine.Pages;
 using DataCenterOps.Web.Features.Routine.Sla;
+using DataCenterOps.Web.Features.Routine;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataCenterOps.Tests.Web.Features.Routine;
@@ -36,7 +37,7 @@ public sealed class RoutineTilesTests : BunitSetup
             db.Equipment.Add(new Equipment { Kind = EquipmentKind.Cooling, Name = "CRAC 9", Room = "DC room" });
             await db.SaveChangesAsync();
             var schedule = db.Set<MaintenanceSchedule>().Single(s => s.Code == "crac-daily");
-            await new DueCheckPlanner(db, Database.Time, Database.Options).RunScheduleAsync(schedule.Id);
+            await new DueCheckPlanner(db, Database.Time, Database.Options, new AuditLog(db, Database.Time)).RunScheduleAsync(schedule.Id);
             cracs = db.Equipment.Count(e => e.Kind == EquipmentKind.Cooling);
         }
 

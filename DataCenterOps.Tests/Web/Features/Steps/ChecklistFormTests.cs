@@ -1,4 +1,5 @@
 using Bunit;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Monitoring.Devices;
@@ -184,7 +185,7 @@ public sealed class ChecklistFormTests : BunitSetup
     private async Task AnswerEverythingAsync(Guid executionId)
     {
         await using var db = Database.NewContext();
-        var service = new ChecklistService(db, Database.Time);
+        var service = new ChecklistService(db, Database.Time, new AuditLog(db, Database.Time));
         var execution = (await service.FindAsync(executionId))!;
         foreach (var item in execution.WorkPlanItem!.Template!.Items.Where(i => i.Kind != ChecklistItemKind.Photo))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataCenterOps.Domain.Archive;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Persistence;
 using Microsoft.Data.Sqlite;
@@ -92,7 +93,8 @@ public static class BackupInspector
         var counts = await CountRowsAsync(path, cancellationToken);
         await using var db = new DataCenterOpsDbContext(
             new DbContextOptionsBuilder<DataCenterOpsDbContext>().UseSqlite(ConnectionString(path, readOnly: true)).Options);
-        var chain = await new ArchiveService(db, TimeProvider.System, key).VerifyChainAsync(cancellationToken);
+        // The backup file, not the app database: its own context, so its own services (nothing is written to it).
+        var chain = await new ArchiveService(db, TimeProvider.System, key, new AuditLog(db, TimeProvider.System)).VerifyChainAsync(cancellationToken);
         var evidence = await new EvidenceVerifier(db, key).VerifyAllAsync(anchors: null, cancellationToken);
         return new BackupInspection(integrity, counts, chain.Count, chain.All(r => r.State == IntegrityState.Intact), evidence);
     }
