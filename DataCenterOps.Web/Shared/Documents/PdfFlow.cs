@@ -4,10 +4,11 @@ using PdfSharp.Pdf;
 namespace DataCenterOps.Web.Shared.Documents;
 
 /// <summary>
-/// Writes a document top to bottom on A4 portrait pages: wrapped paragraphs, "label : value" rows, tables and
-/// rules, starting a new page when one is full. Positions are points from the left margin.
+/// The one PDF engine: writes a document top to bottom on A4 pages (portrait, or landscape for wide tables):
+/// wrapped paragraphs, "label : value" rows, table rows and rules, starting a new page when one is full.
+/// Positions are points from the left margin.
 /// </summary>
-internal sealed class PdfFlow(PdfDocument pdf) : IDisposable
+internal sealed class PdfFlow(PdfDocument pdf, bool landscape = false) : IDisposable
 {
     public const double Margin = 56;
 
@@ -160,6 +161,11 @@ internal sealed class PdfFlow(PdfDocument pdf) : IDisposable
             _gfx?.Dispose();
             var page = pdf.AddPage();
             page.Size = PdfSharp.PageSize.A4;
+            if (landscape)
+            {
+                page.Orientation = PdfSharp.PageOrientation.Landscape;
+            }
+
             _gfx = XGraphics.FromPdfPage(page);
             _y = Margin;
             _bottom = page.Height.Point - Margin;
