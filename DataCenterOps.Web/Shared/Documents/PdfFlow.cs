@@ -16,6 +16,9 @@ internal sealed class PdfFlow(PdfDocument pdf, bool landscape = false) : IDispos
     private double _y;
     private double _bottom;
 
+    /// <summary>Runs at the top of every new page (e.g. to repeat a table's header row).</summary>
+    public Action<PdfFlow>? PageStarted { get; set; }
+
     /// <summary>Usable width between the margins.</summary>
     public double Width { get; private set; }
 
@@ -110,6 +113,19 @@ internal sealed class PdfFlow(PdfDocument pdf, bool landscape = false) : IDispos
 
     public void Dispose() => _gfx?.Dispose();
 
+    /// <summary>"n / N" at the foot of every page, once the document is complete.</summary>
+    public static void NumberPages(PdfDocument pdf, XFont font)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        for (var i = 0; i < pdf.PageCount; i++)
+        {
+            var page = pdf.Pages[i];
+            using var footer = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+            footer.DrawString($"{i + 1} / {pdf.PageCount}", font, XBrushes.Black,
+                new XPoint(page.Width.Point - Margin - 30, page.Height.Point - (Margin / 2)));
+        }
+    }
+
     public static double LineHeight(XFont font) => font.Size * 1.35;
 
     private List<string> Wrap(string text, XFont font, double width)
@@ -170,6 +186,7 @@ internal sealed class PdfFlow(PdfDocument pdf, bool landscape = false) : IDispos
             _y = Margin;
             _bottom = page.Height.Point - Margin;
             Width = page.Width.Point - (2 * Margin);
+            PageStarted?.Invoke(this);
         }
 
         return _gfx;

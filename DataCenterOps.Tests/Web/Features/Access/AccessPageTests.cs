@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using DataCenterOps.Domain.Access;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Web.Features.Access;
 using DataCenterOps.Web.Features.Access.Pages;
@@ -32,6 +33,7 @@ public sealed class AccessPageTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_db.Changes);
         _ctx.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(_db.Options));
         _ctx.Services.AddScoped<AccessRegisterService>();
+        _ctx.Services.AddScoped<AuditLog>();
         _ctx.Services.AddScoped<DataCenterOps.Domain.People.PeopleDirectory>();
         _ctx.Services.AddScoped<DataCenterOps.Domain.Assignments.LetterQueries>();
         _ctx.Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
