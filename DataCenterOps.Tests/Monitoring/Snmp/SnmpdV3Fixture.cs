@@ -122,46 +122,11 @@ public sealed class SnmpdV3Fixture : IAsyncLifetime
         return process;
     }
 
-    private async Task<bool> AnswersAsync()
-    {
-        await using var client = new SnmpClient();
-        var probe = Target(new SnmpUsmCredentials(NoAuthUser)) with { Timeout = TimeSpan.FromMilliseconds(300), Retries = 0 };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            if (_process is null || _process.HasExited)
-            {
-                return false;
-            }
-
-            try
-            {
-                await client.GetAsync(probe, [ObjectIdentifier.Parse("1.3.6.1.2.1.1.3.0")]);
-                return true;
-            }
-            catch (SnmpTimeoutException)
-            {
-                // Not listening yet.
-            }
-        }
-
-        return false;
-    }
+    private Task<bool> AnswersAsync() => SnmpdProcess.AnswersAsync(_process, Target(new SnmpUsmCredentials(NoAuthUser)));
 
     private async Task KillAsync()
     {
-        if (_process is null)
-        {
-            return;
-        }
-
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await SnmpdProcess.KillAsync(_process);
         _process = null;
     }
 }
