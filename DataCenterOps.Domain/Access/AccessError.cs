@@ -14,4 +14,5 @@ public enum AccessError
     EscortHasVisitorsInside,
     CannotRevoke,
     ConcurrencyConflict,
+    OwnAccess,
 }

@@ -21,6 +21,7 @@ public sealed class AccessGrantService(DataCenterOpsDbContext db, TimeProvider t
         }
 
         var user = await AccessGuard.UserAsync(db, input.UserId, "The staff member", cancellationToken);
+        AccessGuard.NotOwnAccess(actor, user.Id, "GrantOwnAccess", "A Pengawas cannot grant himself access to the DC room; another Pengawas must.");
         var now = Now;
         var grant = new AccessGrant
         {

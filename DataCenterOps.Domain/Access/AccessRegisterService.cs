@@ -172,6 +172,8 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
             throw new AccessRuleViolationException(AccessError.InvalidInput, "This entry is already voided.", "EntryAlreadyVoided");
         }
 
+        AccessGuard.NotOwnAccess(actor, entry.UserId, "VoidOwnEntry", "Nobody may void an entry of his own visit to the DC room; another corrector must.");
+
         var before = AccessSnapshots.Of(entry);
         entry.Status = AccessEntryStatus.Voided;
         entry.VoidReason = text;
@@ -193,6 +195,8 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         {
             throw new AccessRuleViolationException(AccessError.InvalidInput, "A voided entry cannot be corrected.", "VoidedNotCorrectable");
         }
+
+        AccessGuard.NotOwnAccess(actor, entry.UserId, "CorrectOwnEntry", "Nobody may correct an entry of his own visit to the DC room; another corrector must.");
 
         var now = Now;
         var inAt = correction.InAtUtc ?? entry.InAtUtc;

@@ -97,6 +97,14 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
         var before = Snapshot(letter);
         SopTransitions.Authorize(letter.State, SopAction.RevokeLetter, actor);
         SopGuard.Person(letter.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "OnlyIssuingSupervisorRevokes", "Only the Pengawas who issued this Surat Tugas may revoke it.");
+
+        // Once its Rencana Kerja is published the work is on record and must reach the archive: revoking would strand it.
+        if (await db.WorkPlans.AnyAsync(p => p.LetterId == letter.Id && p.PublishedAtUtc != null, cancellationToken))
+        {
+            throw new SopRuleViolationException(SopError.IllegalTransition,
+                "The Rencana Kerja of this Surat Tugas is published; its work must be completed and archived, so the letter can no longer be revoked.", "RevokeAfterPlanPublished");
+        }
+
         letter.Revoke(SopGuard.Text(reason, 1000, "Reason"), actor.UserId, Now);
         audit.Write(actor, "LetterRevoked", nameof(AssignmentLetter), letter.Id.ToString(), before, Snapshot(letter));
         await SopGuard.SaveAsync(db, cancellationToken);

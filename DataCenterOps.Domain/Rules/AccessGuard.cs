@@ -17,6 +17,15 @@ internal static class AccessGuard
         }
     }
 
+    /// <summary>Separation of duties: whoever authorises, voids or corrects an access record is never its subject.</summary>
+    public static void NotOwnAccess(Actor actor, string? subjectUserId, string messageKey, string message)
+    {
+        if (subjectUserId is not null && string.Equals(subjectUserId, actor.UserId, StringComparison.Ordinal))
+        {
+            throw new AccessRuleViolationException(AccessError.OwnAccess, message, messageKey);
+        }
+    }
+
     public static T Found<T>(T? value, string what) where T : class =>
         value ?? throw new AccessRuleViolationException(AccessError.NotFound, $"{what} was not found.", "NotFound", what);
 

@@ -44,9 +44,13 @@ public sealed class DueCheckService(DataCenterOpsDbContext db, TimeProvider time
             await db.Set<DueCheck>().Include(d => d.WorkPlanItem).ThenInclude(i => i!.Execution)
                 .FirstOrDefaultAsync(d => d.Id == dueCheckId, cancellationToken),
             "The due check");
-        if (!actor.IsIn(Roles.Manager) && check.WorkPlanItem is { } item && item.InspectorId != actor.UserId)
+        // An unassigned check has no Pemeriksa yet: only the Pengelola may say it cannot run, so no inspector can hide a missed check.
+        SopGuard.Person(actor.IsIn(Roles.Manager) || check.WorkPlanItem?.InspectorId == actor.UserId,
+            SopError.NotAssignedInspector, "DueCheckNotAssigned", "Only the Pemeriksa assigned to this check (or a Pengelola) may record it.");
+        if (check.DeadlineDate < Today)
         {
-            throw new SopRuleViolationException(SopError.NotAssignedInspector, "Only the Pemeriksa assigned to this check (or a Pengelola) may record it.", "DueCheckNotAssigned");
+            throw new SopRuleViolationException(SopError.IllegalTransition,
+                "The period of this check is over; a missed check stays missed in the compliance record.", "DueCheckPeriodOver");
         }
 
         if (check.WorkPlanItem?.Execution?.Status == ExecutionStatus.Completed)

@@ -79,7 +79,7 @@ internal static partial class AccessEndpoints
             LogRefused(logger, actor.UserId, http.Request.Path, ex.Code, ex.Message);
             var status = ex.Code switch
             {
-                AccessError.WrongRole => StatusCodes.Status403Forbidden,
+                AccessError.WrongRole or AccessError.OwnAccess => StatusCodes.Status403Forbidden,
                 AccessError.NotFound => StatusCodes.Status404NotFound,
                 AccessError.InvalidInput => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status409Conflict,
