@@ -40,6 +40,7 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["AccessRegister"] = Everyone,
         ["AccessRegistrars"] = [Roles.Operator, Roles.Manager, Roles.Inspector, Roles.Supervisor],
         ["AccessCorrectors"] = [Roles.Supervisor, Roles.Administrator],
+        ["AuditReaders"] = [Roles.Supervisor, Roles.Administrator],
         [AllowAnonymous] = [Anonymous, .. Everyone, Key],
     };
 
@@ -66,6 +67,8 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["/archive/{Id:long}"] = ("ArchiveReaders", "/archive/999999", HttpStatusCode.OK),
         ["/equipment"] = ("SignedIn", "/equipment", HttpStatusCode.OK),
         ["/admin/users"] = ("Administrators", "/admin/users", HttpStatusCode.OK),
+        ["/admin/audit"] = ("AuditReaders", "/admin/audit", HttpStatusCode.OK),
+        ["/admin/audit.csv"] = ("AuditReaders", "/admin/audit.csv", HttpStatusCode.OK),
         ["/room"] = ("SignedIn", "/room", HttpStatusCode.OK),
         ["/room/alarms"] = ("SignedIn", "/room/alarms", HttpStatusCode.OK),
         ["/room/alarms/history"] = ("SignedIn", "/room/alarms/history", HttpStatusCode.OK),

@@ -59,6 +59,9 @@ public static class Policies
     /// <summary>A checklist: the same rule as its report.</summary>
     public const string ChecklistReaders = nameof(ChecklistReaders);
 
+    /// <summary>The audit trail and its export: those who answer for the records.</summary>
+    public const string AuditReaders = nameof(AuditReaders);
+
     /// <summary>The read-only JSON API: a signed-in cookie or <c>Api:ApiKey</c>.</summary>
     public const string Api = nameof(Api);
 
@@ -78,6 +81,7 @@ public static class Policies
         [AccessRegister] = [Roles.Operator, Roles.Manager, Roles.Inspector, Roles.Supervisor, Roles.Administrator],
         [AccessRegistrars] = [Roles.Operator, Roles.Manager, Roles.Inspector, Roles.Supervisor],
         [AccessCorrectors] = [Roles.Supervisor, Roles.Administrator],
+        [AuditReaders] = [Roles.Supervisor, Roles.Administrator],
     };
 
     /// <summary>Registers every policy; anything without a declared policy still needs a signed-in user (fallback).</summary>

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Web.Shared;
+using DataCenterOps.Web.Features.Admin.Audit;
 using DataCenterOps.Web.Features.Account;
 using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Features.Steps.Documents;
@@ -167,6 +168,7 @@ public static class WebAppExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoint();
         app.MapStepDocuments();
+        app.MapAuditExport();
         return app;
     }
 
