@@ -14,6 +14,8 @@ namespace DataCenterOps.Domain.Access;
 /// Cross-checks the door sensor against the register: a door opening with no entry or exit registered within
 /// Access:DoorCorrelationWindow (either side) is unregistered access; a door open past Access:DoorHeldOpenLimit is
 /// held open; anyone registered inside outside Access:WorkingHours is flagged. Singleton; the worker feeds it.
+/// Openings are kept in the database (<see cref="DoorOpening"/>), so one still open or not yet checked when the app
+/// stops is picked up again when it starts.
 /// </summary>
 public sealed partial class DoorCorrelationService(
     IDbContextFactory<DataCenterOpsDbContext> dbFactory,
@@ -26,8 +28,9 @@ public sealed partial class DoorCorrelationService(
         new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, DateTime> _openSince = new(StringComparer.Ordinal);
-    private readonly List<DoorEvent> _awaitingRegistration = [];
+    private readonly Dictionary<string, DoorOpening> _open = new(StringComparer.Ordinal);
+    private readonly List<DoorOpening> _awaitingRegistration = [];
+    private bool _loaded;
     private readonly HashSet<(string Source, string Key)> _raised = [];
     private readonly IAccessAlarmSink[] _sinks = [.. sinks];
 
@@ -51,19 +54,30 @@ public sealed partial class DoorCorrelationService(
 
     public async Task HandleAsync(DoorEvent doorEvent, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(doorEvent);
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await LoadPendingAsync(db, cancellationToken);
             if (doorEvent.Open)
             {
-                // A repeated "open" while already open is the same opening.
-                if (_openSince.TryAdd(doorEvent.DeviceId, doorEvent.AtUtc))
+                // A repeated "open" while already open (or still open from before a restart) is the same opening.
+                if (!_open.ContainsKey(doorEvent.DeviceId))
                 {
-                    _awaitingRegistration.Add(doorEvent);
+                    var opening = new DoorOpening { DeviceId = doorEvent.DeviceId, OpenedAtUtc = doorEvent.AtUtc };
+                    db.Set<DoorOpening>().Add(opening);
+                    await db.SaveChangesAsync(cancellationToken);
+                    _open.Add(doorEvent.DeviceId, opening);
+                    _awaitingRegistration.Add(opening);
                 }
             }
-            else if (_openSince.Remove(doorEvent.DeviceId))
+            else if (_open.Remove(doorEvent.DeviceId, out var opening))
             {
+                db.Attach(opening);
+                opening.ClosedAtUtc = doorEvent.AtUtc;
+                await db.SaveChangesAsync(cancellationToken);
+                db.Entry(opening).State = EntityState.Detached;
                 await ClearAsync(doorEvent.DeviceId, AccessAlarmKeys.DoorHeldOpen, cancellationToken);
             }
         }
@@ -83,22 +97,23 @@ public sealed partial class DoorCorrelationService(
             var settings = options.Value;
             var window = settings.DoorCorrelationWindow;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await LoadPendingAsync(db, cancellationToken);
             var entries = db.Set<AccessEntry>().AsNoTracking().Where(e => e.Status != AccessEntryStatus.Voided);
-            foreach (var opening in _awaitingRegistration.Where(o => now >= o.AtUtc + window).ToList())
+            foreach (var opening in _awaitingRegistration.Where(o => now >= o.OpenedAtUtc + window).ToList())
             {
-                var from = opening.AtUtc - window;
-                var to = opening.AtUtc + window;
+                var from = opening.OpenedAtUtc - window;
+                var to = opening.OpenedAtUtc + window;
                 var registered = await entries.AnyAsync(
                     e => (e.InAtUtc >= from && e.InAtUtc <= to) || (e.OutAtUtc >= from && e.OutAtUtc <= to), cancellationToken);
-                _awaitingRegistration.Remove(opening);
+                await MarkCheckedAsync(db, opening, registered, now, cancellationToken);
                 if (!registered)
                 {
                     await RaiseAsync(new AccessAlarm(opening.DeviceId, AccessAlarmKeys.UnregisteredAccess, AccessAlarmSeverity.Critical,
-                        $"Door {opening.DeviceId} opened at {Local(opening.AtUtc, settings)} with no entry or exit registered within {window.TotalMinutes:0.#} min.", now), cancellationToken);
+                        $"Door {opening.DeviceId} opened at {Local(opening.OpenedAtUtc, settings)} with no entry or exit registered within {window.TotalMinutes:0.#} min.", now), cancellationToken);
                 }
             }
 
-            foreach (var (device, since) in _openSince.Where(d => now - d.Value >= settings.DoorHeldOpenLimit).ToList())
+            foreach (var (device, since) in _open.Select(o => (o.Key, o.Value.OpenedAtUtc)).Where(d => now - d.OpenedAtUtc >= settings.DoorHeldOpenLimit).ToList())
             {
                 await RaiseAsync(new AccessAlarm(device, AccessAlarmKeys.DoorHeldOpen, AccessAlarmSeverity.Warning,
                     $"Door {device} open since {Local(since, settings)}, longer than {settings.DoorHeldOpenLimit.TotalMinutes:0.#} min.", now), cancellationToken);
@@ -143,6 +158,46 @@ public sealed partial class DoorCorrelationService(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Once per process: the openings still open or not yet checked, as the database holds them.</summary>
+    private async Task LoadPendingAsync(DataCenterOpsDbContext db, CancellationToken cancellationToken)
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        var pending = await db.Set<DoorOpening>().AsNoTracking()
+            .Where(o => o.ClosedAtUtc == null || o.CheckedAtUtc == null).OrderBy(o => o.Id).ToListAsync(cancellationToken);
+        foreach (var opening in pending)
+        {
+            if (opening.ClosedAtUtc is null)
+            {
+                _open[opening.DeviceId] = opening;
+            }
+
+            if (opening.CheckedAtUtc is null)
+            {
+                _awaitingRegistration.Add(opening);
+            }
+        }
+
+        _loaded = true;
+        if (pending.Count > 0)
+        {
+            LogRestored(logger, pending.Count);
+        }
+    }
+
+    private async Task MarkCheckedAsync(DataCenterOpsDbContext db, DoorOpening opening, bool registered, DateTime now, CancellationToken cancellationToken)
+    {
+        db.Attach(opening);
+        opening.CheckedAtUtc = now;
+        opening.Registered = registered;
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(opening).State = EntityState.Detached;
+        _awaitingRegistration.Remove(opening);
     }
 
     private async Task RaiseAsync(AccessAlarm alarm, CancellationToken cancellationToken)
@@ -197,6 +252,9 @@ public sealed partial class DoorCorrelationService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Access alarm {Key} on {Source}: {Message}")]
     private static partial void LogRaised(ILogger logger, string source, string key, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Door cross-check resumed {Count} door opening(s) still open or unchecked from before the restart.")]
+    private static partial void LogRestored(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Access alarm sink {Sink} failed.")]
     private static partial void LogSinkFailed(ILogger logger, string sink, Exception exception);

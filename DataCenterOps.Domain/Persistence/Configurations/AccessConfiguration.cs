@@ -125,3 +125,14 @@ internal sealed class AccessReviewItemConfiguration : IEntityTypeConfiguration<A
         builder.Property(i => i.Reference).HasMaxLength(1000);
     }
 }
+
+internal sealed class DoorOpeningConfiguration : IEntityTypeConfiguration<DoorOpening>
+{
+    public void Configure(EntityTypeBuilder<DoorOpening> builder)
+    {
+        builder.ToTable("DoorOpenings");
+        builder.Property(o => o.DeviceId).HasMaxLength(64);
+        builder.HasIndex(o => o.OpenedAtUtc);
+        builder.HasIndex(o => o.CheckedAtUtc);
+    }
+}

@@ -416,6 +416,38 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.ToTable("AccessReviewItems", (string)null);
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Access.DoorOpening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedAtUtc");
+
+                    b.HasIndex("OpenedAtUtc");
+
+                    b.ToTable("DoorOpenings", (string)null);
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Archive.ArchivedReport", b =>
                 {
                     b.Property<long>("Id")

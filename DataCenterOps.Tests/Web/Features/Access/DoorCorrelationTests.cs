@@ -156,6 +156,48 @@ public sealed class DoorCorrelationTests : IAsyncLifetime
         return await _db.Register(db).RegisterStaffEntryAsync(await ActorAsync(db, Operator), Staff(Inspector));
     }
 
+    [Fact]
+    public async Task PendingOpening_SurvivesARestart_AndIsStillCheckedAgainstTheRegister()
+    {
+        await _service.HandleAsync(new DoorEvent("env-1", _db.Now, Open: true), default);
+        await _service.HandleAsync(new DoorEvent("env-1", _db.Now.AddSeconds(20), Open: false), default);
+
+        // The app stops before the window has passed; a new process starts with a fresh service.
+        var restartedSink = new RecordingAlarmSink();
+        var restarted = Restarted(restartedSink);
+        _db.Time.Advance(TimeSpan.FromMinutes(3));
+        await restarted.EvaluateAsync(default);
+
+        var alarm = Assert.Single(restartedSink.Raised);
+        Assert.Equal(("env-1", AccessAlarmKeys.UnregisteredAccess), (alarm.Source, alarm.Key));
+        await using var db = _db.NewContext();
+        var opening = await db.Set<DoorOpening>().SingleAsync();
+        Assert.Equal((false, _db.Now), (opening.Registered, opening.CheckedAtUtc));
+    }
+
+    [Fact]
+    public async Task DoorStillOpenAcrossARestart_IsHeldOpen_AndClosesAsOneOpening()
+    {
+        await _service.HandleAsync(new DoorEvent("env-1", _db.Now, Open: true), default);
+        var restartedSink = new RecordingAlarmSink();
+        var restarted = Restarted(restartedSink);
+
+        // After the restart the poller reports the door open again: the same opening, not a second one.
+        await restarted.HandleAsync(new DoorEvent("env-1", _db.Now.AddMinutes(1), Open: true), default);
+        _db.Time.Advance(TimeSpan.FromMinutes(6));
+        await restarted.EvaluateAsync(default);
+        await restarted.HandleAsync(new DoorEvent("env-1", _db.Now, Open: false), default);
+
+        Assert.Contains(restartedSink.Raised, a => a.Key == AccessAlarmKeys.DoorHeldOpen);
+        Assert.Contains(restartedSink.Cleared, c => c.Key == AccessAlarmKeys.DoorHeldOpen);
+        await using var db = _db.NewContext();
+        var opening = await db.Set<DoorOpening>().SingleAsync();
+        Assert.Equal(_db.Now, opening.ClosedAtUtc);
+    }
+
+    private DoorCorrelationService Restarted(RecordingAlarmSink sink) =>
+        new(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.Options), [sink], NullLogger<DoorCorrelationService>.Instance);
+
     private sealed class Factory(AccessDatabase database) : IDbContextFactory<DataCenterOpsDbContext>
     {
         public DataCenterOpsDbContext CreateDbContext() => database.NewContext();
