@@ -4,6 +4,8 @@ using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Scheduling;
+using DataCenterOps.Monitoring.Devices;
+using DataCenterOps.Monitoring.History;
 using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Web.Features.Routine.Backup;
 using DataCenterOps.Web.Features.Routine.Jobs;
@@ -11,6 +13,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Tests.Web.Features.Routine;
 
@@ -167,6 +170,48 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         }
 
         return archived;
+    }
+
+    [Fact]
+    public async Task Backup_CoversMonitoringDb_AndRestorePutsItsAlarmTrailBack()
+    {
+        var monitoringFile = Path.Combine(_dir.Path, "monitoring.db");
+        var monitoring = new MonitoringDatabase(Options.Create(new MonitoringOptions { DataDirectory = _dir.Path }));
+        await AlarmEventsAsync(monitoring, "ups.on_battery", "ups.low_battery");
+        var backups = Host.Services.GetRequiredService<BackupService>();
+
+        var info = await backups.CreateAsync(CancellationToken.None);
+
+        var file = Path.Combine(backups.BackupDirectory, info.FileName);
+        Assert.NotNull(info.Monitoring);
+        Assert.Equal("ok", info.Monitoring.IntegrityCheck);
+        Assert.Equal(2, info.Monitoring.RowCounts["alarm_events"]);
+        Assert.True(File.Exists(file + MonitoringBackup.Suffix));
+
+        // After the backup the room goes on raising alarms; the restore brings the trail back to the backup's state.
+        await AlarmEventsAsync(monitoring, "crac.high_temp");
+        await Host.DisposeAsync();
+        _host = null;
+        SqliteConnection.ClearAllPools();
+        var output = new StringWriter();
+        var code = await BackupRestoreCommand.RunAsync(["restore", file], Configuration(), output, TimeProvider.System);
+
+        Assert.True(code == BackupRestoreCommand.Restored, output.ToString());
+        Assert.Contains(Path.GetFileName(file + MonitoringBackup.Suffix), output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, (await MonitoringBackup.CountAsync(monitoringFile, CancellationToken.None))["alarm_events"]);
+    }
+
+    private static async Task AlarmEventsAsync(MonitoringDatabase monitoring, params string[] keys)
+    {
+        await using var connection = await monitoring.OpenAsync(CancellationToken.None);
+        foreach (var key in keys)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO alarm_events (alarm_id, device_id, alarm_key, event, severity, actor, at_utc) VALUES ($id, 'ups-1', $key, 'raised', 'Critical', 'system', 0);";
+            command.Parameters.AddWithValue("$id", Guid.NewGuid().ToString());
+            command.Parameters.AddWithValue("$key", key);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     private Task<IReadOnlyDictionary<string, long>> LiveCountsAsync()

@@ -8,7 +8,8 @@ namespace DataCenterOps.Web.Features.Routine.Backup;
 /// <summary>
 /// <c>dotnet run --project DataCenterOps.Web -- restore &lt;backup-file&gt;</c>: verifies the backup, refuses while the
 /// app runs (instance lock), moves the current database (with its -wal/-shm) aside into
-/// <c>&lt;DataDirectory&gt;/pre-restore-&lt;time&gt;/</c>, puts the backup in place and checks the row counts again.
+/// <c>&lt;DataDirectory&gt;/pre-restore-&lt;time&gt;/</c>, puts the backup in place and checks the row counts again;
+/// the backup's monitoring.db copy (<c>&lt;backup&gt;.monitoring</c>), when there is one, is verified and put back too.
 /// Exit codes: 0 restored, 2 verification failed, 3 app running, 64 usage.
 /// </summary>
 public static class BackupRestoreCommand
@@ -65,6 +66,15 @@ public static class BackupRestoreCommand
                 return VerificationFailed;
             }
 
+            // monitoring.db's copy, when the backup has one, must verify too before anything is moved.
+            var companion = MonitoringBackup.CompanionOf(backup);
+            if (File.Exists(companion) && await MonitoringBackup.IntegrityAsync(companion, cancellationToken) is var monitoringIntegrity and not "ok")
+            {
+                File.Delete(staging);
+                await output.WriteLineAsync($"Refused: {Path.GetFileName(companion)} does not verify (integrity_check: {monitoringIntegrity}). Nothing was changed.");
+                return VerificationFailed;
+            }
+
             SqliteConnection.ClearAllPools();
             var aside = MoveAside(live, time);
             try
@@ -86,6 +96,16 @@ public static class BackupRestoreCommand
 
             await output.WriteLineAsync($"Restored {Path.GetFileName(backup)} into {live}.");
             await output.WriteLineAsync(aside is null ? "There was no current database." : $"The previous database is kept in {aside}.");
+            if (File.Exists(companion))
+            {
+                var monitoringLive = MonitoringBackup.LivePath(configuration, storage);
+                var monitoringAside = MoveAside(monitoringLive, time);
+                Directory.CreateDirectory(Path.GetDirectoryName(monitoringLive)!);
+                File.Copy(companion, monitoringLive);
+                await output.WriteLineAsync($"Restored {Path.GetFileName(companion)} into {monitoringLive}"
+                    + (monitoringAside is null ? "." : $"; the previous one is kept in {monitoringAside}."));
+            }
+
             foreach (var (table, count) in restored)
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {table,-22} {count,10}"));

@@ -11,10 +11,12 @@ namespace DataCenterOps.Web.Features.Routine.Backup;
 /// Online backup of the app database with <c>VACUUM INTO</c> (a consistent snapshot that includes what is still in
 /// the WAL; never a file copy). Each copy is verified before it counts: integrity_check, the key tables' row counts
 /// against the live database, and the keyed evidence chains. The manifest carries the chains' heads, which are also
-/// appended to the anchor file. Then the oldest beyond Backup:Keep are deleted.
+/// appended to the anchor file. monitoring.db (history and the alarm trail) is backed up beside it
+/// (<see cref="MonitoringBackup"/>). Then the oldest beyond Backup:Keep are deleted.
 /// </summary>
 public sealed partial class BackupService(
-    IOptions<StorageOptions> storage, IOptions<BackupOptions> options, EvidenceServices evidence, TimeProvider time, ILogger<BackupService> logger)
+    IOptions<StorageOptions> storage, IOptions<BackupOptions> options, EvidenceServices evidence, IConfiguration configuration, TimeProvider time,
+    ILogger<BackupService> logger)
 {
     public const string FilePrefix = "dcops-";
     private const string StatusFile = "last-run.json";
@@ -45,9 +47,16 @@ public sealed partial class BackupService(
             var inspection = await BackupInspector.InspectAsync(partial, evidence.Key, cancellationToken);
             Verify(inspection, before, after);
 
+            var monitoringInfo = await MonitoringBackup.CreateAsync(MonitoringBackup.LivePath(configuration, storage.Value), MonitoringBackup.CompanionOf(partial), cancellationToken);
             File.Move(partial, final);
+            if (monitoringInfo is not null)
+            {
+                File.Move(MonitoringBackup.CompanionOf(partial), MonitoringBackup.CompanionOf(final));
+                monitoringInfo = monitoringInfo with { FileName = Path.GetFileName(MonitoringBackup.CompanionOf(final)) };
+            }
+
             var info = new BackupInfo(name, now, new FileInfo(final).Length, inspection.IntegrityCheck, inspection.RowCounts,
-                inspection.ArchivedRecords, inspection.ChainIntact, inspection.Heads);
+                inspection.ArchivedRecords, inspection.ChainIntact, inspection.Heads, monitoringInfo);
             await File.WriteAllTextAsync(final + ".json", JsonSerializer.Serialize(info, s_json), cancellationToken);
             await WriteStatusAsync(new BackupRunStatus(now, true, name, null), cancellationToken);
             evidence.Anchors.Append(inspection.Heads, now, "backup " + name);
@@ -58,6 +67,7 @@ public sealed partial class BackupService(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             File.Delete(partial);
+            File.Delete(MonitoringBackup.CompanionOf(partial));
             await WriteStatusAsync(new BackupRunStatus(now, false, null, ex.Message), CancellationToken.None);
             LogFailed(ex);
             throw;
@@ -124,7 +134,7 @@ public sealed partial class BackupService(
         }
     }
 
-    private static async Task VacuumIntoAsync(string live, string target, CancellationToken cancellationToken)
+    internal static async Task VacuumIntoAsync(string live, string target, CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(BackupInspector.ConnectionString(live));
         await connection.OpenAsync(cancellationToken);
@@ -155,6 +165,7 @@ public sealed partial class BackupService(
         {
             old.Delete();
             File.Delete(old.FullName + ".json");
+            File.Delete(MonitoringBackup.CompanionOf(old.FullName));
             LogPruned(old.Name);
         }
     }
