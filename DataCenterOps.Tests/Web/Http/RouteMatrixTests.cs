@@ -66,6 +66,7 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["/archive/{Id:long}"] = ("ArchiveReaders", "/archive/999999", HttpStatusCode.OK),
         ["/equipment"] = ("SignedIn", "/equipment", HttpStatusCode.OK),
         ["/admin/users"] = ("Administrators", "/admin/users", HttpStatusCode.OK),
+        ["/admin/commissioning"] = ("Administrators", "/admin/commissioning", HttpStatusCode.OK),
         ["/room"] = ("SignedIn", "/room", HttpStatusCode.OK),
         ["/room/alarms"] = ("SignedIn", "/room/alarms", HttpStatusCode.OK),
         ["/room/alarms/history"] = ("SignedIn", "/room/alarms/history", HttpStatusCode.OK),
