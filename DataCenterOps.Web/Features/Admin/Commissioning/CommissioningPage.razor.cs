@@ -270,6 +270,8 @@ public sealed partial class CommissioningPage : IDisposable
         };
     }
 
+    private string SecretHint(string? secret) => string.IsNullOrEmpty(secret) ? "" : Text["Commissioning.SecretGiven"];
+
     private static string Number(double? value) => value?.ToString("0.####", CultureInfo.CurrentCulture) ?? "–";
 
     private static string AddressOf(CommissionedDeviceSummary d) => d.Protocol == nameof(DeviceProtocol.ModbusTcp)
