@@ -225,6 +225,11 @@ public sealed class TrapReceiver(
             Drop(source, TrapDropReason.Malformed, ex.Message);
             return null;
         }
+        catch (TrapRefusedException ex)
+        {
+            Drop(source, ex.Reason, ex.Message);
+            return null;
+        }
 
         if (result is null)
         {
