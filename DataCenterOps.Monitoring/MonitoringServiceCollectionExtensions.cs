@@ -34,6 +34,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
 
+        services.AddSingleton<DeviceCatalog>();
         services.AddSingleton<LiveStateStore>();
         services.AddSingleton<MonitoringDatabase>();
         services.AddSingleton<HistoryQuery>();

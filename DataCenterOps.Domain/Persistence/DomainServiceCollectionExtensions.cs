@@ -74,6 +74,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ReportQueries>();
         services.AddScoped<EquipmentQueries>();
         services.AddScoped<EquipmentRegistry>();
+        services.AddSingleton<CommissionedDeviceChanges>();
+        services.AddSingleton<DeviceSecretProtector>();
+        services.AddScoped<CommissionedDeviceService>();
+        services.AddScoped<CommissionedDeviceQueries>();
         services.AddScoped<AssignmentLetterService>();
         services.AddScoped<WorkPlanService>();
         services.AddScoped<ChecklistService>();

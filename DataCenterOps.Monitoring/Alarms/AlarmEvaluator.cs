@@ -20,7 +20,7 @@ public sealed class AlarmEvaluator(IOptions<MonitoringOptions> options)
     /// </summary>
     public bool Evaluate(DeviceSnapshot device, DateTimeOffset now, List<AlarmCondition> into)
     {
-        var config = options.Value.Find(device.DeviceId) ?? throw new KeyNotFoundException($"Device '{device.DeviceId}' is not configured.");
+        var config = options.Value.Find(device.DeviceId) ?? device.Options; // devices added while running (DeviceCatalog)
         if (device.Status.IsCommLost)
         {
             into.Add(AlarmCondition.Active(

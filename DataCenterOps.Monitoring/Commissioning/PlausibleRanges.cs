@@ -1,4 +1,3 @@
-using System.Globalization;
 using DataCenterOps.Monitoring.Profiles;
 
 namespace DataCenterOps.Monitoring.Commissioning;
@@ -30,13 +29,16 @@ internal static class PlausibleRanges
     private static readonly int[] Factors = [10, 100, 1000];
 
     /// <summary>Null when the value is plausible (or nothing is known about its unit), else what is wrong and a hint.</summary>
-    public static string? Check(ProfilePoint point, double value)
+    public static string? Check(ProfilePoint point, double value) => Find(point, value)?.Describe(point);
+
+    /// <summary>Null when the value is plausible, else the finding (range, and the power of ten that would make it fit).</summary>
+    public static PlausibilityFinding? Find(ProfilePoint point, double value)
     {
         ArgumentNullException.ThrowIfNull(point);
         if (point.IsEnumerated)
         {
             var raw = point.ToRaw(value);
-            return point.StateOf(raw) is null ? string.Create(CultureInfo.InvariantCulture, $"IMPLAUSIBLE: code {raw} is not a known state") : null;
+            return point.StateOf(raw) is null ? new PlausibilityFinding(raw, 0, 0, "", null, null) : null;
         }
 
         var row = Array.Find(Rows, r => string.Equals(r.Unit, point.Unit, StringComparison.Ordinal)
@@ -46,23 +48,20 @@ internal static class PlausibleRanges
             return null;
         }
 
-        var range = string.Create(CultureInfo.InvariantCulture, $"IMPLAUSIBLE: outside {row.Min}…{row.Max} {row.Unit}");
         foreach (var factor in Factors)
         {
             if (row.Contains(value / factor) && value / factor != 0)
             {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"{range}, check the scale (×{factor}?): ScaleOverrides \"{point.Name}\": {point.Scale / factor:0.##########}");
+                return new PlausibilityFinding(null, row.Min, row.Max, row.Unit, factor, point.Scale / factor);
             }
 
             if (row.Contains(value * factor))
             {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"{range}, check the scale (÷{factor}?): ScaleOverrides \"{point.Name}\": {point.Scale * factor:0.##########}");
+                return new PlausibilityFinding(null, row.Min, row.Max, row.Unit, 1.0 / factor, point.Scale * factor);
             }
         }
 
-        return range;
+        return new PlausibilityFinding(null, row.Min, row.Max, row.Unit, null, null);
     }
 
     private sealed record Row(string? PointPrefix, string Unit, double Min, double Max, bool ZeroAllowed = false)

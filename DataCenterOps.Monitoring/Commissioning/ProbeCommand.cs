@@ -1,12 +1,8 @@
-using System.Net;
 using System.Net.Sockets;
-using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.Modbus;
-using DataCenterOps.Monitoring.Polling;
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Snmp;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataCenterOps.Monitoring.Commissioning;
 
@@ -80,19 +76,33 @@ public static class ProbeCommand
         {
             var request = ProbeRequest.Parse(args);
             await output.WriteLineAsync($"probe {request.Address} — {request.Security}").ConfigureAwait(false);
-            var device = request.Device;
-            if (device.Protocol == DeviceProtocol.Snmp)
+            var report = await new DeviceProbe(catalog).ProbeAsync(request.Device, request.Profile, request.Kind, cancellationToken).ConfigureAwait(false);
+            if (report.Identity is { } identity)
             {
-                await using var client = new SnmpClient();
-                device.Profile = await ChooseSnmpProfileAsync(client, request, catalog, output, cancellationToken).ConfigureAwait(false);
-                return await ReadAsync(new SnmpDeviceReader(client, catalog), device, catalog, output, cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync($"sysDescr     {identity.SysDescr ?? "(not served)"}").ConfigureAwait(false);
+                await output.WriteLineAsync($"sysObjectID  {identity.SysObjectId?.ToString() ?? "(not served)"}").ConfigureAwait(false);
+                if (identity.Manufacturer is not null)
+                {
+                    await output.WriteLineAsync($"upsIdent     {identity.Manufacturer} {identity.Model}".TrimEnd()).ConfigureAwait(false);
+                }
             }
 
-            device.Profile = ChooseModbusProfile(request, catalog);
-            var why = request.Profile is not null ? "given" : request.Kind is { } kind ? $"the only Modbus profile of kind {kind}" : "the only Modbus profile";
-            await output.WriteLineAsync($"profile      {device.Profile} ({why})").ConfigureAwait(false);
-            await using var reader = new ModbusDeviceReader(catalog, TimeProvider.System, NullLoggerFactory.Instance);
-            return await ReadAsync(reader, device, catalog, output, cancellationToken).ConfigureAwait(false);
+            if (report.Profile is not { } profile)
+            {
+                var names = string.Join(", ", catalog.Profiles.Where(p => p.Protocol == DeviceProtocol.Snmp).Select(p => p.Name).Order(StringComparer.Ordinal));
+                throw new ProbeUsageException($"No SNMP profile matches this agent (neither its sysObjectID nor RFC 1628 upsIdent); give --profile NAME ({names}).");
+            }
+
+            var why = report.Choice switch
+            {
+                ProbeProfileChoice.Given => "given",
+                ProbeProfileChoice.OnlyModbusProfile => report.Reason,
+                _ => $"matched: {report.Reason}",
+            };
+            await output.WriteLineAsync($"profile      {profile} ({why})").ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await ProbeTable.WriteAsync(output, catalog.Get(profile), report).ConfigureAwait(false);
+            return ReadOk;
         }
         catch (ProbeUsageException ex)
         {
@@ -105,101 +115,5 @@ public static class ProbeCommand
             await output.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return DeviceError;
         }
-    }
-
-    private static async Task<string> ChooseSnmpProfileAsync(
-        SnmpClient client, ProbeRequest request, ProfileCatalog catalog, TextWriter output, CancellationToken cancellationToken)
-    {
-        var forced = request.Profile is null ? null : Known(catalog, request.Profile, DeviceProtocol.Snmp);
-        var device = request.Device;
-        var target = new SnmpTarget(await EndpointAsync(device, cancellationToken).ConfigureAwait(false), SnmpDeviceReader.Credentials(device))
-        {
-            Timeout = device.RequestTimeout,
-            Retries = device.Retries,
-        };
-        var identity = SnmpIdentity.From(await client.GetAsync(target, SnmpIdentity.Oids, cancellationToken).ConfigureAwait(false));
-        await output.WriteLineAsync($"sysDescr     {identity.SysDescr ?? "(not served)"}").ConfigureAwait(false);
-        await output.WriteLineAsync($"sysObjectID  {identity.SysObjectId?.ToString() ?? "(not served)"}").ConfigureAwait(false);
-        if (identity.Manufacturer is not null)
-        {
-            await output.WriteLineAsync($"upsIdent     {identity.Manufacturer} {identity.Model}".TrimEnd()).ConfigureAwait(false);
-        }
-
-        if (forced is not null)
-        {
-            await output.WriteLineAsync($"profile      {forced.Name} (given)").ConfigureAwait(false);
-            return forced.Name;
-        }
-
-        if (identity.Match(catalog) is not { } match)
-        {
-            var names = string.Join(", ", catalog.Profiles.Where(p => p.Protocol == DeviceProtocol.Snmp).Select(p => p.Name).Order(StringComparer.Ordinal));
-            throw new ProbeUsageException($"No SNMP profile matches this agent (neither its sysObjectID nor RFC 1628 upsIdent); give --profile NAME ({names}).");
-        }
-
-        await output.WriteLineAsync($"profile      {match.Profile.Name} (matched: {match.Reason})").ConfigureAwait(false);
-        return match.Profile.Name;
-    }
-
-    private static string ChooseModbusProfile(ProbeRequest request, ProfileCatalog catalog)
-    {
-        if (request.Profile is not null)
-        {
-            return Known(catalog, request.Profile, DeviceProtocol.ModbusTcp).Name;
-        }
-
-        var candidates = catalog.Profiles
-            .Where(p => p.Protocol == DeviceProtocol.ModbusTcp && (request.Kind is null || p.Kind == request.Kind))
-            .Select(p => p.Name)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return candidates.Count == 1
-            ? candidates[0]
-            : throw new ProbeUsageException(candidates.Count == 0
-                ? $"No Modbus profile is of kind {request.Kind}; give --profile NAME."
-                : $"A Modbus device needs --profile NAME{(request.Kind is null ? " or --kind KIND" : "")}: {string.Join(", ", candidates)}.");
-    }
-
-    private static DeviceProfile Known(ProfileCatalog catalog, string name, DeviceProtocol protocol)
-    {
-        var names = string.Join(", ", catalog.Profiles.Where(p => p.Protocol == protocol).Select(p => p.Name).Order(StringComparer.Ordinal));
-        if (!catalog.TryGet(name, out var profile))
-        {
-            throw new ProbeUsageException($"--profile '{name}' is not known ({protocol} profiles: {names}).");
-        }
-
-        return profile.Protocol == protocol
-            ? profile
-            : throw new ProbeUsageException($"--profile '{name}' is a {profile.Protocol} profile; this address is {protocol} ({names}).");
-    }
-
-    private static async Task<int> ReadAsync(IDeviceReader reader, DeviceOptions device, ProfileCatalog catalog, TextWriter output, CancellationToken cancellationToken)
-    {
-        var profile = catalog.Get(device.Profile);
-        device.Kind = profile.Kind;
-        var unknown = device.ScaleOverrides.Keys.Where(k => !profile.TryGetPoint(k, out _)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new ProbeUsageException($"--scale names no point of {profile.Name}: {string.Join(", ", unknown)}.");
-        }
-
-        var points = DeviceProfiles.PointsOf(catalog, device);
-        var result = await reader.ReadAsync(device, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync().ConfigureAwait(false);
-        await ProbeTable.WriteAsync(output, points, result).ConfigureAwait(false);
-        return ReadOk;
-    }
-
-    private static async Task<IPEndPoint> EndpointAsync(DeviceOptions device, CancellationToken cancellationToken)
-    {
-        if (IPAddress.TryParse(device.Host, out var literal))
-        {
-            return new IPEndPoint(literal, device.Port);
-        }
-
-        var addresses = await Dns.GetHostAddressesAsync(device.Host, cancellationToken).ConfigureAwait(false);
-        var address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
-            ?? throw new SnmpException($"Host '{device.Host}' has no IPv4 address.");
-        return new IPEndPoint(address, device.Port);
     }
 }

@@ -133,7 +133,7 @@ internal sealed record ProbeRequest(DeviceOptions Device, string? Profile, Devic
         return new ProbeRequest(device, options.GetValueOrDefault("--profile"), kind);
     }
 
-    private static DeviceOptions FromUrl(string url)
+    internal static DeviceOptions FromUrl(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {

@@ -13,39 +13,26 @@ internal static class ProbeTable
     private static readonly string[] Header = ["POINT", "RAW", "VALUE", "UNIT", "STATE", "CHECK"];
 
     /// <summary>Writes the table and a summary line; returns how many points were flagged implausible.</summary>
-    public static async Task<int> WriteAsync(TextWriter output, IReadOnlyList<ProfilePoint> points, DeviceReadResult result)
+    public static async Task<int> WriteAsync(TextWriter output, DeviceProfile profile, ProbeReport report)
     {
         var rows = new List<string[]> { Header };
-        var implausible = 0;
-        var missing = 0;
-        var byName = result.Points.ToDictionary(p => p.Point, StringComparer.Ordinal);
-        foreach (var point in points)
+        foreach (var point in report.Points)
         {
-            if (!byName.TryGetValue(point.Name, out var reading))
+            string check;
+            if (point is { HasValue: true, Raw: { } raw, Value: { } value })
             {
+                check = point.Finding?.Describe(profile.GetPoint(point.Name)) ?? "ok";
+                rows.Add([point.Name, Format(raw), Format(value), point.Unit.Length > 0 ? point.Unit : "-", point.State ?? "-", check]);
                 continue;
             }
 
-            string raw = "-", value = "-", check;
-            if (reading is { Quality: PointQuality.Good, Value: { } v })
+            check = point.Quality switch
             {
-                raw = Format(point.ToRaw(v));
-                value = Format(v);
-                check = PlausibleRanges.Check(point, v) ?? "ok";
-                implausible += check == "ok" ? 0 : 1;
-            }
-            else
-            {
-                missing++;
-                check = reading.Quality switch
-                {
-                    PointQuality.NotAvailable => "not available (the device does not serve it)",
-                    PointQuality.SensorFault => "sensor fault (the device reports no valid value)",
-                    var q => q.ToString(),
-                };
-            }
-
-            rows.Add([point.Name, raw, value, reading.Unit.Length > 0 ? reading.Unit : "-", reading.Text ?? "-", check]);
+                PointQuality.NotAvailable => "not available (the device does not serve it)",
+                PointQuality.SensorFault => "sensor fault (the device reports no valid value)",
+                var q => q.ToString(),
+            };
+            rows.Add([point.Name, "-", "-", point.Unit.Length > 0 ? point.Unit : "-", point.State ?? "-", check]);
         }
 
         var widths = Enumerable.Range(0, Header.Length - 1).Select(c => rows.Max(r => r[c].Length)).ToArray();
@@ -55,9 +42,12 @@ internal static class ProbeTable
             await output.WriteLineAsync($"{line}  {row[^1]}".TrimEnd()).ConfigureAwait(false);
         }
 
+        var count = report.Points.Count;
+        var missing = report.WithoutValue;
+        var implausible = report.Implausible;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{rows.Count - 1} point(s) read in {result.Requests} request(s): {rows.Count - 1 - missing - implausible} ok, {implausible} implausible, {missing} without a value.")).ConfigureAwait(false);
-        if (missing == rows.Count - 1 && missing > 0)
+            $"{count} point(s) read in {report.Requests} request(s): {count - missing - implausible} ok, {implausible} implausible, {missing} without a value.")).ConfigureAwait(false);
+        if (missing == count && missing > 0)
         {
             await output.WriteLineAsync("warning: the device answered but gave no point a value — check the unit id, the context or the profile.").ConfigureAwait(false);
         }

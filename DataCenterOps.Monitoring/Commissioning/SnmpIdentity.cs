@@ -10,7 +10,7 @@ namespace DataCenterOps.Monitoring.Commissioning;
 /// ups-apc-powernet, upsMIB 1.3.6.1.2.1.33 → ups-rfc1628, …), else ups-rfc1628 when upsIdentManufacturer answers
 /// (UPS cards give their vendor's sysObjectID but serve the standard MIB).
 /// </summary>
-internal sealed record SnmpIdentity(string? SysDescr, ObjectIdentifier? SysObjectId, string? Manufacturer, string? Model)
+public sealed record SnmpIdentity(string? SysDescr, ObjectIdentifier? SysObjectId, string? Manufacturer, string? Model)
 {
     public const string Rfc1628Profile = "ups-rfc1628";
 

@@ -41,7 +41,7 @@ internal sealed class MonitoringOptionsValidator(ProfileCatalog catalog) : IVali
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private IEnumerable<string> DeviceProblems(DeviceOptions device)
+    internal IEnumerable<string> DeviceProblems(DeviceOptions device)
     {
         if (string.IsNullOrWhiteSpace(device.Id))
         {

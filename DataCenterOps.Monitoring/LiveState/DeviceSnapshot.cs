@@ -18,6 +18,9 @@ public sealed class DeviceSnapshot(DeviceOptions device, DeviceStatus status, IR
 
     public DeviceStatus Status => status;
 
+    /// <summary>The device's settings (secrets included: never serialise or show them).</summary>
+    internal DeviceOptions Options => device;
+
     public IReadOnlyList<PointState> Points => points;
 
     public PointState? Find(string point) => _byName.GetValueOrDefault(point);

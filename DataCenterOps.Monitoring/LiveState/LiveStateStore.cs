@@ -12,7 +12,9 @@ namespace DataCenterOps.Monitoring.LiveState;
 public sealed partial class LiveStateStore
 {
     private readonly ConcurrentDictionary<string, DeviceSnapshot> _devices = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DeviceOptions> _options;
+    private readonly ConcurrentDictionary<string, DeviceOptions> _options = new(StringComparer.Ordinal);
+    private readonly Lock _orderGate = new();
+    private string[] _order;
     private readonly ChangeNotifier<LiveStateChange> _notifier;
     private readonly ILogger<LiveStateStore> _logger;
 
@@ -20,17 +22,52 @@ public sealed partial class LiveStateStore
     {
         _logger = logger;
         _notifier = new ChangeNotifier<LiveStateChange>(ex => LogSubscriberFailed(_logger, ex));
-        _options = options.Value.Devices.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        _order = [.. options.Value.Devices.Select(d => d.Id).Distinct(StringComparer.Ordinal)];
         foreach (var device in options.Value.Devices)
         {
-            var status = new DeviceStatus(device.Id, false, 0, null, null, null, null, 0, 0);
-            _devices[device.Id] = new DeviceSnapshot(device, status, []);
+            _options[device.Id] = device;
+            _devices[device.Id] = Fresh(device);
         }
     }
 
-    /// <summary>Every configured device, in configuration order.</summary>
+    /// <summary>Every monitored device: configured ones in configuration order, then those added while running.</summary>
     public IReadOnlyList<DeviceSnapshot> GetDevices() =>
-        [.. _options.Keys.Select(id => _devices[id])];
+        [.. Volatile.Read(ref _order).Select(id => _devices.GetValueOrDefault(id)).OfType<DeviceSnapshot>()];
+
+    /// <summary>Starts tracking a device added while running (no points yet; subscribers hear of it at its first poll); no-op when it is known.</summary>
+    public void Add(DeviceOptions device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        lock (_orderGate)
+        {
+            if (!_options.TryAdd(device.Id, device))
+            {
+                return;
+            }
+
+            _devices[device.Id] = Fresh(device);
+            _order = [.. _order, device.Id];
+        }
+    }
+
+    /// <summary>Stops tracking a device (its poll loop must have ended): it leaves the lists, the API and /metrics.</summary>
+    public bool Remove(string deviceId)
+    {
+        lock (_orderGate)
+        {
+            if (!_options.TryRemove(deviceId, out _))
+            {
+                return false;
+            }
+
+            _devices.TryRemove(deviceId, out _);
+            _order = [.. _order.Where(id => id != deviceId)];
+            return true;
+        }
+    }
+
+    private static DeviceSnapshot Fresh(DeviceOptions device) =>
+        new(device, new DeviceStatus(device.Id, false, 0, null, null, null, null, 0, 0), []);
 
     public DeviceSnapshot? GetDevice(string deviceId) => _devices.GetValueOrDefault(deviceId);
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
+using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
@@ -18,9 +20,14 @@ namespace DataCenterOps.Monitoring.Polling;
 /// data; as many in a row make the device "no valid data" (<see cref="DeviceStatus.IsNoValidData"/>).
 /// <see cref="PollRequests"/> asks for an extra poll of one device (after a trap) between its regular ones, which
 /// keep their cadence; extra polls of a device are at least <see cref="MinimumExtraPollGap"/> apart.
+/// Devices come from the <see cref="DeviceCatalog"/>: after a change signal of an <see cref="IAdditionalDeviceSource"/>
+/// the catalog is reloaded, new devices get a loop and removed ones have theirs stopped, their live state dropped
+/// and their open alarms cleared — without a restart.
 /// </summary>
 public sealed partial class DevicePoller(
     IOptions<MonitoringOptions> options,
+    DeviceCatalog devices,
+    AlarmService alarms,
     IEnumerable<IDeviceReader> readers,
     ProfileCatalog catalog,
     LiveStateStore liveState,
@@ -31,15 +38,83 @@ public sealed partial class DevicePoller(
 {
     private readonly ConcurrentDictionary<string, HashSet<string>> _keyPoints = new(StringComparer.Ordinal);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var byProtocol = readers.ToDictionary(r => r.Protocol);
-        var slots = new SemaphoreSlim(settings.MaxConcurrentPolls, settings.MaxConcurrentPolls);
-        var loops = settings.Devices
-            .Select(device => Task.Run(() => RunDeviceAsync(device, byProtocol.GetValueOrDefault(device.Protocol), slots, settings, stoppingToken), stoppingToken))
-            .ToArray();
-        return Task.WhenAll(loops).ContinueWith(_ => slots.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        using var slots = new SemaphoreSlim(settings.MaxConcurrentPolls, settings.MaxConcurrentPolls);
+        var loops = new Dictionary<string, (CancellationTokenSource Stop, Task Loop)>(StringComparer.Ordinal);
+        var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        using var subscription = devices.OnSourcesChanged(() => changed.Writer.TryWrite(true));
+        changed.Writer.TryWrite(true); // the first load of the additional devices
+
+        void Start(DeviceOptions device)
+        {
+            liveState.Add(device);
+            pollRequests.Add(device.Id);
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var loop = Task.Run(() => RunDeviceAsync(device, byProtocol.GetValueOrDefault(device.Protocol), slots, settings, stop.Token), CancellationToken.None);
+            loops[device.Id] = (stop, loop);
+        }
+
+        foreach (var device in devices.All)
+        {
+            Start(device);
+        }
+
+        try
+        {
+            while (await changed.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                changed.Reader.TryRead(out _);
+                DeviceCatalogChange change;
+                try
+                {
+                    change = await devices.RefreshAsync(stoppingToken).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // A source that cannot be read (database busy) leaves the running devices as they are.
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    LogRefreshFailed(logger, ex.GetType().Name, ex.Message);
+                    continue;
+                }
+
+                foreach (var id in change.Removed)
+                {
+                    if (loops.Remove(id, out var running))
+                    {
+                        await running.Stop.CancelAsync().ConfigureAwait(false);
+                        await running.Loop.ConfigureAwait(false);
+                        running.Stop.Dispose();
+                    }
+
+                    liveState.Remove(id);
+                    pollRequests.Remove(id);
+                    _keyPoints.TryRemove(id, out _);
+                    alarms.Apply(id, [], complete: true);
+                    LogDeviceRemoved(logger, id);
+                }
+
+                foreach (var device in change.Added)
+                {
+                    Start(device);
+                    LogDeviceAdded(logger, device.Id);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            await Task.WhenAll(loops.Values.Select(l => l.Loop)).ConfigureAwait(false);
+            foreach (var (stop, _) in loops.Values)
+            {
+                stop.Dispose();
+            }
+        }
     }
 
     /// <summary>Shortest time between the start of one poll of a device and an extra (requested) poll of it.</summary>
@@ -193,6 +268,15 @@ public sealed partial class DevicePoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Device {DeviceId} answers but gives no valid data ({Polls} polls without a usable key point)")]
     private static partial void LogNoValidData(ILogger logger, string deviceId, int polls);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Device {DeviceId} added: polling it")]
+    private static partial void LogDeviceAdded(ILogger logger, string deviceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Device {DeviceId} removed: polling stopped")]
+    private static partial void LogDeviceRemoved(ILogger logger, string deviceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Additional devices could not be loaded ({Error}: {Message}); the running devices stay as they are")]
+    private static partial void LogRefreshFailed(ILogger logger, string error, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Device {DeviceId} answers again")]
     private static partial void LogRecovered(ILogger logger, string deviceId);

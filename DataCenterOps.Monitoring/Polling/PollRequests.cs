@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using DataCenterOps.Monitoring.Devices;
 using Microsoft.Extensions.Options;
@@ -10,25 +11,22 @@ namespace DataCenterOps.Monitoring.Polling;
 /// </summary>
 public sealed class PollRequests
 {
-    private readonly Dictionary<string, Channel<bool>> _channels;
+    private readonly ConcurrentDictionary<string, Channel<bool>> _channels;
     private long _requested;
 
     public PollRequests(IOptions<MonitoringOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _channels = options.Value.Devices
+        _channels = new ConcurrentDictionary<string, Channel<bool>>(options.Value.Devices
             .Select(d => d.Id)
             .Distinct(StringComparer.Ordinal)
-            .ToDictionary(
-                id => id,
-                _ => Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }),
-                StringComparer.Ordinal);
+            .Select(id => KeyValuePair.Create(id, NewChannel())), StringComparer.Ordinal);
     }
 
     /// <summary>Out-of-cycle polls asked for since start (collapsed ones included).</summary>
     public long Requested => Interlocked.Read(ref _requested);
 
-    /// <summary>Asks for a poll of <paramref name="deviceId"/> as soon as possible; false when no such device is configured.</summary>
+    /// <summary>Asks for a poll of <paramref name="deviceId"/> as soon as possible; false when no such device is monitored.</summary>
     public bool Request(string deviceId)
     {
         if (!_channels.TryGetValue(deviceId, out var channel))
@@ -43,4 +41,13 @@ public sealed class PollRequests
 
     internal ChannelReader<bool> ReaderFor(string deviceId) =>
         _channels.TryGetValue(deviceId, out var channel) ? channel.Reader : Channel.CreateBounded<bool>(1).Reader;
+
+    /// <summary>A device added while running can be asked for polls (no-op when known).</summary>
+    internal void Add(string deviceId) => _channels.TryAdd(deviceId, NewChannel());
+
+    /// <summary>A removed device is no longer polled on request.</summary>
+    internal void Remove(string deviceId) => _channels.TryRemove(deviceId, out _);
+
+    private static Channel<bool> NewChannel() =>
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 }

@@ -20,4 +20,10 @@ public enum TrapDropReason
 
     /// <summary>The security processor refused it (e.g. unknown USM user, wrong digest).</summary>
     AuthFailed,
+
+    /// <summary>An authenticated SNMPv3 trap outside the 150 s window of its sender's engine boots/time (RFC 3414 §3.2 7b).</summary>
+    NotInTimeWindow,
+
+    /// <summary>An authenticated SNMPv3 message identical to one already received within the window.</summary>
+    Replayed,
 }

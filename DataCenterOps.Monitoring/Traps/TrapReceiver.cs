@@ -19,7 +19,7 @@ namespace DataCenterOps.Monitoring.Traps;
 /// </summary>
 public sealed class TrapReceiver(
     IOptions<TrapOptions> options,
-    IOptions<MonitoringOptions> monitoring,
+    DeviceCatalog devices,
     IEnumerable<ITrapSecurityProcessor> processors,
     TrapLog trapLog,
     TrapStatistics statistics,
@@ -34,6 +34,7 @@ public sealed class TrapReceiver(
     private readonly ITrapSecurityProcessor[] _processors = [.. processors];
     private readonly Dictionary<IPAddress, long> _lastLogged = [];
     private TrapAttribution? _attribution;
+    private long _attributionVersion = -1;
     private Socket? _socket;
 
     /// <summary>The bound endpoint once listening; null when disabled or the port could not be taken.</summary>
@@ -49,7 +50,6 @@ public sealed class TrapReceiver(
             return;
         }
 
-        _attribution = new TrapAttribution(monitoring.Value.Devices, Resolve);
         var address = IPAddress.Parse(settings.BindAddress);
         var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
@@ -225,6 +225,11 @@ public sealed class TrapReceiver(
             Drop(source, TrapDropReason.Malformed, ex.Message);
             return null;
         }
+        catch (TrapRefusedException ex)
+        {
+            Drop(source, ex.Reason, ex.Message);
+            return null;
+        }
 
         if (result is null)
         {
@@ -259,7 +264,7 @@ public sealed class TrapReceiver(
     private void Record(IPEndPoint source, TrapSecurityResult result)
     {
         var notification = result.Notification;
-        var device = _attribution!.Match(source.Address, result.Principal);
+        var device = Attribution().Match(source.Address, result.Principal);
         var trapName = notification.TrapName;
         var version = TrapVarbindSummary.VersionText(notification.Version);
         var summary = TrapVarbindSummary.Of(notification);
@@ -309,6 +314,19 @@ public sealed class TrapReceiver(
         return true;
     }
 
+    /// <summary>Rebuilt when the catalog changed (a device commissioned or removed); only the processing loop calls it.</summary>
+    private TrapAttribution Attribution()
+    {
+        var version = devices.Version;
+        if (_attribution is null || version != _attributionVersion)
+        {
+            _attribution = new TrapAttribution(devices.All, Resolve);
+            _attributionVersion = version;
+        }
+
+        return _attribution;
+    }
+
     private IPAddress[] Resolve(string host)
     {
         try
@@ -317,7 +335,7 @@ public sealed class TrapReceiver(
         }
         catch (SocketException)
         {
-            foreach (var device in monitoring.Value.Devices.Where(d => d.Host == host))
+            foreach (var device in devices.All.Where(d => d.Host == host))
             {
                 TrapReceiverLog.HostUnresolved(logger, device.Id, host);
             }

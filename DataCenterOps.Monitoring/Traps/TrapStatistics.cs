@@ -41,6 +41,8 @@ public sealed class TrapStatistics
         TrapDropReason.QueueFull => "queue_full",
         TrapDropReason.UnsupportedVersion => "unsupported_version",
         TrapDropReason.AuthFailed => "auth_failed",
+        TrapDropReason.NotInTimeWindow => "not_in_time_window",
+        TrapDropReason.Replayed => "replayed",
         _ => reason.ToString(),
     };
 

@@ -18,14 +18,16 @@ namespace DataCenterOps.Monitoring.Traps;
 /// notInTimeWindows Report, and the inform a Response in the same user and security level.</item>
 /// </list>
 /// A message below its user's security level is refused (a known user name alone proves nothing). Refusals of
-/// reportable messages get the RFC's Report; refusals of traps get nothing. Replays of traps are not detected: a
-/// non-authoritative receiver has no clock of the sender's to check against.
+/// reportable messages get the RFC's Report; refusals of traps get nothing. Authenticated traps pass the
+/// <see cref="TrapReplayGuard"/> (the sender's boots/time window, and no identical message twice); informs are timed
+/// against our own engine clock by the authoritative processing.
 /// </summary>
 internal sealed class UsmTrapSecurityProcessor : ITrapSecurityProcessor
 {
     private readonly UsmUserTable _users;
     private readonly UsmLocalEngine _engine;
     private readonly Dictionary<string, SnmpSecurityLevel> _levels;
+    private readonly TrapReplayGuard _replays;
 
     public UsmTrapSecurityProcessor(IOptions<TrapOptions> options, TimeProvider time, ILogger<UsmTrapSecurityProcessor> logger)
     {
@@ -40,6 +42,7 @@ internal sealed class UsmTrapSecurityProcessor : ITrapSecurityProcessor
             ? configured
             : SnmpAgent.DeriveEngineId($"{Dns.GetHostName()}/traps/{settings.BindAddress}:{settings.Port}");
         _engine = new UsmLocalEngine(engineId, 1, time);
+        _replays = new TrapReplayGuard(time);
         if (credentials.Count > 0)
         {
             _users.Prepare(engineId);
@@ -97,6 +100,13 @@ internal sealed class UsmTrapSecurityProcessor : ITrapSecurityProcessor
         {
             // Unknown user at noAuthNoPriv, or a known user below its level: nothing proves who sent it.
             return null;
+        }
+
+        if (!authoritative && message.SecurityLevel != SnmpSecurityLevel.NoAuthNoPriv && _replays.Check(message) is { } refusal)
+        {
+            throw new TrapRefusedException(refusal, refusal == TrapDropReason.Replayed
+                ? "an identical authenticated SNMPv3 trap was already received"
+                : $"SNMPv3 trap outside the time window of its engine (boots {message.EngineBoots}, time {message.EngineTime})");
         }
 
         var scoped = incoming.ScopedPdu!;

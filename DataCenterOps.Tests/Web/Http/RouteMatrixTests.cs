@@ -69,6 +69,7 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["/admin/users"] = ("Administrators", "/admin/users", HttpStatusCode.OK),
         ["/admin/audit"] = ("AuditReaders", "/admin/audit", HttpStatusCode.OK),
         ["/admin/audit.csv"] = ("AuditReaders", "/admin/audit.csv", HttpStatusCode.OK),
+        ["/admin/commissioning"] = ("Administrators", "/admin/commissioning", HttpStatusCode.OK),
         ["/room"] = ("SignedIn", "/room", HttpStatusCode.OK),
         ["/room/alarms"] = ("SignedIn", "/room/alarms", HttpStatusCode.OK),
         ["/room/alarms/history"] = ("SignedIn", "/room/alarms/history", HttpStatusCode.OK),
