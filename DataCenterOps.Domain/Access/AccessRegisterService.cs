@@ -285,6 +285,23 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         return entries;
     }
 
+    /// <summary>
+    /// One entry as its page shows it: the visitor's identity-card number in full only for the Pengawas and the
+    /// Administrator (UU 27/2022), masked for everyone else; null when unknown.
+    /// </summary>
+    public async Task<AccessEntry?> GetEntryAsync(Actor actor, Guid entryId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        AccessGuard.Role(AccessRoles.CanRead(actor), "Reading the access log", AccessRoles.Readers);
+        var entry = await Entries.AsNoTracking().Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
+        if (entry is not null && !PersonalData.MaySeeFullIdNumber(actor))
+        {
+            entry.IdNumber = PersonalData.MaskIdNumber(entry.IdNumber);
+        }
+
+        return entry;
+    }
+
     public async Task<IReadOnlyList<AccessRefusal>> GetRefusalsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
         await db.Set<AccessRefusal>().AsNoTracking()
             .Where(r => r.AtUtc >= fromUtc && r.AtUtc < toUtc)
