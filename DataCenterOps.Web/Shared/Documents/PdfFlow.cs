@@ -141,16 +141,32 @@ internal sealed class PdfFlow(PdfDocument pdf, bool landscape = false) : IDispos
         gfx.DrawImage(image, Margin + x, _y, width, height);
     }
 
-    /// <summary>A square image (a QR code) on the left with wrapped lines of text beside it, kept on one page.</summary>
-    public void ImageWithText(XImage image, double size, IReadOnlyList<(string Text, XFont Font)> lines)
+    /// <summary>
+    /// Back up to <paramref name="y"/> on the current page, to write a block beside one just written (after a
+    /// <see cref="KeepTogether"/> that fits both). Never moves down or across pages.
+    /// </summary>
+    public void ReturnTo(double y)
+    {
+        if (y < _y)
+        {
+            _y = Math.Max(y, Margin);
+        }
+    }
+
+    /// <summary>
+    /// A square image (a QR code) on the left with wrapped lines of text beside it, kept on one page; the block is
+    /// <paramref name="width"/> wide (default: to the right margin).
+    /// </summary>
+    public void ImageWithText(XImage image, double size, IReadOnlyList<(string Text, XFont Font)> lines, double? width = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         KeepTogether(size + 4);
         var top = _y;
         ImageAt(image, 0, size, size);
+        var textWidth = (width ?? Width) - size - 10;
         foreach (var (text, font) in lines)
         {
-            Paragraph(text, font, size + 10);
+            Paragraph(text, font, size + 10, textWidth);
         }
 
         _y = Math.Max(_y, top + size) + 4;

@@ -65,11 +65,16 @@ public static class LetterPdf
             flow.Gap(10);
             flow.Paragraph(LetterTerms.Closing, body);
             flow.Gap(24);
+            // The QR code sits left of the signature, as on the province's electronically signed letters.
+            flow.KeepTogether(PdfFlow.LineHeight(body) * 9);
+            var top = flow.Y;
             Signature(flow, letter, letterhead.City, body, bold);
             if (verification is not null)
             {
-                flow.Gap(10);
-                Verification(flow, verification);
+                var bottom = flow.Y;
+                flow.ReturnTo(top);
+                Verification(flow, verification, flow.Width * 0.52);
+                flow.Gap(Math.Max(0, bottom - flow.Y));
             }
         }
 
@@ -118,12 +123,12 @@ public static class LetterPdf
         }
     }
 
-    private static void Verification(PdfFlow flow, VerificationMark mark) =>
-        flow.ImageWithText(VerificationQr.Image(mark.Url), 72,
+    private static void Verification(PdfFlow flow, VerificationMark mark, double width) =>
+        flow.ImageWithText(VerificationQr.Image(mark.Url), 80,
         [
-            (LetterTerms.VerifyIntro, PdfFlow.Font(8)),
-            (mark.Url, PdfFlow.Font(7.5, mono: true)),
-            (LetterTerms.Fingerprint, PdfFlow.Font(8)),
-            (mark.Fingerprint, PdfFlow.Font(7, mono: true)),
-        ]);
+            (LetterTerms.VerifyIntro, PdfFlow.Font(7)),
+            (mark.Url, PdfFlow.Font(6.5, mono: true)),
+            (LetterTerms.Fingerprint, PdfFlow.Font(7)),
+            (mark.Fingerprint, PdfFlow.Font(6, mono: true)),
+        ], width);
 }
