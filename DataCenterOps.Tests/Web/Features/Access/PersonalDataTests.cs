@@ -82,7 +82,11 @@ public sealed class PersonalDataTests(WebAppFactory app) : IClassFixture<WebAppF
         Assert.DoesNotContain(number, text, StringComparison.Ordinal);
         var audit = await LastExportAsync(supervisorId);
         Assert.Contains("\"Format\":\"csv\"", audit.AfterJson, StringComparison.Ordinal);
-        Assert.Contains($"{today.AddDays(-1):yyyy-MM-dd}", audit.EntityId, StringComparison.Ordinal);
+        // The range as the filter applied it: local days of the display zone, in UTC.
+        var clock = app.Services.GetRequiredService<DataCenterOps.Web.Shared.Display.DisplayClock>();
+        var fromUtc = DataCenterOps.Web.Features.Access.AccessPeriod.StartOfDayUtc(today.AddDays(-1), clock);
+        Assert.StartsWith(fromUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "..", audit.EntityId, StringComparison.Ordinal);
+        Assert.Contains("\"Rows\":", audit.AfterJson, StringComparison.Ordinal);
         Assert.True(audit.AtUtc > DateTime.UtcNow.AddMinutes(-5));
     }
 
