@@ -16,6 +16,8 @@ command -v upsc >/dev/null || need+=(nut-client)
 command -v chromium >/dev/null || need+=(chromium)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v zbarimg >/dev/null || need+=(zbar-tools)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test peers: ${need[*]}"
   apt-get update -qq

@@ -7,7 +7,7 @@ internal static class AccessSnapshots
 {
     public static object Of(AccessEntry e) => new
     {
-        Kind = e.Kind.ToString(), e.UserId, e.PersonName, e.Organisation, e.IdType, e.IdNumber, e.IdHeldAtDesk, e.IdReturnedAtUtc,
+        Kind = e.Kind.ToString(), e.UserId, e.PersonName, e.Organisation, e.IdType, IdNumber = PersonalData.MaskIdNumber(e.IdNumber), e.IdHeldAtDesk, e.IdReturnedAtUtc,
         e.Visiting, e.Purpose, Basis = e.Basis.ToString(), e.LetterNumber, e.GrantId, e.EscortUserId,
         e.InAtUtc, e.OutAtUtc, Status = e.Status.ToString(), e.VoidReason,
         Equipment = e.Equipment.Select(i => new { Direction = i.Direction.ToString(), i.Description, i.SerialNumber }),

@@ -62,6 +62,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<PersonnelRecords>();
+        services.AddScoped<Verification.DocumentVerificationService>();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AccessChanges>();
         services.AddScoped<AccessRegisterService>();

@@ -1429,6 +1429,44 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Verification.DocumentCode", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ArchiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ArchiveId")
+                        .IsUnique()
+                        .HasFilter("\"ArchiveId\" IS NOT NULL");
+
+                    b.HasIndex("LetterId")
+                        .IsUnique()
+                        .HasFilter("\"LetterId\" IS NOT NULL");
+
+                    b.ToTable("DocumentCodes", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")

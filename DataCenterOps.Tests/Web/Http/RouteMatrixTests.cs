@@ -82,6 +82,8 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["/access/log"] = ("AccessRegister", "/access/log", HttpStatusCode.OK),
         ["/access/occupancy"] = ("AccessRegister", "/access/occupancy", HttpStatusCode.OK),
         ["/access/authorisations"] = ("AccessCorrectors", "/access/authorisations", HttpStatusCode.OK),
+        ["/access/entries/{Id:guid}"] = ("AccessRegister", $"/access/entries/{Guid0}", HttpStatusCode.OK),
+        ["/verify/{Code}"] = (AllowAnonymous, "/verify/AAAAAAAAAAAAAAAAAAAAAA", HttpStatusCode.OK),
         ["/routine/due-checks"] = ("RoutineReaders", "/routine/due-checks", HttpStatusCode.OK),
         ["/routine/schedules"] = ("RoutinePlanners", "/routine/schedules", HttpStatusCode.OK),
         ["/routine/compliance"] = ("RoutinePlanners", "/routine/compliance", HttpStatusCode.OK),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Documents;
@@ -5,17 +6,17 @@ using Microsoft.Extensions.Localization;
 
 namespace DataCenterOps.Web.Features.Access;
 
-/// <summary>The access log as CSV (UTF-8 with BOM for spreadsheet programs), through the one CSV writer.</summary>
+/// <summary>The access log as CSV in the reader's spreadsheet dialect (UTF-8 with BOM; ";" for id-ID), through the one CSV writer.</summary>
 public static class AccessCsvExporter
 {
-    public static byte[] Export(IEnumerable<AccessEntry> entries, DisplayClock clock, IStringLocalizer l)
+    public static byte[] Export(IEnumerable<AccessEntry> entries, DisplayClock clock, IStringLocalizer l, CultureInfo culture)
     {
-        var csv = new CsvWriter().Row(AccessExportRow.Headers(l));
+        var csv = CsvWriter.For(culture).Row(AccessExportRow.Headers(l));
         foreach (var entry in entries)
         {
             csv.Row(AccessExportRow.From(entry, clock, l).Cells());
         }
 
-        return csv.ToUtf8(withByteOrderMark: true);
+        return csv.ToBytes();
     }
 }

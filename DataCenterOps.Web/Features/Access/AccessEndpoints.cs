@@ -3,6 +3,7 @@ using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Web.Shared.Display;
+using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Shared.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
@@ -45,22 +46,25 @@ internal static partial class AccessEndpoints
         api.MapPost("/entries/{id:guid}/correct", (Guid id, EntryCorrection input, HttpContext http, AccessRegisterService register, CancellationToken ct) =>
             Run(http, async actor => Results.Ok(new { (await register.CorrectAsync(actor, id, input, ct)).Id }), ct)).RequireAuthorization(correctors);
 
-        api.MapGet("/log.csv", async (DateOnly? from, DateOnly? to, string? person, Guid? letterId, AccessRegisterService register,
+        // Exports carry personal data (UU 27/2022): each one is audited in the Domain (who, when, which range) and masks ID numbers.
+        api.MapGet("/log.csv", (DateOnly? from, DateOnly? to, string? person, Guid? letterId, HttpContext http, AccessRegisterService register,
             DisplayClock clock, IStringLocalizer<Ui> l, CancellationToken ct) =>
-        {
-            var entries = await register.SearchAsync(AccessPeriod.Filter(from, to, person, letterId, clock), ct);
-            return Results.File(AccessCsvExporter.Export(entries, clock, l), "text/csv; charset=utf-8", FileName("csv", from, to));
-        }).RequireAuthorization(readers);
+            Run(http, async actor =>
+            {
+                var entries = await register.ExportAsync(actor, AccessPeriod.Filter(from, to, person, letterId, clock), "csv", ct);
+                return Results.File(AccessCsvExporter.Export(entries, clock, l, CultureInfo.CurrentCulture), CsvWriter.ContentType, FileName("csv", from, to));
+            }, ct)).RequireAuthorization(readers);
 
-        api.MapGet("/log.pdf", async (DateOnly? from, DateOnly? to, string? person, Guid? letterId, AccessRegisterService register,
-            DisplayClock clock, IStringLocalizer<Ui> l, CancellationToken ct) =>
-        {
-            var entries = await register.SearchAsync(AccessPeriod.Filter(from, to, person, letterId, clock), ct);
-            var generated = clock.FormatForFile(clock.UtcNow.UtcDateTime);
-            var subtitle = l["Access.Export.Subtitle", Day(from), Day(to), generated, entries.Count];
-            var pdf = AccessPdfExporter.Export(entries, l["Access.Log.Title"], subtitle, clock, l);
-            return Results.File(pdf, "application/pdf", FileName("pdf", from, to));
-        }).RequireAuthorization(readers);
+        api.MapGet("/log.pdf", (DateOnly? from, DateOnly? to, string? person, Guid? letterId, HttpContext http, AccessRegisterService register,
+            DisplayClock clock, IStringLocalizer<Ui> l, Letterhead letterhead, CancellationToken ct) =>
+            Run(http, async actor =>
+            {
+                var entries = await register.ExportAsync(actor, AccessPeriod.Filter(from, to, person, letterId, clock), "pdf", ct);
+                var generated = clock.FormatForFile(clock.UtcNow.UtcDateTime);
+                var subtitle = l["Access.Export.Subtitle", Day(from), Day(to), generated, entries.Count];
+                var pdf = AccessPdfExporter.Export(entries, l["Access.Log.Title"], subtitle, clock, l, letterhead);
+                return Results.File(pdf, "application/pdf", FileName("pdf", from, to));
+            }, ct)).RequireAuthorization(readers);
     }
 
     private static IResult Created(AccessEntry entry) => Results.Created($"/api/access/entries/{entry.Id}", new { entry.Id });

@@ -1,11 +1,11 @@
 using System.Globalization;
 using DataCenterOps.Domain.Access;
+using DataCenterOps.Web.Shared.Display;
 using Microsoft.Extensions.Localization;
 
-using DataCenterOps.Web.Shared.Display;
 namespace DataCenterOps.Web.Features.Access;
 
-/// <summary>One register entry flattened for CSV and PDF, times in the site's zone.</summary>
+/// <summary>One register entry flattened for CSV and PDF, times in the site's zone, the visitor's ID number masked.</summary>
 public sealed record AccessExportRow(
     string In, string Out, string Kind, string Name, string Organisation, string IdDocument, string IdHeld, string Visiting,
     string Purpose, string Basis, string Reference, string EquipmentIn, string EquipmentOut, string Status, string VoidReason)
@@ -16,7 +16,8 @@ public sealed record AccessExportRow(
         l[$"Access.Kind.{e.Kind}"],
         e.PersonName,
         e.Organisation ?? "",
-        e.IdType is null ? "" : $"{e.IdType} {e.IdNumber}",
+        // UU 27/2022: an export never carries the full identity-card number.
+        PersonalData.MaskedDocument(e.IdType, e.IdNumber),
         !e.IdHeldAtDesk ? "" : e.IdReturnedAtUtc is { } r ? l["Access.Export.IdReturnedAt", clock.FormatForFile(r)] : l["Access.Export.IdHeld"],
         e.Visiting ?? "",
         e.Purpose,

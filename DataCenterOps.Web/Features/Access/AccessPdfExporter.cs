@@ -8,7 +8,7 @@ using PdfSharp.Pdf;
 namespace DataCenterOps.Web.Features.Access;
 
 /// <summary>
-/// The access log as a landscape A4 PDF for audits, on the one PDF engine: title, period, a table with wrapped cells
+/// The access log as a landscape A4 PDF for audits, on the one PDF engine: kop, title, period, a table with wrapped cells
 /// whose header repeats on every page, voided entries shaded, and page numbers.
 /// </summary>
 public static class AccessPdfExporter
@@ -17,8 +17,9 @@ public static class AccessPdfExporter
     private static readonly (int Column, double Start)[] s_columns =
         [(0, 0), (1, 58), (3, 116), (4, 205), (5, 280), (8, 345), (10, 452), (11, 536), (12, 611), (13, 686)];
 
-    public static byte[] Export(IEnumerable<AccessEntry> entries, string title, string subtitle, DisplayClock clock, IStringLocalizer l)
+    public static byte[] Export(IEnumerable<AccessEntry> entries, string title, string subtitle, DisplayClock clock, IStringLocalizer l, Letterhead letterhead)
     {
+        ArgumentNullException.ThrowIfNull(letterhead);
         PdfFonts.Ensure();
         using var document = new PdfDocument();
         document.Info.Title = title;
@@ -41,6 +42,7 @@ public static class AccessPdfExporter
 
                 page.TableRow(starts, headerRow, bold, XBrushes.LightGray);
             };
+            letterhead.Draw(flow);
             flow.Paragraph(title, PdfFlow.Font(12, XFontStyleEx.Bold));
             flow.Paragraph(subtitle, font);
             flow.Gap(4);
@@ -62,7 +64,7 @@ public static class AccessPdfExporter
             }
         }
 
-        PdfFlow.NumberPages(document, font);
+        PdfFlow.NumberPages(document, l["Pdf.PageOf"]);
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         return stream.ToArray();

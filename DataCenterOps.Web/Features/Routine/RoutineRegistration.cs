@@ -7,6 +7,7 @@ using DataCenterOps.Web.Features.Routine.Dashboard;
 using DataCenterOps.Web.Features.Routine.Jobs;
 using DataCenterOps.Web.Features.Routine.Notifications;
 using DataCenterOps.Web.Features.Routine.Sla;
+using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Shared.Hosting;
 using DataCenterOps.Web.Shared.Localization;
 using Hangfire;
@@ -14,6 +15,7 @@ using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+
 
 namespace DataCenterOps.Web.Features.Routine;
 
@@ -34,6 +36,7 @@ public static class RoutineRegistration
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddUiLocalization();
+        services.AddDocuments();
         services.TryAddSingleton<IMailSender, SmtpMailSender>();
         services.AddScoped<NotificationService>();
         services.AddScoped<OverdueScanner>();

@@ -5,12 +5,33 @@ namespace DataCenterOps.Web.Shared.Documents;
 /// <summary>
 /// The one CSV writer every export uses: RFC 4180 quoting when a cell needs it, CRLF line ends, and cells that
 /// start like a spreadsheet formula neutralised with a leading apostrophe (CSV injection), in this one place.
+/// <see cref="For"/> picks the dialect a spreadsheet in the reader's culture opens as columns: <c>;</c> where the
+/// culture's list separator is <c>;</c> (id-ID, where Excel opens a comma file as one column), <c>,</c> otherwise; the
+/// bytes (<see cref="ToBytes"/>) are UTF-8 with a byte-order mark so Excel reads names with accents right.
 /// </summary>
 public sealed class CsvWriter(char separator = ',')
 {
+    public const string ContentType = "text/csv; charset=utf-8";
+
     private readonly StringBuilder _text = new();
 
     public char Separator => separator;
+
+    /// <summary>The dialect of <paramref name="culture"/> (the request's culture for an export).</summary>
+    public static CsvWriter For(System.Globalization.CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return new CsvWriter(SeparatorOf(culture));
+    }
+
+    public static char SeparatorOf(System.Globalization.CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return culture.TextInfo.ListSeparator.Trim() == ";" ? ';' : ',';
+    }
+
+    /// <summary>What an export sends: UTF-8 with the byte-order mark (EF BB BF).</summary>
+    public byte[] ToBytes() => ToUtf8(withByteOrderMark: true);
 
     public CsvWriter Row(params IEnumerable<string> cells)
     {

@@ -19,6 +19,9 @@ internal sealed class PdfFlow(PdfDocument pdf, bool landscape = false) : IDispos
     /// <summary>Runs at the top of every new page (e.g. to repeat a table's header row).</summary>
     public Action<PdfFlow>? PageStarted { get; set; }
 
+    /// <summary>The current line's top on the page (points from the top edge).</summary>
+    public double Y => _y;
+
     /// <summary>Usable width between the margins.</summary>
     public double Width { get; private set; }
 
@@ -113,17 +116,109 @@ internal sealed class PdfFlow(PdfDocument pdf, bool landscape = false) : IDispos
 
     public void Dispose() => _gfx?.Dispose();
 
-    /// <summary>"n / N" at the foot of every page, once the document is complete.</summary>
-    public static void NumberPages(PdfDocument pdf, XFont font)
+    /// <summary>
+    /// "Halaman 1 dari 2" (the <paramref name="format"/>, {0} the page and {1} the count) centred at the foot of every
+    /// page, once the document is complete.
+    /// </summary>
+    public static void NumberPages(PdfDocument pdf, string format, XFont? font = null)
     {
         ArgumentNullException.ThrowIfNull(pdf);
+        font ??= Font(8);
         for (var i = 0; i < pdf.PageCount; i++)
         {
             var page = pdf.Pages[i];
             using var footer = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-            footer.DrawString($"{i + 1} / {pdf.PageCount}", font, XBrushes.Black,
-                new XPoint(page.Width.Point - Margin - 30, page.Height.Point - (Margin / 2)));
+            var text = string.Format(System.Globalization.CultureInfo.CurrentCulture, format, i + 1, pdf.PageCount);
+            var width = footer.MeasureString(text, font).Width;
+            footer.DrawString(text, font, XBrushes.Black, new XPoint((page.Width.Point - width) / 2, page.Height.Point - (Margin / 2)));
         }
+    }
+
+    /// <summary>An image at the current line, <paramref name="x"/> from the left margin; the flow does not move (the caller decides).</summary>
+    public void ImageAt(XImage image, double x, double width, double height)
+    {
+        var gfx = Graphics(height);
+        gfx.DrawImage(image, Margin + x, _y, width, height);
+    }
+
+    /// <summary>
+    /// Back up to <paramref name="y"/> on the current page, to write a block beside one just written (after a
+    /// <see cref="KeepTogether"/> that fits both). Never moves down or across pages.
+    /// </summary>
+    public void ReturnTo(double y)
+    {
+        if (y < _y)
+        {
+            _y = Math.Max(y, Margin);
+        }
+    }
+
+    /// <summary>
+    /// A square image (a QR code) on the left with wrapped lines of text beside it, kept on one page; the block is
+    /// <paramref name="width"/> wide (default: to the right margin).
+    /// </summary>
+    public void ImageWithText(XImage image, double size, IReadOnlyList<(string Text, XFont Font)> lines, double? width = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        KeepTogether(size + 4);
+        var top = _y;
+        ImageAt(image, 0, size, size);
+        var textWidth = (width ?? Width) - size - 10;
+        foreach (var (text, font) in lines)
+        {
+            Paragraph(text, font, size + 10, textWidth);
+        }
+
+        _y = Math.Max(_y, top + size) + 4;
+    }
+
+    /// <summary>
+    /// Signature columns side by side (an approval block): each a heading, optional lines (position, date), room to sign,
+    /// the name in bold underlined and "NIP. …" — a line without a value is left out, never printed as "-".
+    /// </summary>
+    public void Signatures(IReadOnlyList<PdfSignature> blocks, XFont font)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(font);
+        if (blocks.Count == 0)
+        {
+            return;
+        }
+
+        var lineHeight = LineHeight(font);
+        var rows = blocks.Max(b => 1 + b.Lines.Count(l => l.Length > 0)) + 6;
+        KeepTogether(rows * lineHeight);
+        var top = _y;
+        var bottom = top;
+        var columnWidth = Width / blocks.Count;
+        var nameFont = Font(font.Size, XFontStyleEx.Bold | XFontStyleEx.Underline);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            _y = top;
+            var x = (i * columnWidth) + 8;
+            var width = columnWidth - 16;
+            var block = blocks[i];
+            Paragraph(block.Heading, Font(font.Size, XFontStyleEx.Bold), x, width);
+            foreach (var line in block.Lines.Where(l => l.Length > 0))
+            {
+                Paragraph(line, font, x, width);
+            }
+
+            _y += lineHeight * 3;
+            if (block.Name.Length > 0)
+            {
+                Paragraph(block.Name, nameFont, x, width);
+            }
+
+            if (!string.IsNullOrWhiteSpace(block.Nip))
+            {
+                Paragraph($"NIP. {block.Nip}", font, x, width);
+            }
+
+            bottom = Math.Max(bottom, _y);
+        }
+
+        _y = bottom + lineHeight;
     }
 
     public static double LineHeight(XFont font) => font.Size * 1.35;

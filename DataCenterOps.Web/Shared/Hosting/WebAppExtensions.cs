@@ -34,6 +34,7 @@ public static class WebAppExtensions
         services.AddDisplayClock();
         services.AddProjectOptionsBridge();
         services.AddScoped<LetterDocumentLoader>();
+        services.AddDocuments();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -184,20 +185,30 @@ public static class WebAppExtensions
         return Task.CompletedTask;
     }
 
-    /// <summary>Login POSTs per client address (SignIn:RateLimit); beyond the limit: 429.</summary>
+    /// <summary>Login POSTs (SignIn:RateLimit) and /verify pages (Documents:Verify…) per client address; beyond the limit: 429.</summary>
     private static void AddSignInRateLimit(IServiceCollection services)
     {
         services.AddOptions<SignInRateLimitOptions>().BindConfiguration(SignInRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInRateLimitOptions>>((o, limits) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInRateLimitOptions>, IOptions<DocumentsOptions>>((o, limits, documents) =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase)
+            {
+                var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase))
+                {
+                    return RateLimitPartition.GetFixedWindowLimiter(
+                        client, _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.PermitLimit, Window = limits.Value.Window, QueueLimit = 0 });
+                }
+
+                // The public /verify pages (open without sign-in): Documents:VerifyPermitLimit per Documents:VerifyWindow per address.
+                return http.Request.Path.StartsWithSegments("/verify", StringComparison.OrdinalIgnoreCase)
                     ? RateLimitPartition.GetFixedWindowLimiter(
-                        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.PermitLimit, Window = limits.Value.Window, QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("other"));
+                        "verify " + client,
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = documents.Value.VerifyPermitLimit, Window = documents.Value.VerifyWindow, QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("other");
+            });
         });
     }
 }

@@ -117,15 +117,16 @@ public sealed class DashboardAndExportTests : IAsyncLifetime
         var lines = ComplianceCsv.Write(document, _host.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<DataCenterOps.Web.Ui>>()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         // Indonesian, the default culture: the headers come from Resources/Ui.resx.
-        Assert.StartsWith("Perangkat,Jadwal,Frekuensi", lines[0], StringComparison.Ordinal);
-        // Quoted, and defused so a spreadsheet does not run it as a formula.
-        Assert.StartsWith("\"'=CRAC \"\"1\"\", row B\",Daily CRAC check,Harian,2026-11-25,2026-11-25,Belum selesai", lines[1], StringComparison.Ordinal);
+        // id-ID's list separator is ";": the dialect Excel in Indonesian opens as columns.
+        Assert.StartsWith("Perangkat;Jadwal;Frekuensi", lines[0], StringComparison.Ordinal);
+        // Quoted (it holds quotes), and defused so a spreadsheet does not run it as a formula.
+        Assert.StartsWith("\"'=CRAC \"\"1\"\", row B\";Daily CRAC check;Harian;2026-11-25;2026-11-25;Belum selesai", lines[1], StringComparison.Ordinal);
 
         using var manager = await SignInClient.ClientAsync(_app, Roles.Manager);
         using var csv = await manager.GetAsync("/routine/compliance/2026-11.csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("Perangkat,Jadwal,Frekuensi", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith("Perangkat;Jadwal;Frekuensi", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
 
         using var supervisor = await SignInClient.ClientAsync(_app, Roles.Supervisor);
         using var pdf = await supervisor.GetAsync("/routine/compliance/2026-11.pdf");

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using DataCenterOps.Domain.People;
+using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Shared.Hosting;
 using Microsoft.Extensions.Localization;
 
@@ -20,10 +20,9 @@ internal static class ComplianceEndpoints
             }
 
             var document = await loader.LoadAsync(year, month, cancellationToken);
-            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ComplianceCsv.Write(document, l))).ToArray();
-            return Results.File(bytes, "text/csv; charset=utf-8", FileName(year, month, "csv"));
+            return Results.File(ComplianceCsv.Build(document, l, CultureInfo.CurrentCulture).ToBytes(), CsvWriter.ContentType, FileName(year, month, "csv"));
         });
-        group.MapGet("/{year:int}-{month:int}.pdf", async (int year, int month, ComplianceDocumentLoader loader, IStringLocalizer<Ui> l, CancellationToken cancellationToken) =>
+        group.MapGet("/{year:int}-{month:int}.pdf", async (int year, int month, ComplianceDocumentLoader loader, IStringLocalizer<Ui> l, Letterhead letterhead, CancellationToken cancellationToken) =>
         {
             if (!Valid(year, month))
             {
@@ -31,7 +30,7 @@ internal static class ComplianceEndpoints
             }
 
             var document = await loader.LoadAsync(year, month, cancellationToken);
-            return Results.File(CompliancePdf.Write(document, l), "application/pdf", FileName(year, month, "pdf"));
+            return Results.File(CompliancePdf.Write(document, l, letterhead), "application/pdf", FileName(year, month, "pdf"));
         });
     }
 

@@ -6,15 +6,16 @@ using PdfSharp.Pdf;
 
 namespace DataCenterOps.Web.Features.Routine.Compliance;
 
-/// <summary>The monthly summary as an A4 landscape PDF on the one PDF engine: totals per equipment, then every due check.</summary>
+/// <summary>The monthly summary as an A4 landscape PDF on the one PDF engine: kop, totals per equipment, then every due check; page numbers.</summary>
 public static class CompliancePdf
 {
     private const double Margin = 36;
     private const double LineHeight = 13;
 
-    public static byte[] Write(ComplianceDocument document, IStringLocalizer<Ui> l)
+    public static byte[] Write(ComplianceDocument document, IStringLocalizer<Ui> l, Letterhead letterhead)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(letterhead);
         ArgumentNullException.ThrowIfNull(l);
         PdfFonts.Ensure();
         using var pdf = new PdfDocument();
@@ -24,6 +25,7 @@ public static class CompliancePdf
         var regular = PdfFlow.Font(8.5);
         using (var flow = new PdfFlow(pdf, landscape: true))
         {
+            letterhead.Draw(flow);
             flow.Paragraph(title, PdfFlow.Font(14, XFontStyleEx.Bold));
             flow.Paragraph(l["Routine.Export.Generated", document.LocalTime(document.Summary.GeneratedAtUtc), document.Zone.Id], PdfFlow.Font(9));
             flow.Gap(8);
@@ -48,6 +50,7 @@ public static class CompliancePdf
             }
         }
 
+        PdfFlow.NumberPages(pdf, l["Pdf.PageOf"]);
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
         return stream.ToArray();

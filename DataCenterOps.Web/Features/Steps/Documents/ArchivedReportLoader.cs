@@ -27,7 +27,9 @@ public static class ArchivedReportLoader
             content = null;
         }
 
-        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        return new ArchivedReportDocument(read.Record, read.Integrity, content, names, await archive.HeadAsync(cancellationToken));
+        var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
+        var names = users.ToDictionary(u => u.Id, u => u.DisplayName);
+        var nips = users.ToDictionary(u => u.Id, u => u.Nip);
+        return new ArchivedReportDocument(read.Record, read.Integrity, content, names, await archive.HeadAsync(cancellationToken), nips);
     }
 }

@@ -4,7 +4,10 @@ using PdfSharp.Pdf;
 
 namespace DataCenterOps.Web.Features.Steps.Documents;
 
-/// <summary>A Surat Tugas as an A4 PDF laid out like a letter of the Dinas: kop, title and number, Dasar, Kepada, Untuk, signature.</summary>
+/// <summary>
+/// A Surat Tugas as an A4 PDF laid out like a letter of the Dinas: kop (from <c>Documents:Letterhead</c>), title and
+/// number, Dasar, Kepada, Untuk, signature, the verification QR code (issued and revoked letters) and "Halaman 1 dari 1".
+/// </summary>
 public static class LetterPdf
 {
     private const double LabelX = 0;
@@ -12,8 +15,10 @@ public static class LetterPdf
     private const double NumberX = 80;
     private const double TextX = 96;
 
-    public static byte[] Write(LetterDocument letter)
+    public static byte[] Write(LetterDocument letter, Letterhead letterhead, VerificationMark? verification)
     {
+        ArgumentNullException.ThrowIfNull(letter);
+        ArgumentNullException.ThrowIfNull(letterhead);
         PdfFonts.Ensure();
         using var pdf = new PdfDocument();
         pdf.Info.Title = $"Surat Tugas {letter.Number ?? "(konsep)"}";
@@ -22,7 +27,7 @@ public static class LetterPdf
         {
             var body = PdfFlow.Font(11);
             var bold = PdfFlow.Font(11, XFontStyleEx.Bold);
-            Letterhead.Draw(flow);
+            letterhead.Draw(flow);
 
             flow.Paragraph("SURAT TUGAS", PdfFlow.Font(13, XFontStyleEx.Bold | XFontStyleEx.Underline), centered: true);
             flow.Paragraph($"Nomor: {letter.Number ?? "…………………"}", body, centered: true);
@@ -60,8 +65,20 @@ public static class LetterPdf
             flow.Gap(10);
             flow.Paragraph(LetterTerms.Closing, body);
             flow.Gap(24);
-            Signature(flow, letter, body, bold);
+            // The QR code sits left of the signature, as on the province's electronically signed letters.
+            flow.KeepTogether(PdfFlow.LineHeight(body) * 9);
+            var top = flow.Y;
+            Signature(flow, letter, letterhead.City, body, bold);
+            if (verification is not null)
+            {
+                var bottom = flow.Y;
+                flow.ReturnTo(top);
+                Verification(flow, verification, flow.Width * 0.52);
+                flow.Gap(Math.Max(0, bottom - flow.Y));
+            }
         }
+
+        PdfFlow.NumberPages(pdf, LetterTerms.PageOf);
 
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
@@ -84,18 +101,34 @@ public static class LetterPdf
         const double FieldColonX = TextX + 60;
         const double FieldValueX = TextX + 70;
         flow.Row("Nama", person.Name, font, FieldX, FieldColonX, FieldValueX);
-        flow.Row("NIP", string.IsNullOrWhiteSpace(person.Nip) ? "-" : person.Nip, font, FieldX, FieldColonX, FieldValueX);
+        if (!string.IsNullOrWhiteSpace(person.Nip))
+        {
+            flow.Row("NIP", person.Nip, font, FieldX, FieldColonX, FieldValueX);
+        }
+
         flow.Row("Jabatan", person.Position, font, FieldX, FieldColonX, FieldValueX);
     }
 
-    private static void Signature(PdfFlow flow, LetterDocument letter, XFont font, XFont bold)
+    private static void Signature(PdfFlow flow, LetterDocument letter, string city, XFont font, XFont bold)
     {
         var x = flow.Width * 0.55;
         flow.KeepTogether(PdfFlow.LineHeight(font) * 9);
-        flow.Paragraph($"{LetterTerms.City}, {LetterTerms.Date(letter.Dated)}", font, x);
+        flow.Paragraph($"{city}, {LetterTerms.Date(letter.Dated)}", font, x);
         flow.Paragraph($"{LetterTerms.SignatoryPosition},", font, x);
         flow.Gap(PdfFlow.LineHeight(font) * 4);
         flow.Paragraph(letter.Signatory.Name, PdfFlow.Font(bold.Size, XFontStyleEx.Bold | XFontStyleEx.Underline), x);
-        flow.Paragraph($"NIP. {(string.IsNullOrWhiteSpace(letter.Signatory.Nip) ? "-" : letter.Signatory.Nip)}", font, x);
+        if (!string.IsNullOrWhiteSpace(letter.Signatory.Nip))
+        {
+            flow.Paragraph($"NIP. {letter.Signatory.Nip}", font, x);
+        }
     }
+
+    private static void Verification(PdfFlow flow, VerificationMark mark, double width) =>
+        flow.ImageWithText(VerificationQr.Image(mark.Url), 80,
+        [
+            (LetterTerms.VerifyIntro, PdfFlow.Font(7)),
+            (mark.Url, PdfFlow.Font(6.5, mono: true)),
+            (LetterTerms.Fingerprint, PdfFlow.Font(7)),
+            (mark.Fingerprint, PdfFlow.Font(6, mono: true)),
+        ], width);
 }

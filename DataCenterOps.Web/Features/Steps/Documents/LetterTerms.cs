@@ -1,6 +1,5 @@
 using System.Globalization;
 using DataCenterOps.Domain.Facilities;
-using DataCenterOps.Web.Shared.Documents;
 
 namespace DataCenterOps.Web.Features.Steps.Documents;
 
@@ -12,9 +11,6 @@ public static class LetterTerms
 {
     public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
-    public const string Government = Letterhead.Government;
-    public const string Agency = Letterhead.Agency;
-    public const string City = Letterhead.City;
     public const string SignatoryPosition = "Pengawas Infrastruktur TIK";
     public const string ManagerPosition = "Pengelola TIK";
     public const string InspectorPosition = "Pemeriksa TIK";
@@ -50,6 +46,13 @@ public static class LetterTerms
         "Melaporkan hasil pelaksanaan tugas kepada Pengawas Infrastruktur TIK;",
         "Melaksanakan tugas ini dengan penuh tanggung jawab.",
     ];
+
+    /// <summary>Page numbers of a letter: "Halaman 1 dari 2".</summary>
+    public const string PageOf = "Halaman {0} dari {1}";
+
+    public const string VerifyIntro = "Keaslian dan keberlakuan surat ini dapat diperiksa dengan memindai kode QR ini atau membuka:";
+
+    public const string Fingerprint = "Sidik dokumen (SHA-256):";
 
     public const string Closing = "Demikian Surat Tugas ini dibuat untuk dilaksanakan sebagaimana mestinya.";
 }

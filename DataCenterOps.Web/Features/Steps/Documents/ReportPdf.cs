@@ -10,14 +10,24 @@ using PdfSharp.Pdf;
 
 namespace DataCenterOps.Web.Features.Steps.Documents;
 
-/// <summary>An archived Laporan as an A4 PDF: the report with every answer, the review notes (Catatan) and the hash chain link.</summary>
+/// <summary>
+/// An archived Laporan as an A4 PDF: the kop, the report with every answer, the review notes (Catatan), the approval
+/// block (the Pemeriksa who reported, the Pengawas who approved: name, NIP, date, Catatan), the hash chain link, the
+/// verification QR code and "Halaman 1 dari 2". An empty field is left out, never printed as "-".
+/// </summary>
 public static class ReportPdf
 {
     private const double ColonX = 130;
     private const double ValueX = 140;
 
-    public static byte[] Write(ArchivedReportDocument document, IStringLocalizer<Ui> text, DisplayClock clock, DateTime printedAtUtc)
+    public static byte[] Write(
+        ArchivedReportDocument document, IStringLocalizer<Ui> text, DisplayClock clock, DateTime printedAtUtc, Letterhead letterhead,
+        VerificationMark? verification)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(letterhead);
         PdfFonts.Ensure();
         var record = document.Record;
         var content = document.Content;
@@ -28,12 +38,16 @@ public static class ReportPdf
             var body = PdfFlow.Font(10);
             var small = PdfFlow.Font(8.5);
             var heading = PdfFlow.Font(11, XFontStyleEx.Bold);
-            Letterhead.Draw(flow);
+            letterhead.Draw(flow);
             flow.Paragraph(text["Pdf.ReportTitle"], PdfFlow.Font(13, XFontStyleEx.Bold | XFontStyleEx.Underline), centered: true);
             flow.Paragraph($"{text["Pdf.ArchiveNo"]} {record.Id.ToString(CultureInfo.CurrentCulture)}", body, centered: true);
             flow.Gap(10);
 
-            flow.Row("Surat Tugas", record.LetterNumber ?? "-", body, 0, ColonX, ValueX);
+            if (!string.IsNullOrWhiteSpace(record.LetterNumber))
+            {
+                flow.Row("Surat Tugas", record.LetterNumber, body, 0, ColonX, ValueX);
+            }
+
             if (content is not null)
             {
                 flow.Row("Rencana Kerja", content.PlanTitle, body, 0, ColonX, ValueX);
@@ -63,9 +77,26 @@ public static class ReportPdf
             }
 
             Integrity(flow, document, text, heading, body);
+            if (verification is not null)
+            {
+                flow.Gap(6);
+                flow.ImageWithText(VerificationQr.Image(verification.Url), 72,
+                [
+                    (text["Pdf.Verify.Intro"], PdfFlow.Font(8)),
+                    (verification.Url, PdfFlow.Font(7.5, mono: true)),
+                ]);
+            }
+
             flow.Gap(8);
-            flow.Paragraph($"{text["Pdf.PrintedAt"]} {clock.Format(printedAtUtc)} ({clock.Zone.Id})", small, brush: XBrushes.Gray);
+            flow.Paragraph($"{text["Pdf.PrintedAt"]} {clock.Format(printedAtUtc)} {clock.ZoneLabel}", small, brush: XBrushes.Gray);
+            if (content is not null)
+            {
+                flow.Gap(10);
+                Approval(flow, document, content, text, clock, heading, body);
+            }
         }
+
+        PdfFlow.NumberPages(pdf, text["Pdf.PageOf"]);
 
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
@@ -80,7 +111,7 @@ public static class ReportPdf
         flow.Paragraph($"{item.Equipment} — {item.Checklist}", heading);
         flow.Paragraph(
             $"{text["PlannedDate"]}: {item.PlannedDate.ToString("d", CultureInfo.CurrentCulture)} · Pemeriksa: {document.Name(item.InspectorId)} · "
-            + $"{text["Started"]}: {clock.Format(item.StartedAtUtc)} · {text["Finished"]}: {clock.Format(item.FinishedAtUtc)}",
+            + $"{text["Started"]}: {When(clock, item.StartedAtUtc)} · {text["Finished"]}: {When(clock, item.FinishedAtUtc)}",
             small);
         flow.Gap(3);
         double[] columns = [0, 24, 260, 400];
@@ -124,7 +155,10 @@ public static class ReportPdf
             flow.Paragraph(
                 $"#{r.Revision} · {text[$"Decision.{r.Decision}"]} · {document.Name(r.ReviewerId)} · {clock.Format(r.ReviewedAtUtc)}",
                 PdfFlow.Font(10, XFontStyleEx.Bold), 10);
-            flow.Paragraph(string.IsNullOrWhiteSpace(r.Notes) ? "-" : r.Notes, body, 20);
+            if (!string.IsNullOrWhiteSpace(r.Notes))
+            {
+                flow.Paragraph(r.Notes, body, 20);
+            }
         }
 
         flow.Gap(10);
@@ -151,7 +185,49 @@ public static class ReportPdf
     private static string AnswerText(ReportContent.Answer a, IStringLocalizer<Ui> text) =>
         a.PassFail is { } pf ? text[$"PassFail.{pf}"]
         : a.Reading is { } r ? $"{r.ToString("0.##", CultureInfo.CurrentCulture)} {a.Unit}"
-        : a.Text ?? a.PhotoReference ?? "-";
+        : a.Text ?? a.PhotoReference ?? "";
+
+    private static string When(DisplayClock clock, DateTime? utc) => utc is null ? "" : clock.Format(utc);
+
+    /// <summary>
+    /// The approval block that ends the Laporan: the Pemeriksa who submitted it and the Pengawas who approved it, each
+    /// with name, NIP and date, and the approving Catatan under them.
+    /// </summary>
+    private static void Approval(
+        PdfFlow flow, ArchivedReportDocument document, ReportContent content, IStringLocalizer<Ui> text, DisplayClock clock, XFont heading, XFont body)
+    {
+        var submission = content.Submissions.OrderBy(s => s.Revision).LastOrDefault();
+        var approval = content.Reviews.Where(r => r.Decision == nameof(ReviewDecision.Approved)).OrderBy(r => r.Revision).LastOrDefault();
+        var blocks = new List<PdfSignature>();
+        if (submission is not null)
+        {
+            blocks.Add(new PdfSignature(text["Pdf.Approval.ReportedBy"], [LetterTerms.InspectorPosition, Dated(text, clock, submission.SubmittedAtUtc)],
+                document.Name(submission.SubmittedById), document.Nip(submission.SubmittedById)));
+        }
+
+        if (approval is not null)
+        {
+            blocks.Add(new PdfSignature(text["Pdf.Approval.ApprovedBy"], [LetterTerms.SignatoryPosition, Dated(text, clock, approval.ReviewedAtUtc)],
+                document.Name(approval.ReviewerId), document.Nip(approval.ReviewerId)));
+        }
+
+        if (blocks.Count == 0)
+        {
+            return;
+        }
+
+        flow.KeepTogether(PdfFlow.LineHeight(heading) * 12);
+        flow.Paragraph(text["Pdf.Approval.Title"], heading);
+        flow.Rule(0.6, 6);
+        flow.Signatures(blocks, body);
+        if (approval is not null && !string.IsNullOrWhiteSpace(approval.Notes))
+        {
+            flow.Paragraph($"{text["Pdf.Approval.Notes"]}: {approval.Notes}", body, 8);
+        }
+    }
+
+    private static string Dated(IStringLocalizer<Ui> text, DisplayClock clock, DateTime utc) =>
+        $"{text["Pdf.Approval.Date"]}: {clock.Local(utc).ToString("d MMMM yyyy", CultureInfo.CurrentCulture)}";
 
     private static string Range(ReportContent.Answer a) => (a.Min, a.Max) switch
     {

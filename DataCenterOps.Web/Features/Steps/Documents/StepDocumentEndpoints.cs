@@ -1,9 +1,12 @@
 using System.Text.RegularExpressions;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Verification;
+using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Hosting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Web.Features.Steps.Documents;
 
@@ -24,22 +27,36 @@ public static partial class StepDocumentEndpoints
 
     public static string ArchiveHref(long archiveId) => $"/archive/{archiveId}/pdf";
 
-    private static async Task<IResult> LetterAsync(Guid id, LetterDocumentLoader loader, CancellationToken cancellationToken)
+    private static async Task<IResult> LetterAsync(
+        Guid id, LetterDocumentLoader loader, Letterhead letterhead, DocumentVerificationService verification, IOptions<DocumentsOptions> documents,
+        CancellationToken cancellationToken)
     {
         var letter = await loader.LoadAsync(id, cancellationToken);
-        return letter is null
-            ? Results.NotFound()
-            : Results.File(LetterPdf.Write(letter), "application/pdf", $"surat-tugas-{FileSafe(letter.Number ?? "konsep")}.pdf");
+        if (letter is null)
+        {
+            return Results.NotFound();
+        }
+
+        // A draft is not a document yet: no code, no QR.
+        var stamp = await verification.LetterStampAsync(id, cancellationToken);
+        var mark = stamp is null ? null : new VerificationMark(documents.Value.VerifyUrl(stamp.Code), stamp.Fingerprint);
+        return Results.File(LetterPdf.Write(letter, letterhead, mark), "application/pdf", $"surat-tugas-{FileSafe(letter.Number ?? "konsep")}.pdf");
     }
 
     private static async Task<IResult> ArchiveAsync(
         long id, DataCenterOpsDbContext db, ArchiveService archive, DisplayClock clock, IStringLocalizer<Ui> text, TimeProvider time,
-        CancellationToken cancellationToken)
+        Letterhead letterhead, DocumentVerificationService verification, IOptions<DocumentsOptions> documents, CancellationToken cancellationToken)
     {
         var document = await ArchivedReportLoader.LoadAsync(db, archive, id, cancellationToken);
-        return document is null
-            ? Results.NotFound()
-            : Results.File(ReportPdf.Write(document, text, clock, time.GetUtcNow().UtcDateTime), "application/pdf", $"laporan-arsip-{id}.pdf");
+        if (document is null)
+        {
+            return Results.NotFound();
+        }
+
+        var stamp = await verification.ArchiveStampAsync(id, cancellationToken);
+        var mark = stamp is null ? null : new VerificationMark(documents.Value.VerifyUrl(stamp.Code), stamp.Fingerprint);
+        var pdf = ReportPdf.Write(document, text, clock, time.GetUtcNow().UtcDateTime, letterhead, mark);
+        return Results.File(pdf, "application/pdf", $"laporan-arsip-{id}.pdf");
     }
 
     private static string FileSafe(string text) => UnsafeChars().Replace(text, "-");
