@@ -35,7 +35,8 @@ public static class AuditEndpoints
     {
         var actor = await people.ActorAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
         var rows = await audit.ExportAsync(actor, new AuditFilterInput(person, action, from, to).ToFilter(clock), cancellationToken);
-        var csv = new CsvWriter();
+        // The reader's spreadsheet dialect (';' for id-ID), as every export.
+        var csv = CsvWriter.For(CultureInfo.CurrentCulture);
         csv.Row(l["Audit.Col.At"], l["Audit.Col.Person"], l["Audit.Col.Action"], l["Audit.Col.Entity"], l["Audit.Col.EntityId"],
             l["Audit.Col.Before"], l["Audit.Col.After"]);
         foreach (var r in rows)
@@ -44,7 +45,7 @@ public static class AuditEndpoints
         }
 
         var name = $"audit_{from?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "start"}_{to?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "now"}.csv";
-        return Results.File(csv.ToUtf8(withByteOrderMark: true), "text/csv; charset=utf-8", name);
+        return Results.File(csv.ToBytes(), "text/csv; charset=utf-8", name);
     }
 
     private static void Add(List<string> query, string key, string? value)
