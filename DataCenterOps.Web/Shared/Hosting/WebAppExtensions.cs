@@ -153,7 +153,11 @@ public static class WebAppExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages get the "not found" page for an empty error reply; machines (/api, /metrics) get the status as it is:
+        // re-executed, a 401 from /metrics became a redirect to the sign-in page.
+        app.UseWhen(
+            context => !IsMachineRoute(context.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();
         app.UseAntiforgery();
         return app;
@@ -169,6 +173,10 @@ public static class WebAppExtensions
         app.MapStepDocuments();
         return app;
     }
+
+    private static bool IsMachineRoute(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
