@@ -153,11 +153,18 @@ public static class WebAppExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        // Pages get the "not found" page for an empty error reply; machines (/api, /metrics) get the status as it is:
-        // re-executed, a 401 from /metrics became a redirect to the sign-in page.
-        app.UseWhen(
-            context => !IsMachineRoute(context.Request.Path),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Machines (/api, /metrics) get an empty error reply's status as it is: re-executed into the "not found" page,
+        // a 401 from /metrics became a redirect to the sign-in page.
+        app.Use((context, next) =>
+        {
+            if (IsMachineRoute(context.Request.Path) && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseRequestLocalization();
         app.UseAntiforgery();
         return app;

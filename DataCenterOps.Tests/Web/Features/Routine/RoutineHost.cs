@@ -66,11 +66,11 @@ public sealed class RoutineHost : IAsyncDisposable
             ["Smtp:Timeout"] = "00:00:15",
         };
         // The room is not what these tests are about: on the fake clock its timers fire only when a test moves time,
-        // and then rarely (hourly), so a jump of days stays cheap.
-        config["Simulator:TickInterval"] = "01:00:00";
+        // and then rarely (each minute, polls each ten), so a jump of days stays cheap.
+        config["Simulator:TickInterval"] = "00:01:00";
         foreach (var (index, _) in WebAppFactory.ConfiguredDeviceProtocols())
         {
-            config[$"Monitoring:Devices:{index}:IntervalSeconds"] = "3600";
+            config[$"Monitoring:Devices:{index}:IntervalSeconds"] = "600";
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
