@@ -61,6 +61,7 @@ public static class DomainServiceCollectionExtensions
 
         services.AddScoped<AuditLog>();
         services.AddScoped<PeopleDirectory>();
+        services.AddScoped<UserAdministration>();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AccessChanges>();
         services.AddScoped<AccessRegisterService>();

@@ -30,11 +30,9 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>The caller's data folder (kept afterwards: a test may start the app on it again).</summary>
-    public WebAppFactory(string dataDirectory)
-        : this(dataDirectory, ownsDataDirectory: false)
-    {
-    }
+    /// <summary>The app on the caller's data folder (kept afterwards: a test may start the app on it again).</summary>
+    /// <remarks>A factory method, not a constructor: xunit's class fixtures must have a single public constructor.</remarks>
+    public static WebAppFactory On(string dataDirectory) => new(dataDirectory, ownsDataDirectory: false);
 
     private WebAppFactory(string dataDirectory, bool ownsDataDirectory)
     {
@@ -45,13 +43,13 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
 
     /// <summary>The app's one clock, when a test must move time itself; null keeps the system clock.</summary>
-    public TimeProvider? Clock { get; init; }
+    public TimeProvider? Clock { get; set; }
 
     /// <summary>Where log lines go instead of the console, when a test reads them; null keeps the defaults.</summary>
-    public ILoggerProvider? LogSink { get; init; }
+    public ILoggerProvider? LogSink { get; set; }
 
     /// <summary>The host environment; null keeps WebApplicationFactory's (Development).</summary>
-    public string? EnvironmentName { get; init; }
+    public string? EnvironmentName { get; set; }
 
     /// <summary>The simulator's ports for this app: unique, so factories in parallel never collide.</summary>
     public int SimulatorSnmpPort { get; } = FreePorts.Udp();

@@ -55,7 +55,8 @@ public sealed class TrapHost : IAsyncDisposable
     {
         var lines = new ConcurrentQueue<string>();
         var port = trapPort ?? FreePorts.Udp();
-        var app = new WebAppFactory { LogSink = new LineLoggerProvider(lines) };
+        var app = new WebAppFactory();
+        app.LogSink = new LineLoggerProvider(lines);
         app.ExtraSettings["Logging:LogLevel:Default"] = "Information";
         app.ExtraSettings["Simulator:TickInterval"] = "00:00:00.100";
         app.ExtraSettings["Monitoring:Traps:Port"] = port.ToString(CultureInfo.InvariantCulture);

@@ -33,6 +33,7 @@ public static class WebAppExtensions
         services.AddDisplayClock();
         services.AddProjectOptionsBridge();
         services.AddScoped<LetterDocumentLoader>();
+        services.AddScoped<DataCenterOps.Web.Shared.Components.ActionPageActor>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

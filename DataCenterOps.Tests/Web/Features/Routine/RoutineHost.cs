@@ -39,12 +39,10 @@ public sealed class RoutineHost : IAsyncDisposable
         string dataDirectory, bool hangfire = false, int smtpPort = 0, IDictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(Epoch);
-        var app = new WebAppFactory(dataDirectory)
-        {
-            Clock = time,
-            EnvironmentName = "Production",
-            LogSink = Environment.GetEnvironmentVariable("ROUTINE_TEST_LOG") is null ? NullLoggerProvider.Instance : null,
-        };
+        var app = WebAppFactory.On(dataDirectory);
+        app.Clock = time;
+        app.EnvironmentName = "Production";
+        app.LogSink = Environment.GetEnvironmentVariable("ROUTINE_TEST_LOG") is null ? NullLoggerProvider.Instance : null;
         var config = new Dictionary<string, string?>
         {
             ["Bootstrap:AdminEmail"] = "admin@routine.test",
