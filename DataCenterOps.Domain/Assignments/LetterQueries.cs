@@ -29,4 +29,13 @@ public sealed class LetterQueries(DataCenterOpsDbContext db)
             .ToListAsync(cancellationToken);
         return [.. letters.Select(l => (l.Id, l.Number!))];
     }
+
+    /// <summary>The people a letter names, with their NIP (for the printed letter), by user id.</summary>
+    public Task<Dictionary<string, (string Name, string? Nip)>> PeopleAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default) =>
+        db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (Name: u.DisplayName, u.Nip), cancellationToken);
+
+    /// <summary>Names of the equipment a letter's scope lists, alphabetically.</summary>
+    public Task<List<string>> EquipmentNamesAsync(IReadOnlyCollection<Guid> equipmentIds, CancellationToken cancellationToken = default) =>
+        db.Equipment.AsNoTracking().Where(e => equipmentIds.Contains(e.Id)).OrderBy(e => e.Name).Select(e => e.Name).ToListAsync(cancellationToken);
 }

@@ -64,6 +64,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<AuditQueries>();
         services.AddScoped<PersonnelRecords>();
         services.AddScoped<Verification.DocumentVerificationService>();
+        services.AddScoped<UserAdministration>();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AccessChanges>();
         services.AddScoped<AccessRegisterService>();

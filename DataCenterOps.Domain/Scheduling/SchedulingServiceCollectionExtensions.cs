@@ -11,6 +11,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddScoped<DueCheckService>();
         services.AddScoped<ComplianceService>();
         services.AddScoped<ScheduleService>();
+        services.AddScoped<NotificationQueries>();
         return services;
     }
 }

@@ -39,6 +39,7 @@ public abstract class BunitSetup : IAsyncLifetime
         Context.Services.AddUiLocalization();
         Context.Services.AddDisplayClock();
         Context.Services.AddScoped<PrivilegeCheck>();
+        Context.Services.AddScoped<DataCenterOps.Web.Shared.Components.ActionPageActor>();
     }
 
     /// <summary>Signs a person in; call once, before rendering (it completes the service registrations).</summary>

@@ -3,17 +3,53 @@ using DataCenterOps.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace DataCenterOps.Tests.Web;
 
-/// <summary>The real app over HTTP, on its own SQLite file in a unique temp folder, with demo data.</summary>
+/// <summary>
+/// The real app (the real <c>Program</c>) on its own SQLite file, by default in a unique temp folder with demo data.
+/// Every test host is one of these: what differs between them is configuration only, plus — where a test must
+/// control time — a fake clock in place of the app's one <see cref="TimeProvider"/>, and where a test reads the log,
+/// a log sink in place of the console.
+/// </summary>
 public sealed class WebAppFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "Admin-Test-2026";
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "dcops-tests", "web-" + Guid.NewGuid().ToString("N"));
+    private readonly bool _ownsDataDirectory;
+
+    /// <summary>A fresh temp data folder, removed when the factory is disposed.</summary>
+    public WebAppFactory()
+        : this(Path.Combine(Path.GetTempPath(), "dcops-tests", "web-" + Guid.NewGuid().ToString("N")), ownsDataDirectory: true)
+    {
+    }
+
+    /// <summary>The app on the caller's data folder (kept afterwards: a test may start the app on it again).</summary>
+    /// <remarks>A factory method, not a constructor: xunit's class fixtures must have a single public constructor.</remarks>
+    public static WebAppFactory On(string dataDirectory) => new(dataDirectory, ownsDataDirectory: false);
+
+    private WebAppFactory(string dataDirectory, bool ownsDataDirectory)
+    {
+        DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The app's one clock, when a test must move time itself; null keeps the system clock.</summary>
+    public TimeProvider? Clock { get; set; }
+
+    /// <summary>Where log lines go instead of the console, when a test reads them; null keeps the defaults.</summary>
+    public ILoggerProvider? LogSink { get; set; }
+
+    /// <summary>The host environment; null keeps WebApplicationFactory's (Development).</summary>
+    public string? EnvironmentName { get; set; }
 
     /// <summary>The simulator's ports for this app: unique, so factories in parallel never collide.</summary>
     public int SimulatorSnmpPort { get; } = FreePorts.Udp();
@@ -51,6 +87,28 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        if (EnvironmentName is not null)
+        {
+            builder.UseEnvironment(EnvironmentName);
+        }
+
+        if (LogSink is not null)
+        {
+            builder.ConfigureLogging(logging =>
+            {
+                logging.ClearProviders();
+                logging.AddProvider(LogSink);
+            });
+        }
+
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(Clock);
+            });
+        }
     }
 
     // The shipped devices point at the simulator's default ports; each test app moves them to its own.
@@ -68,6 +126,11 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

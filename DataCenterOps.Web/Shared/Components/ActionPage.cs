@@ -13,8 +13,8 @@ using MudBlazor;
 namespace DataCenterOps.Web.Shared.Components;
 
 /// <summary>
-/// The one base for pages that act. Each read and each action runs in its own DI scope (a fresh DbContext, never a
-/// captured one), as the signed-in person with the roles the database holds now; a domain refusal becomes one
+/// The one base for pages that act. Each read and each action runs in its own DI scope (fresh Domain services, never a
+/// captured context), as the signed-in person with the roles the database holds now; a domain refusal becomes one
 /// localised text, shown beside the form (<see cref="AttemptAsync{TService}"/>) or as a snackbar
 /// (<see cref="ActAsync{TService}"/>).
 /// </summary>
@@ -26,17 +26,18 @@ public abstract class ActionPage : ComponentBase
     [Inject] protected IStringLocalizer<Ui> Text { get; set; } = default!;
     [Inject] protected DisplayClock Clock { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ActionPageActor PageActor { get; set; } = default!;
 
     protected string UserId { get; private set; } = "";
 
-    /// <summary>The signed-in person as of the page's first load; every action reloads it.</summary>
+    /// <summary>The signed-in person as read once for this circuit (for showing); every action reads it again.</summary>
     protected Actor CurrentActor { get; private set; } = new("", []);
 
     protected override async Task OnInitializedAsync()
     {
         var state = await Authentication.GetAuthenticationStateAsync();
         UserId = state.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        CurrentActor = await QueryAsync<PeopleDirectory, Actor>(people => people.ActorAsync(UserId));
+        CurrentActor = await PageActor.GetAsync(UserId);
         await LoadAsync();
     }
 

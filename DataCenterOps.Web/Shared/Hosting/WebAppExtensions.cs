@@ -35,6 +35,7 @@ public static class WebAppExtensions
         services.AddProjectOptionsBridge();
         services.AddScoped<LetterDocumentLoader>();
         services.AddDocuments();
+        services.AddScoped<DataCenterOps.Web.Shared.Components.ActionPageActor>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -156,6 +157,17 @@ public static class WebAppExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Machines (/api, /metrics) get an empty error reply's status as it is: re-executed into the "not found" page,
+        // a 401 from /metrics became a redirect to the sign-in page.
+        app.Use((context, next) =>
+        {
+            if (IsMachineRoute(context.Request.Path) && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseRequestLocalization();
         app.UseAntiforgery();
         return app;
@@ -172,6 +184,10 @@ public static class WebAppExtensions
         app.MapAuditExport();
         return app;
     }
+
+    private static bool IsMachineRoute(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

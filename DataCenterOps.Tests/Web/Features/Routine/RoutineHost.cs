@@ -1,39 +1,31 @@
-using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
-using DataCenterOps.Domain.Seeding;
-using DataCenterOps.Tests.TestSupport;
-using DataCenterOps.Web.Features.Routine;
 using Hangfire;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DataCenterOps.Tests.Web.Features.Routine;
 
 /// <summary>
-/// A real host for the routine, independent of Program.cs: Domain + Identity stores + AddRoutine on a temp data folder,
-/// Kestrel on an ephemeral loopback port, a <see cref="FakeTimeProvider"/> for the app's clock. No HTTP surface: the
-/// routine's pages and exports are tested over the real app (WebAppFactory).
+/// The real app (<see cref="WebAppFactory"/> over the real Program) on the test's data folder, with a
+/// <see cref="FakeTimeProvider"/> as the app's one clock. Configuration is the only other difference: Hangfire's
+/// server on or off, a local SMTP sink, time-based jobs that never come due on their own (only the tests fire
+/// them), no demo data. The routine's pages and exports are tested over HTTP with the same factory.
 /// </summary>
 public sealed class RoutineHost : IAsyncDisposable
 {
     /// <summary>10:00 on a Wednesday in Asia/Makassar (the SOP's zone).</summary>
     public static readonly DateTimeOffset Epoch = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
 
-    private RoutineHost(WebApplication app, FakeTimeProvider time, string dataDirectory)
+    private RoutineHost(WebAppFactory app, FakeTimeProvider time, string dataDirectory)
     {
         App = app;
         Time = time;
         DataDirectory = dataDirectory;
     }
 
-    public WebApplication App { get; }
+    public WebAppFactory App { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -41,19 +33,21 @@ public sealed class RoutineHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public Uri BaseAddress => new(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-
     public JobStorage JobStorage => Services.GetRequiredService<JobStorage>();
 
     public static async Task<RoutineHost> StartAsync(
         string dataDirectory, bool hangfire = false, int smtpPort = 0, IDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory, EnvironmentName = "Production" });
+        var time = new FakeTimeProvider(Epoch);
+        var app = WebAppFactory.On(dataDirectory);
+        app.Clock = time;
+        app.EnvironmentName = "Production";
+        app.LogSink = Environment.GetEnvironmentVariable("ROUTINE_TEST_LOG") is null ? NullLoggerProvider.Instance : null;
         var config = new Dictionary<string, string?>
         {
-            ["Storage:DataDirectory"] = dataDirectory,
             ["Bootstrap:AdminEmail"] = "admin@routine.test",
             ["Bootstrap:AdminPassword"] = "Routine-Admin-1",
+            ["Bootstrap:SeedDemoData"] = "false",
             ["Hangfire:Enabled"] = hangfire ? "true" : "false",
             ["Hangfire:QueuePollInterval"] = "00:00:00.200",
             ["Hangfire:SchedulePollingInterval"] = "00:00:00.500",
@@ -62,32 +56,41 @@ public sealed class RoutineHost : IAsyncDisposable
             ["Routine:SlaCron"] = Cron.Never(),
             ["Routine:SweepCron"] = Cron.Never(),
             ["Routine:RetentionCron"] = Cron.Never(),
+            ["Routine:EvidenceDigestCron"] = Cron.Never(),
             ["Backup:Cron"] = Cron.Never(),
-            ["Smtp:Host"] = smtpPort > 0 ? "127.0.0.1" : null,
+            ["Smtp:Host"] = smtpPort > 0 ? "127.0.0.1" : "",
             ["Smtp:Port"] = smtpPort > 0 ? smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture) : "25",
             ["Smtp:From"] = "routine@dcops.test",
             ["Smtp:Timeout"] = "00:00:15",
         };
+        // The room is not what these tests are about: on the fake clock its timers fire only when a test moves time,
+        // and then rarely (each minute, polls each ten), so a jump of days stays cheap.
+        config["Simulator:TickInterval"] = "00:01:00";
+        foreach (var (index, _) in WebAppFactory.ConfiguredDeviceProtocols())
+        {
+            config[$"Monitoring:Devices:{index}:IntervalSeconds"] = "600";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;
         }
 
-        builder.Configuration.AddInMemoryCollection(config);
-        builder.Logging.ClearProviders();
-        if (Environment.GetEnvironmentVariable("ROUTINE_TEST_LOG") is not null)
+        foreach (var (key, value) in config)
         {
-            builder.Logging.AddConsole();
+            app.ExtraSettings[key] = value;
         }
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var time = new FakeTimeProvider(Epoch);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.AddDomain();
-        builder.Services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<DataCenterOpsDbContext>();
-        builder.AddRoutine();
-        var app = builder.Build();
-        await app.Services.InitializeDatabaseAsync();
-        await app.StartAsync();
+
+        try
+        {
+            await Task.Run(app.StartServer);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new RoutineHost(app, time, dataDirectory);
     }
 
@@ -117,9 +120,5 @@ public sealed class RoutineHost : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => App.DisposeAsync();
 }

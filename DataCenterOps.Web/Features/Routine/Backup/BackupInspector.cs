@@ -1,10 +1,6 @@
 using System.Globalization;
-using DataCenterOps.Domain.Archive;
-using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Evidence;
-using DataCenterOps.Domain.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Web.Features.Routine.Backup;
 
@@ -91,12 +87,8 @@ public static class BackupInspector
         }
 
         var counts = await CountRowsAsync(path, cancellationToken);
-        await using var db = new DataCenterOpsDbContext(
-            new DbContextOptionsBuilder<DataCenterOpsDbContext>().UseSqlite(ConnectionString(path, readOnly: true)).Options);
-        // The backup file, not the app database: its own context, so its own services (nothing is written to it).
-        var chain = await new ArchiveService(db, TimeProvider.System, key, new AuditLog(db, TimeProvider.System)).VerifyChainAsync(cancellationToken);
-        var evidence = await new EvidenceVerifier(db, key).VerifyAllAsync(anchors: null, cancellationToken);
-        return new BackupInspection(integrity, counts, chain.Count, chain.All(r => r.State == IntegrityState.Intact), evidence);
+        var copy = await DatabaseCopyVerifier.VerifyAsync(ConnectionString(path, readOnly: true), key, cancellationToken);
+        return new BackupInspection(integrity, counts, copy.ArchivedRecords, copy.ArchiveChainIntact, copy.Evidence);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

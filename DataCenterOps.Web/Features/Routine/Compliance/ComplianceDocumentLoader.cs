@@ -1,20 +1,17 @@
-using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Scheduling;
-using DataCenterOps.Domain.Workflow;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using DataCenterOps.Web.Shared.Display;
 
 namespace DataCenterOps.Web.Features.Routine.Compliance;
 
 /// <summary>Builds a <see cref="ComplianceDocument"/> for a month.</summary>
-public sealed class ComplianceDocumentLoader(ComplianceService compliance, DataCenterOpsDbContext db, IOptions<SopOptions> sop)
+public sealed class ComplianceDocumentLoader(ComplianceService compliance, PeopleDirectory people, DisplayClock clock)
 {
     public async Task<ComplianceDocument> LoadAsync(int year, int month, CancellationToken cancellationToken)
     {
         var summary = await compliance.MonthAsync(year, month, cancellationToken);
-        var ids = summary.Rows.Select(r => r.InspectorId).OfType<string>().Distinct().ToList();
-        var names = await db.Users.Where(u => ids.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.FullName) ? u.UserName ?? u.Id : u.FullName, cancellationToken);
-        return new ComplianceDocument(summary, names, sop.Value.Zone);
+        var ids = summary.Rows.Select(r => r.InspectorId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var names = (await people.NamesAsync(cancellationToken)).Where(n => ids.Contains(n.Key)).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
+        return new ComplianceDocument(summary, names, clock);
     }
 }

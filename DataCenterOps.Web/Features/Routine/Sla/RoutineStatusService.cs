@@ -1,7 +1,5 @@
-using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Scheduling;
 using DataCenterOps.Domain.Sla;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Web.Features.Routine.Sla;
@@ -17,8 +15,7 @@ public sealed class RoutineStatusService(IServiceScopeFactory scopes, TimeProvid
         var dueChecks = services.GetRequiredService<DueCheckService>();
         var overdue = await dueChecks.OverdueAsync(options.Value.OverdueLookBackDays, cancellationToken);
         var unassigned = await dueChecks.UnassignedAsync(cancellationToken);
-        var unsent = await services.GetRequiredService<DataCenterOpsDbContext>().Set<NotificationRecord>()
-            .CountAsync(n => n.SentAtUtc == null && n.LastError != null, cancellationToken);
+        var unsent = await services.GetRequiredService<NotificationQueries>().FailedUnsentCountAsync(cancellationToken);
         return new RoutineStatus(steps.Where(s => s.IsOverdue).ToList(), overdue, unassigned, unsent, time.GetUtcNow().UtcDateTime);
     }
 }

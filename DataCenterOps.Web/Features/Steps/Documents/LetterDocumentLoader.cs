@@ -1,31 +1,27 @@
-using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Web.Features.Steps.Documents;
 
 /// <summary>Reads a Surat Tugas with its people and scope into a <see cref="LetterDocument"/>.</summary>
-public sealed class LetterDocumentLoader(DataCenterOpsDbContext db, DisplayClock clock)
+public sealed class LetterDocumentLoader(LetterQueries letters, DisplayClock clock)
 {
     public async Task<LetterDocument?> LoadAsync(Guid letterId, CancellationToken cancellationToken)
     {
-        var letter = await db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors).Include(l => l.Scope).AsSplitQuery()
-            .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
+        var letter = await letters.DetailAsync(letterId, cancellationToken);
         if (letter is null)
         {
             return null;
         }
 
         var ids = letter.Inspectors.Select(i => i.UserId).Append(letter.ManagerId).Append(letter.SupervisorId).ToList();
-        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => (Name: u.DisplayName, u.Nip), cancellationToken);
+        var people = await letters.PeopleAsync(ids, cancellationToken);
         LetterPerson Person(string id, string position) =>
             people.TryGetValue(id, out var p) ? new(p.Name, p.Nip, position) : new(id, null, position);
 
         var equipmentIds = letter.Scope.Where(s => s.EquipmentId is not null).Select(s => s.EquipmentId!.Value).ToList();
-        var equipment = await db.Equipment.AsNoTracking().Where(e => equipmentIds.Contains(e.Id))
-            .OrderBy(e => e.Name).Select(e => e.Name).ToListAsync(cancellationToken);
+        var equipment = await letters.EquipmentNamesAsync(equipmentIds, cancellationToken);
         var scope = letter.Scope.Where(s => s.Kind is not null).Select(s => LetterTerms.Kind(s.Kind!.Value)).Concat(equipment).ToList();
 
         var assignees = new List<LetterPerson> { Person(letter.ManagerId, LetterTerms.ManagerPosition) };

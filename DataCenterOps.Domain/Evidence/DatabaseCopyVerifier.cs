@@ -1,0 +1,22 @@
+using DataCenterOps.Domain.Archive;
+using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataCenterOps.Domain.Evidence;
+
+/// <summary>
+/// Verifies the evidence in a copy of the database (a backup file, opened by its connection string), not the app's
+/// own database: its own context and services, nothing written to it.
+/// </summary>
+public static class DatabaseCopyVerifier
+{
+    public static async Task<DatabaseCopyVerification> VerifyAsync(string sqliteConnectionString, EvidenceKey key, CancellationToken cancellationToken)
+    {
+        await using var db = new DataCenterOpsDbContext(
+            new DbContextOptionsBuilder<DataCenterOpsDbContext>().UseSqlite(sqliteConnectionString).Options);
+        var chain = await new ArchiveService(db, TimeProvider.System, key, new AuditLog(db, TimeProvider.System)).VerifyChainAsync(cancellationToken);
+        var evidence = await new EvidenceVerifier(db, key).VerifyAllAsync(anchors: null, cancellationToken);
+        return new DatabaseCopyVerification(chain.Count, chain.All(r => r.State == IntegrityState.Intact), evidence);
+    }
+}
