@@ -10,13 +10,14 @@ internal sealed class EngineHarness
 {
     private readonly Dictionary<(string, string), Alarm> _active = [];
 
-    public EngineHarness(AlarmNotificationOptions? options = null)
+    public EngineHarness(AlarmNotificationOptions? options = null, DateTimeOffset? start = null)
     {
+        Time = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
         Options = options ?? new AlarmNotificationOptions { EscalateAfter = TimeSpan.FromMinutes(15), FlapChanges = 4, FlapWindow = TimeSpan.FromMinutes(10) };
         Engine = new AlarmNotificationEngine(IncidentRules.Shipped, Windows, Microsoft.Extensions.Options.Options.Create(Options), Time);
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; }
 
     public FakeWindows Windows { get; } = new();
 
