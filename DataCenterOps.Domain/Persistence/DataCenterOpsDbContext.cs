@@ -30,6 +30,7 @@ public sealed class DataCenterOpsDbContext(DbContextOptions<DataCenterOpsDbConte
     public DbSet<ArchivedReport> ArchivedReports => Set<ArchivedReport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<EvidenceSeal> EvidenceSeals => Set<EvidenceSeal>();
+    public DbSet<MaintenanceWindowEntry> MaintenanceWindows => Set<MaintenanceWindowEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using DataCenterOps.Monitoring.Alarms.Incidents;
+using DataCenterOps.Web.Features.Routine.Maintenance;
 using DataCenterOps.Web.Shared.Localization;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,11 @@ public static class AlarmNotificationRegistration
         services.AddSingleton<IAlarmNoticeSink, WebhookAlarmNoticeSink>();
         services.AddSingleton<IAlarmNoticeSink, TelegramAlarmNoticeSink>();
         services.AddHostedService<AlertmanagerPusher>();
+
+        // Monitoring learns from the paperwork which devices are under maintenance (replaces its "none" default).
+        services.AddSingleton<PaperworkMaintenanceWindows>();
+        services.AddSingleton<IMaintenanceWindows>(sp => sp.GetRequiredService<PaperworkMaintenanceWindows>());
+        services.AddHostedService(sp => sp.GetRequiredService<PaperworkMaintenanceWindows>());
         return builder;
     }
 }
