@@ -1,4 +1,5 @@
 using DataCenterOps.Monitoring.Alarms;
+using DataCenterOps.Monitoring.Alarms.Incidents;
 using DataCenterOps.Monitoring.Api;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
@@ -48,6 +49,13 @@ public static class MonitoringServiceCollectionExtensions
             sp.GetServices<IAlarmAuditSink>(),
             sp.GetRequiredService<ILogger<AlarmService>>()));
         services.AddSingleton<PollRequests>();
+        services.AddOptions<AlarmNotificationOptions>().BindConfiguration(AlarmNotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IMaintenanceWindows, NoMaintenanceWindows>();
+        services.AddSingleton(sp => new AlarmNotificationEngine(
+            IncidentRules.Shipped,
+            sp.GetRequiredService<IMaintenanceWindows>(),
+            sp.GetRequiredService<IOptions<AlarmNotificationOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
 
         services.AddDeviceProfiles(builder.Configuration);
         services.AddSnmpClient();
@@ -63,6 +71,7 @@ public static class MonitoringServiceCollectionExtensions
             sp.GetRequiredService<AlarmEvaluator>(),
             sp.GetRequiredService<AlarmService>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<AlarmNotificationMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<HistoryMaintenance>());
         services.AddHostedService<DevicePoller>();

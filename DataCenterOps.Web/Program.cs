@@ -11,6 +11,7 @@ using DataCenterOps.Web.Shared.Hosting;
 using DataCenterOps.Web.Features.Room;
 using DataCenterOps.Web.Features.Routine;
 using DataCenterOps.Web.Features.Routine.Backup;
+using DataCenterOps.Web.Features.Routine.Notifications;
 
 // `-- simulate` runs only the simulated room (training, or testing another tool against it);
 // `-- restore <backup>` restores the database from a verified backup while the app is stopped;
@@ -49,6 +50,7 @@ builder.AddRoomDashboard();
 builder.AddAccessRegister();
 builder.AddAccessMonitoringBridge();
 builder.AddRoutine();
+builder.AddAlarmNotifications();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();

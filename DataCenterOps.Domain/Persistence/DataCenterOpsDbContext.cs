@@ -31,6 +31,7 @@ public sealed class DataCenterOpsDbContext(DbContextOptions<DataCenterOpsDbConte
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<EvidenceSeal> EvidenceSeals => Set<EvidenceSeal>();
     public DbSet<CommissionedDevice> CommissionedDevices => Set<CommissionedDevice>();
+    public DbSet<MaintenanceWindowEntry> MaintenanceWindows => Set<MaintenanceWindowEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -74,6 +74,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScheduling();
         services.AddScoped<LetterQueries>();
         services.AddScoped<WorkQueries>();
+        services.AddScoped<MaintenanceWindowQueries>();
+        services.AddScoped<MaintenanceWindowService>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<EquipmentQueries>();
         services.AddScoped<EquipmentRegistry>();

@@ -81,3 +81,15 @@ internal sealed class ChecklistAnswerConfiguration : IEntityTypeConfiguration<Ch
         builder.Ignore(a => a.HasValue);
     }
 }
+
+internal sealed class MaintenanceWindowEntryConfiguration : IEntityTypeConfiguration<MaintenanceWindowEntry>
+{
+    public void Configure(EntityTypeBuilder<MaintenanceWindowEntry> builder)
+    {
+        builder.ToTable("MaintenanceWindows");
+        builder.Property(w => w.Reason).HasMaxLength(500);
+        builder.Property(w => w.OpenedById).HasMaxLength(450);
+        builder.HasIndex(w => new { w.EndUtc, w.StartUtc });
+        builder.HasOne(w => w.Equipment).WithMany().HasForeignKey(w => w.EquipmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1009,6 +1009,43 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.ToTable("ChecklistTemplateItems");
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Maintenance.MaintenanceWindowEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EquipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EquipmentId");
+
+                    b.HasIndex("EndUtc", "StartUtc");
+
+                    b.ToTable("MaintenanceWindows", (string)null);
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Maintenance.WorkPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1742,6 +1779,17 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Maintenance.MaintenanceWindowEntry", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Facilities.Equipment", "Equipment")
+                        .WithMany()
+                        .HasForeignKey("EquipmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Equipment");
                 });
 
             modelBuilder.Entity("DataCenterOps.Domain.Maintenance.WorkPlan", b =>

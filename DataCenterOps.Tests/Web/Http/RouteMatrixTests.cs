@@ -88,6 +88,7 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["/routine/schedules"] = ("RoutinePlanners", "/routine/schedules", HttpStatusCode.OK),
         ["/routine/compliance"] = ("RoutinePlanners", "/routine/compliance", HttpStatusCode.OK),
         ["/routine/backups"] = ("Administrators", "/routine/backups", HttpStatusCode.OK),
+        ["/routine/maintenance-windows"] = ("Supervisors", "/routine/maintenance-windows", HttpStatusCode.OK),
         ["/Account/Login"] = (AllowAnonymous, "/Account/Login", HttpStatusCode.OK),
         ["/Account/Lockout"] = (AllowAnonymous, "/Account/Lockout", HttpStatusCode.OK),
         ["/Account/AccessDenied"] = (AllowAnonymous, "/Account/AccessDenied", HttpStatusCode.OK),

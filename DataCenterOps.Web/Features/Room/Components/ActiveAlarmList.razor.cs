@@ -33,6 +33,10 @@ public sealed partial class ActiveAlarmList
     [Inject]
     private TimeProvider Time { get; set; } = null!;
 
+    // Optional: hosts without the notification engine show no maintenance/flapping badges.
+    [Inject]
+    private IServiceProvider Services { get; set; } = null!;
+
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -110,4 +114,7 @@ public sealed partial class ActiveAlarmList
             _saving = false;
         }
     }
+
+    private DataCenterOps.Monitoring.Alarms.Incidents.AlarmFlags? Flags(Alarm alarm) =>
+        Services.GetService<DataCenterOps.Monitoring.Alarms.Incidents.AlarmNotificationEngine>()?.FlagsOf(alarm);
 }

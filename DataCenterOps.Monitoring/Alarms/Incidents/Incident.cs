@@ -1,0 +1,17 @@
+namespace DataCenterOps.Monitoring.Alarms.Incidents;
+
+/// <summary>
+/// Related alarms grouped by an <see cref="IncidentRule"/>: opened by a parent alarm, joined by its children, closed
+/// when all of them have cleared. <see cref="Alarms"/> is the timeline, oldest first (cleared ones carry ClearedAt).
+/// </summary>
+public sealed record Incident(
+    Guid Id,
+    string Rule,
+    string Category,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? ClosedAt,
+    AlarmSeverity Severity,
+    IReadOnlyList<Alarm> Alarms)
+{
+    public TimeSpan? Duration => ClosedAt - OpenedAt;
+}
