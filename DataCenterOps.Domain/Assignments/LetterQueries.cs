@@ -18,6 +18,13 @@ public sealed class LetterQueries(DataCenterOpsDbContext db)
     public Task<WorkPlan?> PlanOfAsync(Guid letterId, CancellationToken cancellationToken = default) =>
         db.WorkPlans.AsNoTracking().FirstOrDefaultAsync(p => p.LetterId == letterId, cancellationToken);
 
+    /// <summary>Issued letters naming this Pengelola that have no Rencana Kerja yet: the plans still to start.</summary>
+    public Task<List<AssignmentLetter>> AwaitingPlanAsync(string managerId, CancellationToken cancellationToken = default) =>
+        db.AssignmentLetters.AsNoTracking()
+            .Where(l => l.State == SopState.LetterIssued && l.ManagerId == managerId && !db.WorkPlans.Any(p => p.LetterId == l.Id))
+            .OrderBy(l => l.IssuedAtUtc)
+            .ToListAsync(cancellationToken);
+
     /// <summary>Numbers of issued letters, newest first: what an access entry can cite.</summary>
     public async Task<List<(Guid Id, string Number)>> IssuedNumbersAsync(int take = 500, CancellationToken cancellationToken = default)
     {

@@ -24,12 +24,13 @@ public sealed class ChecklistExecution : IVersioned
             Status = ExecutionStatus.InProgress;
             StartedAtUtc = atUtc;
         }
-        else if (Status == ExecutionStatus.Completed)
-        {
-            // A change after completion (e.g. after a return) reopens the checklist.
-            Status = ExecutionStatus.InProgress;
-            FinishedAtUtc = null;
-        }
+    }
+
+    /// <summary>Back to work after "Selesaikan"; only through <see cref="ChecklistService.ReopenAsync"/>, with a reason.</summary>
+    internal void Reopen()
+    {
+        Status = ExecutionStatus.InProgress;
+        FinishedAtUtc = null;
     }
 
     internal void SetNotes(string? findings, string? actionsTaken)

@@ -65,11 +65,39 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
             throw new SopRuleViolationException(SopError.ChecklistIncomplete, $"{missing} required item(s) are not answered yet.", "RequiredItemsOpen", missing);
         }
 
+        // A GAGAL says something is wrong; the Laporan must say what: no completion without a finding.
+        var failed = execution.Answers.Count(a => a.PassFail == PassFailResult.Fail);
+        if (failed > 0 && string.IsNullOrWhiteSpace(execution.Findings))
+        {
+            throw new SopRuleViolationException(SopError.ChecklistIncomplete, $"{failed} item(s) failed: write the finding first.", "FailNeedsFinding", failed);
+        }
+
         var before = execution.Status.ToString();
         execution.Start(Now);
         execution.Finish(Now);
         audit.Write(actor, "ChecklistCompleted", nameof(ChecklistExecution), execution.Id.ToString(),
             new { Status = before }, new { Status = execution.Status.ToString(), execution.FinishedAtUtc });
+        await SopGuard.SaveAsync(db, cancellationToken);
+        return execution;
+    }
+
+    /// <summary>
+    /// "Selesaikan" ends a checklist; to change it again (e.g. after a return with Catatan) its Pemeriksa reopens it
+    /// explicitly, with a reason that goes into the audit log.
+    /// </summary>
+    public async Task<ChecklistExecution> ReopenAsync(Actor actor, Guid executionId, string reason, CancellationToken cancellationToken = default)
+    {
+        var (execution, _) = await LoadForWorkAsync(actor, executionId, cancellationToken, allowFinished: true);
+        if (execution.Status != ExecutionStatus.Completed)
+        {
+            throw new SopRuleViolationException(SopError.IllegalTransition, "Only a completed checklist can be reopened.", "ChecklistNotFinished");
+        }
+
+        var why = SopGuard.Text(reason, 1000, "Reason");
+        var before = new { Status = execution.Status.ToString(), execution.FinishedAtUtc };
+        execution.Reopen();
+        audit.Write(actor, "ChecklistReopened", nameof(ChecklistExecution), execution.Id.ToString(), before,
+            new { Status = execution.Status.ToString(), Reason = why });
         await SopGuard.SaveAsync(db, cancellationToken);
         return execution;
     }
@@ -82,7 +110,8 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
             .AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Id == executionId, cancellationToken);
 
-    private async Task<(ChecklistExecution Execution, WorkPlan Plan)> LoadForWorkAsync(Actor actor, Guid executionId, CancellationToken cancellationToken)
+    private async Task<(ChecklistExecution Execution, WorkPlan Plan)> LoadForWorkAsync(
+        Actor actor, Guid executionId, CancellationToken cancellationToken, bool allowFinished = false)
     {
         var execution = SopGuard.Found(await FindAsync(executionId, cancellationToken), "The checklist");
         var plan = await db.WorkPlans.Include(p => p.Letter)
@@ -90,6 +119,11 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
         WorkPlanService.RefuseRevoked(plan.Letter!);
         SopTransitions.Authorize(plan.State, SopAction.AnswerChecklist, actor);
         SopGuard.Person(execution.InspectorId == actor.UserId, SopError.NotAssignedInspector, "OnlyAssignedInspectorFills", "Only the Pemeriksa assigned to this item may fill its checklist.");
+        if (!allowFinished && execution.Status == ExecutionStatus.Completed)
+        {
+            throw new SopRuleViolationException(SopError.IllegalTransition, "The checklist is completed; reopen it with a reason to change it.", "ChecklistFinished");
+        }
+
         return (execution, plan);
     }
 
@@ -112,8 +146,14 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
                     throw new SopRuleViolationException(SopError.InvalidInput, "A reading must be a finite number.", "ReadingNotFinite");
                 }
 
+                if (input.Reading is { } typed && item.NeedsConfirmation(typed) && !input.Confirmed)
+                {
+                    // Most often a slip of the separator or a digit: saved only once the Pemeriksa says it is what was measured.
+                    throw new SopRuleViolationException(SopError.InvalidInput, $"{item.Prompt}: {typed} needs confirmation.", "ReadingNeedsConfirmation", item.Prompt, typed);
+                }
+
                 answer.Reading = input.Reading;
-                // Out of range is recorded and flagged, never refused: the reading is what was measured.
+                // Out of range is recorded (once confirmed) and flagged: the reading is what was measured.
                 answer.IsFlagged = input.Reading is { } reading && item.IsOutOfRange(reading);
                 break;
             case ChecklistItemKind.Text:

@@ -21,4 +21,11 @@ public sealed class ChecklistTemplateItem
     public bool Required { get; set; } = true;
 
     public bool IsOutOfRange(double value) => (Min is { } min && value < min) || (Max is { } max && value > max);
+
+    /// <summary>Beyond what its unit can physically be (<see cref="ReadingLimits"/>), whatever the template's range.</summary>
+    public bool IsImplausible(double value) =>
+        ReadingLimits.Physical(Unit) is { } limits && (value < limits.Min || value > limits.Max);
+
+    /// <summary>Out of range or implausible: saved only once the Pemeriksa confirms it is what was measured.</summary>
+    public bool NeedsConfirmation(double value) => IsOutOfRange(value) || IsImplausible(value);
 }

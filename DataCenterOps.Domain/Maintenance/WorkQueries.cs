@@ -28,6 +28,10 @@ public sealed class WorkQueries(DataCenterOpsDbContext db)
     public Task<Guid?> ReportIdOfPlanAsync(Guid planId, CancellationToken cancellationToken = default) =>
         db.MaintenanceReports.Where(r => r.WorkPlanId == planId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The Laporan of each plan that has one.</summary>
+    public Task<Dictionary<Guid, Guid>> ReportIdsOfPlansAsync(IReadOnlyCollection<Guid> planIds, CancellationToken cancellationToken = default) =>
+        db.MaintenanceReports.AsNoTracking().Where(r => planIds.Contains(r.WorkPlanId)).ToDictionaryAsync(r => r.WorkPlanId, r => r.Id, cancellationToken);
+
     public Task<List<ChecklistTemplate>> TemplatesAsync(CancellationToken cancellationToken = default) =>
         db.ChecklistTemplates.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
 

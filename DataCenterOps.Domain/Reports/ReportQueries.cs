@@ -15,6 +15,19 @@ public sealed class ReportQueries(DataCenterOpsDbContext db)
             .Include(r => r.Submissions).Include(r => r.Reviews).AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
 
+    /// <summary>The Laporan as it would be submitted now: what the Pengawas will see, for the confirmation before submitting.</summary>
+    public Task<ReportContent> PreviewAsync(Guid workPlanId, CancellationToken cancellationToken = default) =>
+        ReportContentBuilder.BuildAsync(db, workPlanId, cancellationToken);
+
+    /// <summary>The Laporan a Pemeriksa has submitted (any revision), newest first, with their plan and letter.</summary>
+    public Task<List<MaintenanceReport>> SubmittedByAsync(string inspectorId, CancellationToken cancellationToken = default) =>
+        db.MaintenanceReports.AsNoTracking()
+            .Include(r => r.WorkPlan).ThenInclude(p => p!.Letter)
+            .Include(r => r.Submissions).Include(r => r.Reviews)
+            .Where(r => r.Submissions.Any(s => s.SubmittedById == inspectorId))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
     public Task<long?> ArchiveIdOfAsync(Guid reportId, CancellationToken cancellationToken = default) =>
         db.ArchivedReports.Where(a => a.ReportId == reportId).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
 

@@ -9,7 +9,7 @@ namespace DataCenterOps.Tests.Domain;
 public sealed class ChecklistTests
 {
     [Fact]
-    public async Task OutOfRangeReading_IsStoredAndFlagged_NotRefused()
+    public async Task OutOfRangeReading_OnceConfirmed_IsStoredAndFlagged()
     {
         await using var database = await SopDatabase.CreateAsync();
         var (executionId, item) = await ReadyAsync(database, i => i.Kind == ChecklistItemKind.Reading && i.Max is not null);
@@ -17,7 +17,7 @@ public sealed class ChecklistTests
         await using (var db = database.NewContext())
         {
             var answer = await new ChecklistService(db, database.Time, new AuditLog(db, database.Time))
-                .AnswerAsync(People.Actor(People.Inspector1), executionId, item.Id, new AnswerInput(Reading: item.Max!.Value + 10));
+                .AnswerAsync(People.Actor(People.Inspector1), executionId, item.Id, new AnswerInput(Reading: item.Max!.Value + 10, Confirmed: true));
             Assert.True(answer.IsFlagged);
         }
 

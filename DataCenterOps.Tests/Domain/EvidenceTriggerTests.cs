@@ -55,13 +55,14 @@ public sealed class EvidenceTriggerTests
             Assert.Contains("frozen once the Laporan is submitted", error.Message, StringComparison.Ordinal);
         }
 
-        // Returned with Catatan: the checklist is open again for correction, through the service as in the app.
+        // Returned with Catatan: the checklist can be reopened (with a reason) for correction, through the service as in the app.
         await flow.ReturnAsync();
         var (executionId, inspector) = (await flow.ExecutionsAsync())[0];
         await using (var db = database.NewContext())
         {
             var service = new ChecklistService(db, database.Time, new AuditLog(db, database.Time));
             var item = (await service.FindAsync(executionId))!.WorkPlanItem!.Template!.Items.First(i => i.Kind == ChecklistItemKind.PassFail);
+            await service.ReopenAsync(People.Actor(inspector), executionId, "Catatan Pengawas");
             var answer = await service.AnswerAsync(People.Actor(inspector), executionId, item.Id, new AnswerInput(PassFail: PassFailResult.Fail));
             Assert.True(answer.IsFlagged);
         }

@@ -56,7 +56,7 @@ internal sealed class SopFlow(SopDatabase database)
 
     public Task PublishAsync() => Plans(s => s.PublishAsync(People.Actor(People.Manager), PlanId));
 
-    /// <summary>Every checklist answered in range and completed by its assigned Pemeriksa.</summary>
+    /// <summary>Every checklist answered in range and completed by its assigned Pemeriksa (reopened with a reason first when already completed, as after a return).</summary>
     public async Task CompleteChecklistsAsync()
     {
         foreach (var (executionId, inspector) in await ExecutionsAsync())
@@ -64,6 +64,11 @@ internal sealed class SopFlow(SopDatabase database)
             await using var db = database.NewContext();
             var service = new ChecklistService(db, database.Time, new AuditLog(db, database.Time));
             var execution = (await service.FindAsync(executionId))!;
+            if (execution.Status == ExecutionStatus.Completed)
+            {
+                await service.ReopenAsync(People.Actor(inspector), executionId, "Catatan Pengawas");
+            }
+
             foreach (var item in execution.WorkPlanItem!.Template!.Items.Where(i => i.Kind != ChecklistItemKind.Photo))
             {
                 await service.AnswerAsync(People.Actor(inspector), executionId, item.Id, GoodAnswer(item));

@@ -126,7 +126,14 @@ public sealed class TransitionTableTests
                 var execution = await db.ChecklistExecutions.FirstOrDefaultAsync(e => e.WorkPlanItem!.PlanId == flow.PlanId)
                     ?? throw new SopRuleViolationException(SopError.NotFound, "No checklist yet.");
                 var item = await db.ChecklistTemplateItems.FirstAsync(i => i.TemplateId == db.WorkPlanItems.Single(w => w.Id == execution.WorkPlanItemId).TemplateId);
-                await new ChecklistService(db, database.Time, new AuditLog(db, database.Time)).AnswerAsync(People.Actor(execution.InspectorId), execution.Id, item.Id, SopFlow.GoodAnswer(item));
+                var checklists = new ChecklistService(db, database.Time, new AuditLog(db, database.Time));
+                if (execution.Status == ExecutionStatus.Completed)
+                {
+                    // Completed checklists change only after an explicit, audited reopen.
+                    await checklists.ReopenAsync(People.Actor(execution.InspectorId), execution.Id, "Koreksi");
+                }
+
+                await checklists.AnswerAsync(People.Actor(execution.InspectorId), execution.Id, item.Id, SopFlow.GoodAnswer(item));
                 break;
             case SopAction.SubmitReport:
                 await flow.SubmitAsync();

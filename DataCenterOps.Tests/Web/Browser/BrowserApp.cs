@@ -14,6 +14,9 @@ internal sealed class BrowserApp : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The running app's services (to read what it stored).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static async Task<BrowserApp> StartAsync()
     {
         var app = new BrowserApp();

@@ -33,6 +33,39 @@ internal static class PageSteps
         await page.WaitForSelectorAsync("[data-testid='saved-indicator'][data-state='Saved']");
     }
 
+    /// <summary>Confirms the open confirmation dialog (optionally with a reason) and waits until it has closed.</summary>
+    public static async Task ConfirmAsync(this IPage page, string? reason = null)
+    {
+        await page.WaitForSelectorAsync("[data-testid='confirm-ok']");
+        if (reason is not null)
+        {
+            await page.Locator("textarea[data-testid='confirm-reason'], [data-testid='confirm-reason'] textarea").First.FillAsync(reason);
+        }
+
+        await page.ClickAsync("[data-testid='confirm-ok']");
+        await page.WaitForSelectorAsync("[data-testid='confirm-dialog']", new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>Types a doubtful reading, confirms it in the dialog, and waits for the saved mark.</summary>
+    public static async Task AnswerConfirmingAsync(this IPage page, int item, string value)
+    {
+        var input = page.Locator($"[data-item='{item}'] input").First;
+        await input.FillAsync(value);
+        await input.PressAsync("Tab");
+        await page.ConfirmAsync();
+        await page.WaitForSelectorAsync($"[data-saved='{item}']", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("[data-testid='saved-indicator'][data-state='Saved']");
+    }
+
+    /// <summary>Downloads what a link points at with the page's sign-in cookie and returns the bytes (a PDF, checked).</summary>
+    public static async Task<byte[]> PdfBytesAsync(this IPage page, string linkSelector)
+    {
+        var href = await page.Locator(linkSelector).First.GetAttributeAsync("href") ?? throw new InvalidOperationException($"{linkSelector} has no href.");
+        var response = await page.APIRequest.GetAsync(href);
+        Assert.Equal(200, response.Status);
+        return await response.BodyAsync();
+    }
+
     public static async Task ClickAnswerAsync(this IPage page, string answer)
     {
         await page.ClickAsync($"button[data-answer='{answer}']");

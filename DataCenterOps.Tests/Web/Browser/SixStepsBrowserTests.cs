@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DataCenterOps.Domain.Seeding;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -63,6 +64,8 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         var letterId = LetterUrl().Match(supervisor.Url).Groups[1].Value;
         await supervisor.WaitForSelectorAsync("[data-testid='issue']");
         await supervisor.ClickAsync("[data-testid='issue']");
+        await Screenshot(supervisor, "confirm-issue.png");
+        await supervisor.ConfirmAsync();
         await supervisor.WaitForSelectorAsync("[data-testid='issue']", new() { State = WaitForSelectorState.Detached });
         var number = $"065.2/1/Diskominfo/{today.Year}";
         await supervisor.WaitForSelectorAsync($"[data-testid='letter-sheet'] >> text=Nomor: {number}");
@@ -87,6 +90,7 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         await manager.WaitForSelectorAsync($"[data-date='{day}'] [data-plan-item]");
         await Screenshot(manager, "plan-calendar.png");
         await manager.ClickAsync("[data-testid='publish']");
+        await manager.ConfirmAsync();
         await manager.WaitForSelectorAsync("[data-state='InExecution']");
 
         await supervisor.OpenAsync("/board", "[data-testid='board'] [data-testid='sla']");
@@ -109,7 +113,7 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         var live = await inspector.GetAttributeAsync("button[data-live='7']", "data-live-value");
         await inspector.ClickAsync("button[data-live='7']");
         await inspector.WaitForSelectorAsync("[data-saved='7']", new() { State = WaitForSelectorState.Attached });
-        await inspector.AnswerAsync(8, "35");
+        await inspector.AnswerConfirmingAsync(8, "35");
         await inspector.WaitForSelectorAsync("[data-flagged='8']");
         await inspector.ClickAnswerAsync("9-Pass");
         Assert.Equal("8", await inspector.GetAttributeAsync("[data-testid='progress']", "data-answered"));
@@ -118,9 +122,13 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         await inspector.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)");
         await Screenshot(inspector, "checklist-bottom.png");
         await inspector.ClickAsync("[data-testid='complete']");
+        await inspector.ConfirmAsync();
 
-        // Step 4: submits the Laporan.
+        // Step 4: submits the Laporan, after seeing it as the Pengawas will.
         await inspector.ClickAsync("[data-testid='submit-report']");
+        await inspector.WaitForSelectorAsync("[data-testid='confirm-preview']");
+        await Screenshot(inspector, "confirm-submit.png");
+        await inspector.ConfirmAsync();
         await inspector.WaitForURLAsync(url => url.EndsWith("/work", StringComparison.Ordinal));
 
         // Step 5: the Pengawas returns it once with Catatan…
@@ -135,27 +143,41 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         await supervisor.ClickAsync("[data-testid='return']");
         await supervisor.WaitForSelectorAsync("[data-testid='queue-empty']");
 
-        // …pemeriksa1 sees the Catatan, measures again and resubmits…
+        // …pemeriksa1 sees the Catatan and the report in "Laporan saya", reopens the checklist with a reason, measures
+        // again (the load typed with the Indonesian decimal comma) and resubmits…
+        await inspector.OpenAsync("/reports/mine", "[data-my-report]");
+        Assert.Contains("Suhu ruang 35", await inspector.InnerTextAsync("[data-testid='my-reports']"), StringComparison.Ordinal);
         await inspector.OpenAsync("/work", "[data-testid='return-notes']");
         Assert.Contains("Suhu ruang 35", await inspector.InnerTextAsync("[data-testid='return-notes']"), StringComparison.Ordinal);
         await inspector.ClickAsync("[data-testid='open-checklist']");
-        await inspector.WaitForSelectorAsync("[data-testid='checklist']");
+        await inspector.WaitForSelectorAsync("[data-testid='reopen']");
+        await inspector.ClickAsync("[data-testid='reopen']");
+        await inspector.ConfirmAsync("Ukur ulang suhu ruang sesuai Catatan Pengawas");
+        await inspector.WaitForSelectorAsync("[data-testid='complete']");
         await inspector.AnswerAsync(8, "24");
         await inspector.WaitForSelectorAsync("[data-flagged='8']", new() { State = WaitForSelectorState.Detached });
+        await inspector.AnswerAsync(7, "0,3");
+        Assert.Equal("0,3", await inspector.InputValueAsync("[data-item='7'] input"));
+        await inspector.Locator("[data-item='7']").ScrollIntoViewIfNeededAsync();
+        await Screenshot(inspector, "checklist-comma-reading.png");
         await inspector.ClickAsync("[data-testid='complete']");
+        await inspector.ConfirmAsync();
         await inspector.ClickAsync("[data-testid='submit-report']");
+        await inspector.ConfirmAsync();
         await inspector.WaitForURLAsync(url => url.EndsWith("/work", StringComparison.Ordinal));
 
         // …and the Pengawas approves the second revision.
         await supervisor.OpenAsync("/reviews", "[data-testid='previous-return']");
         await supervisor.ClickAsync("[data-testid='approve']");
+        await supervisor.ConfirmAsync();
         await supervisor.WaitForSelectorAsync("[data-testid='queue-empty']");
 
-        // Step 6: the Pengelola archives it; the archive shows it Intact and gives its PDF.
-        await manager.OpenAsync($"/plans/{planId}", "[data-state='Approved']");
-        await manager.ClickAsync("a:has-text('Laporan')");
+        // Step 6: the Pengelola opens "6. Arsip" from the board, archives it; the archive shows it Intact and gives its PDF.
+        await manager.OpenAsync("/board", "[data-board-step='Archive']");
+        await manager.ClickAsync("[data-board-step='Archive']");
         await manager.WaitForSelectorAsync("[data-testid='archive']");
         await manager.ClickAsync("[data-testid='archive']");
+        await manager.ConfirmAsync();
         await manager.WaitForSelectorAsync("[data-state='Archived']");
         await manager.OpenAsync("/archive", "[data-integrity]");
         Assert.Equal("Intact", await manager.GetAttributeAsync("[data-integrity]", "data-integrity"));
@@ -169,6 +191,19 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         Assert.Equal("Intact", await manager.GetAttributeAsync("[data-integrity]", "data-integrity"));
         var reportPages = await manager.DownloadPdfAsync("[data-testid='archive-pdf']", Artefact("laporan-arsip.pdf"));
         Assert.True(reportPages >= 1);
+
+        // The comma reading "0,3" is the number 0.3 in the hash-chained record, on the screen and in the PDF's text.
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var archived = await scope.ServiceProvider.GetRequiredService<DataCenterOps.Domain.Reports.ReportQueries>().ArchivedAsync();
+            var content = DataCenterOps.Domain.Reports.ReportContentBuilder.Deserialize(archived.Single().CanonicalJson)!;
+            Assert.Equal(0.3, content.Items.Single().Answers.Single(a => a.Order == 7).Reading);
+        }
+
+        Assert.Contains("0,3 % of rating", await manager.InnerTextAsync(".mud-main-content"), StringComparison.Ordinal);
+        var pdfText = PdfText.Extract(await manager.PdfBytesAsync("[data-testid='archive-pdf']"));
+        output.WriteLine(pdfText);
+        Assert.Matches(@"Load[^\n]*?0,3\s+%", pdfText);
 
         // The archive is for its keepers: a Pemeriksa is turned away from the PDF.
         var refused = await inspector.APIRequest.GetAsync("/archive/1/pdf", new() { MaxRedirects = 0 });

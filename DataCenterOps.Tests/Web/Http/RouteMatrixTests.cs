@@ -62,6 +62,7 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["/work"] = ("Inspectors", "/work", HttpStatusCode.OK),
         ["/checklists/{Id:guid}"] = ("ChecklistReaders", $"/checklists/{Guid0}", HttpStatusCode.OK),
         ["/reports/{Id:guid}"] = ("ReportReaders", $"/reports/{Guid0}", HttpStatusCode.OK),
+        ["/reports/mine"] = ("Inspectors", "/reports/mine", HttpStatusCode.OK),
         ["/reviews"] = ("Supervisors", "/reviews", HttpStatusCode.OK),
         ["/archive"] = ("ArchiveReaders", "/archive", HttpStatusCode.OK),
         ["/archive/{Id:long}"] = ("ArchiveReaders", "/archive/999999", HttpStatusCode.OK),

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 
 namespace DataCenterOps.Tests.Web.Features.Steps;
 
@@ -46,13 +47,15 @@ public sealed class ChecklistFormTests : BunitSetup
     }
 
     [Fact]
-    public async Task OutOfRangeReading_IsRecorded_AndStandsOut()
+    public async Task OutOfRangeReading_OnceConfirmed_IsRecorded_AndStandsOut()
     {
         var executionId = await PublishedChecklistAsync();
         SignIn(People.Inspector1);
 
+        var dialogs = Context.Render<MudDialogProvider>();
         var cut = Render(executionId);
         cut.WaitForElement("[data-item='4'] input").Change("300");
+        dialogs.WaitForElement("[data-testid='confirm-ok']").Click();
 
         cut.WaitForElement("[data-flagged='4']");
         Assert.Contains("flagged", cut.Find("[data-item='4']").ClassName, StringComparison.Ordinal);
@@ -122,9 +125,15 @@ public sealed class ChecklistFormTests : BunitSetup
         await AnswerEverythingAsync(executionId);
         SignIn(People.Inspector1);
 
+        var dialogs = Context.Render<MudDialogProvider>();
         var cut = Render(executionId);
         cut.WaitForElement("button[data-testid='complete']").Click();
+        dialogs.WaitForElement("[data-testid='confirm-ok']").Click();
+        cut.WaitForElement("[data-testid='finished']");
         cut.WaitForElement("button[data-testid='submit-report']").Click();
+        dialogs.WaitForElement("[data-testid='confirm-preview']");
+        Assert.Equal(SopState.InExecution, await flow.PlanStateAsync()); // nothing is sent before the confirmation
+        dialogs.Find("[data-testid='confirm-ok']").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(SopState.InReview, flow.PlanStateAsync().GetAwaiter().GetResult()));
     }

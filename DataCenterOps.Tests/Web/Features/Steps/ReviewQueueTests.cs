@@ -3,6 +3,8 @@ using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Tests.Domain;
 using DataCenterOps.Web.Features.Steps.Components.Review;
 
+using MudBlazor;
+
 namespace DataCenterOps.Tests.Web.Features.Steps;
 
 /// <summary>The Pengawas' review queue on the real services (standard time for a review: 1 hour).</summary>
@@ -78,9 +80,12 @@ public sealed class ReviewQueueTests : BunitSetup
         var second = await InReviewAsync();
         SignIn(People.Supervisor);
 
+        var dialogs = Context.Render<MudDialogProvider>();
         var cut = Context.Render<ReviewQueue>();
         cut.WaitForElement("[data-testid='decision']");
         cut.Find("button[data-testid='approve']").Click();
+        Assert.Equal(SopState.InReview, await first.PlanStateAsync()); // asked first
+        dialogs.WaitForElement("[data-testid='confirm-ok']").Click();
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-queue-item]")));
         Assert.Equal(SopState.Approved, await first.PlanStateAsync());

@@ -3,18 +3,26 @@ using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Reports;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Web.Shared.Components;
+using DataCenterOps.Web.Shared.Forms;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace DataCenterOps.Web.Features.Steps.Components.Checklist;
 
 /// <summary>
 /// Step 3 on a tablet: every answer is saved the moment it is given (one at a time, in order), a progress bar and a
 /// "saved" indicator say how far it is, out-of-range answers stand out, and a Reading on monitored equipment offers
-/// the live value of its point to record with one tap.
+/// the live value of its point to record with one tap. Readings are read in the reader's culture (<see cref="LocalNumber"/>);
+/// a doubtful one (ambiguous separator, out of range, physically implausible) is saved only once confirmed. A GAGAL needs a
+/// finding; "Selesaikan" ends the checklist (read-only) until its Pemeriksa reopens it with a reason.
 /// </summary>
 public sealed partial class ChecklistForm
 {
     private readonly SemaphoreSlim _saveGate = new(1, 1);
+    private readonly Dictionary<Guid, string?> _drafts = [];
+    private string? _savedFindings;
+    private string? _savedActions;
     private ChecklistExecution? _execution;
     private SopState _planState;
     private Guid _planId;
@@ -36,11 +44,22 @@ public sealed partial class ChecklistForm
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
     [Parameter, EditorRequired]
     public Guid ExecutionId { get; set; }
 
-    private bool CanWork => _execution is not null && _execution.InspectorId == UserId
+    private bool MayWork => _execution is not null && _execution.InspectorId == UserId
         && _planState is SopState.InExecution or SopState.Returned;
+
+    private bool CanWork => MayWork && _execution!.Status != ExecutionStatus.Completed;
+
+    private bool CanReopen => MayWork && _execution!.Status == ExecutionStatus.Completed;
+
+    /// <summary>A GAGAL is answered and the findings say nothing yet.</summary>
+    private bool FindingMissing => CanWork && string.IsNullOrWhiteSpace(_findings)
+        && _execution!.Answers.Any(a => a.PassFail == PassFailResult.Fail);
 
     private List<ChecklistTemplateItem> Required =>
         _execution?.WorkPlanItem?.Template?.Items.Where(IsRequired).ToList() ?? [];
@@ -74,8 +93,8 @@ public sealed partial class ChecklistForm
         _planReady = plan.State is SopState.InExecution or SopState.Returned
             && plan.Items.All(i => i.Execution?.Status == ExecutionStatus.Completed);
         _returnNotes = await QueryAsync<ReportQueries, string?>(q => q.LatestReturnNotesOfPlanAsync(_planId));
-        _findings = _execution.Findings;
-        _actions = _execution.ActionsTaken;
+        _findings = _savedFindings = _execution.Findings;
+        _actions = _savedActions = _execution.ActionsTaken;
         _deviceId = _execution.WorkPlanItem.Equipment?.MonitoringDeviceId;
         SubscribeToLiveValues();
     }
@@ -125,10 +144,84 @@ public sealed partial class ChecklistForm
     private Task AnswerAsync(ChecklistTemplateItem q, AnswerInput input) =>
         SaveAsync(() => AttemptAsync<ChecklistService>((s, a) => s.AnswerAsync(a, ExecutionId, q.Id, input)));
 
-    private Task SaveNotesAsync(string? findings, string? actions)
+    private Task PassFailAsync(ChecklistTemplateItem q, PassFailResult option) => AnswerAsync(q, new AnswerInput(PassFail: option));
+
+    /// <summary>A typed (or live) number: saved at once when beyond doubt, else only after the Pemeriksa confirms what was read.</summary>
+    private async Task ReadingAsync(ChecklistTemplateItem q, NumberParse parse)
     {
-        _findings = findings;
-        _actions = actions;
+        if (!parse.HasValue)
+        {
+            await AnswerAsync(q, new AnswerInput(Reading: null));
+            return;
+        }
+
+        var value = parse.Value;
+        var culture = CultureInfo.CurrentCulture;
+        var reasons = new List<string>();
+        if (parse.Outcome == NumberParseOutcome.Ambiguous)
+        {
+            reasons.Add(string.Format(culture, L["Reading.Ambiguous"], LocalNumber.Format(value, culture)));
+        }
+
+        if (q.IsImplausible(value) && ReadingLimits.Physical(q.Unit) is { } limits)
+        {
+            reasons.Add(string.Format(culture, L["Reading.Implausible"], q.Unit, LocalNumber.Format(limits.Min, culture), LocalNumber.Format(limits.Max, culture)));
+        }
+        else if (q.IsOutOfRange(value))
+        {
+            reasons.Add(string.Format(culture, L["Reading.OutOfRange"], RangeText(q).TrimStart(',', ' ')));
+        }
+
+        if (reasons.Count > 0)
+        {
+            var lines = new List<string> { string.Format(culture, L["Reading.ReadAs"], q.Prompt, LocalNumber.Format(value, culture), q.Unit) };
+            lines.AddRange(reasons);
+            if (await Dialogs.ConfirmAsync(L["Reading.ConfirmTitle"], lines, L["Reading.ConfirmSave"], Color.Warning) is null)
+            {
+                return;
+            }
+        }
+
+        await AnswerAsync(q, new AnswerInput(Reading: value, Confirmed: reasons.Count > 0));
+    }
+
+    private string? Draft(ChecklistTemplateItem q, string? saved) => _drafts.TryGetValue(q.Id, out var draft) ? draft : saved;
+
+    /// <summary>A text answer is saved when the field is left; too long, it is refused (the counter already says so), never cut.</summary>
+    private async Task SaveDraftAsync(ChecklistTemplateItem q, string? saved, int max, Func<string?, AnswerInput> input)
+    {
+        if (!_drafts.TryGetValue(q.Id, out var draft) || draft == saved)
+        {
+            return;
+        }
+
+        if (!TextLimits.Fits(draft, max))
+        {
+            _error = TextLimits.Check(L, max)(draft);
+            return;
+        }
+
+        await AnswerAsync(q, input(draft));
+        if (_error is null)
+        {
+            _drafts.Remove(q.Id);
+        }
+    }
+
+    private Task SaveNotesAsync()
+    {
+        if (_findings == _savedFindings && _actions == _savedActions)
+        {
+            return Task.CompletedTask;
+        }
+
+        if ((TextLimits.Check(L, TextLimits.Long)(_findings) ?? TextLimits.Check(L, TextLimits.Long)(_actions)) is { } tooLong)
+        {
+            _error = tooLong;
+            return Task.CompletedTask;
+        }
+
+        var (findings, actions) = (_findings, _actions);
         return SaveAsync(() => AttemptAsync<ChecklistService>((s, a) => s.SaveNotesAsync(a, ExecutionId, findings, actions)));
     }
 
@@ -165,9 +258,27 @@ public sealed partial class ChecklistForm
             return;
         }
 
+        if (FindingMissing)
+        {
+            _error = L["Checklist.FailNeedsFinding"];
+            return;
+        }
+
+        if ((TextLimits.Check(L, TextLimits.Long)(_findings) ?? TextLimits.Check(L, TextLimits.Long)(_actions)) is { } tooLong)
+        {
+            _error = tooLong;
+            return;
+        }
+
+        if (await Dialogs.ConfirmAsync(L["Confirm.Complete.Title"], [L["Confirm.Complete.What"], L["Confirm.Complete.Reopen"]], L["Complete"]) is null)
+        {
+            return;
+        }
+
+        var (findings, actions) = (_findings, _actions);
         await SaveAsync(() => AttemptAsync<ChecklistService>(async (s, a) =>
         {
-            await s.SaveNotesAsync(a, ExecutionId, _findings, _actions);
+            await s.SaveNotesAsync(a, ExecutionId, findings, actions);
             await s.CompleteAsync(a, ExecutionId);
         }));
         if (_error is null)
@@ -176,8 +287,27 @@ public sealed partial class ChecklistForm
         }
     }
 
+    private async Task ReopenAsync()
+    {
+        var reason = await Dialogs.ConfirmAsync(L["Confirm.Reopen.Title"], [L["Confirm.Reopen.What"]], L["Checklist.Reopen"], Color.Warning,
+            reasonLabel: L["Confirm.Reopen.Reason"]);
+        if (reason is null)
+        {
+            return;
+        }
+
+        _error = await AttemptAsync<ChecklistService>((s, a) => s.ReopenAsync(a, ExecutionId, reason));
+        await LoadAsync();
+    }
+
     private async Task SubmitAsync()
     {
+        var preview = await QueryAsync<ReportQueries, ReportContent>(q => q.PreviewAsync(_planId));
+        if (!await ReportSubmitConfirmation.AskAsync(Dialogs, L, preview, await NamesAsync()))
+        {
+            return;
+        }
+
         _error = await AttemptAsync<ReportService>((s, a) => s.SubmitAsync(a, _planId));
         if (_error is null)
         {

@@ -4,6 +4,7 @@ using DataCenterOps.Domain.Reports;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using DataCenterOps.Web.Shared.Components;
 using MudBlazor;
 
 namespace DataCenterOps.Web.Features.Steps.Components.Review;
@@ -33,6 +34,9 @@ public sealed partial class ReviewQueue
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     /// <summary>The report to open first; the oldest when not given or no longer waiting.</summary>
     [Parameter]
@@ -118,6 +122,12 @@ public sealed partial class ReviewQueue
         // The Catatan say what to fix: a return without them helps nobody (the domain refuses it too).
         _notesMissing = decision == ReviewDecision.Returned && string.IsNullOrWhiteSpace(_notes);
         if (_notesMissing)
+        {
+            return;
+        }
+
+        if (decision == ReviewDecision.Approved
+            && await Dialogs.ConfirmAsync(L["Confirm.Approve.Title"], [L["Confirm.Approve.What"], L["Confirm.Approve.Final"]], L["Approve"], Color.Success) is null)
         {
             return;
         }
