@@ -4,7 +4,6 @@ using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Domain.Access;
@@ -339,7 +338,7 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         {
             await AccessGuard.SaveAsync(db, cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             // The partial unique index caught a second desk registering the same person at the same moment.
             throw new AccessRuleViolationException(AccessError.AlreadyInside, $"{entry.PersonName} is already registered inside.", ex, "AlreadyInside", entry.PersonName);
