@@ -1,3 +1,4 @@
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Rules;
@@ -13,7 +14,7 @@ public sealed class ArchiveIntegrityTests
     [Fact]
     public async Task ArchivedReports_AreChained_AndIntact()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var (first, second) = await ArchiveTwoAsync(database);
 
         Assert.Equal(ArchiveHasher.Genesis, first.PreviousHash);
@@ -26,7 +27,7 @@ public sealed class ArchiveIntegrityTests
     [Fact]
     public async Task Database_RefusesUpdateAndDelete_OnEvidenceTables()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await ArchiveTwoAsync(database);
         await using var db = database.NewContext();
 
@@ -39,7 +40,7 @@ public sealed class ArchiveIntegrityTests
     [Fact]
     public async Task EditedArchivedRow_ShowsAsTampered()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var (first, _) = await ArchiveTwoAsync(database);
         await using (var db = database.NewContext())
         {
@@ -58,7 +59,7 @@ public sealed class ArchiveIntegrityTests
     [Fact]
     public async Task RehashedEdit_IsTampered_BecauseTheKeyedSealNoLongerMatches()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var (first, second) = await ArchiveTwoAsync(database);
         await using (var db = database.NewContext())
         {
@@ -79,7 +80,7 @@ public sealed class ArchiveIntegrityTests
     [Fact]
     public async Task DeletedRecord_BreaksTheChain()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var (first, second) = await ArchiveTwoAsync(database);
         await using (var db = database.NewContext())
         {
@@ -93,14 +94,14 @@ public sealed class ArchiveIntegrityTests
     [Fact]
     public async Task Archive_IsRefused_WhenReportNotApproved()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.InReview);
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(flow.ArchiveAsync);
         Assert.Equal(SopError.IllegalTransition, error.Code);
     }
 
-    private static async Task<(ArchivedReport First, ArchivedReport Second)> ArchiveTwoAsync(SopDatabase database)
+    private static async Task<(ArchivedReport First, ArchivedReport Second)> ArchiveTwoAsync(TestDatabase database)
     {
         var one = new SopFlow(database);
         await one.ToAsync(SopState.Approved);
@@ -111,7 +112,7 @@ public sealed class ArchiveIntegrityTests
         return (first, second);
     }
 
-    private static async Task<IReadOnlyList<IntegrityResult>> VerifyAsync(SopDatabase database)
+    private static async Task<IReadOnlyList<IntegrityResult>> VerifyAsync(TestDatabase database)
     {
         await using var db = database.NewContext();
         return await new ArchiveService(db, database.Time, database.Key, new AuditLog(db, database.Time)).VerifyChainAsync();

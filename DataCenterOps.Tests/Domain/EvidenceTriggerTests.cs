@@ -1,3 +1,4 @@
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Maintenance;
@@ -20,7 +21,7 @@ public sealed class EvidenceTriggerTests
     [InlineData("ChecklistAnswers", "Text")]
     public async Task SopEvidence_RefusesUpdateAndDelete(string table, string column)
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await new SopFlow(database).ToAsync(SopState.Archived);
         await using var db = database.NewContext();
         Assert.True(await CountAsync(db, table) > 0);
@@ -39,7 +40,7 @@ public sealed class EvidenceTriggerTests
     [Fact]
     public async Task ChecklistAnswers_CanBeChangedWhileTheChecklistIsOpen_ButNotOnceTheLaporanIsSubmitted()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.InExecution);
         await using (var db = database.NewContext())
@@ -70,14 +71,14 @@ public sealed class EvidenceTriggerTests
     [Fact]
     public async Task AccessEntries_RecordExitAndVoid_ButNeverWhoCameInOrABackdatedReturn()
     {
-        await using var access = await AccessDatabase.CreateAsync();
+        await using var access = await TestDatabase.CreateAccessAsync();
         Guid entryId;
         await using (var db = access.NewContext())
         {
-            var supervisor = await AccessDatabase.ActorAsync(db, AccessDatabase.Supervisor);
-            var actor = await AccessDatabase.ActorAsync(db, AccessDatabase.Operator);
-            await access.Grants(db).GrantAsync(supervisor, new NewGrant(AccessDatabase.Outsider, "Teknisi jaringan", 4));
-            var entry = await access.Register(db).RegisterStaffEntryAsync(actor, AccessDatabase.Staff(AccessDatabase.Outsider));
+            var supervisor = await TestDatabase.ActorAsync(db, TestDatabase.Supervisor);
+            var actor = await TestDatabase.ActorAsync(db, TestDatabase.Operator);
+            await access.Grants(db).GrantAsync(supervisor, new NewGrant(TestDatabase.Outsider, "Teknisi jaringan", 4));
+            var entry = await access.Register(db).RegisterStaffEntryAsync(actor, TestDatabase.Staff(TestDatabase.Outsider));
             await access.Register(db).RegisterExitAsync(actor, entry.Id, new ExitInput([]));
             entryId = entry.Id;
         }
@@ -91,7 +92,7 @@ public sealed class EvidenceTriggerTests
             await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AccessGrants SET UsedByEntryId = NULL"));
             await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AccessGrants"));
 
-            var admin = await AccessDatabase.ActorAsync(db, AccessDatabase.Administrator);
+            var admin = await TestDatabase.ActorAsync(db, TestDatabase.Administrator);
             var voided = await access.Register(db).VoidAsync(admin, entryId, "Salah catat");
             Assert.Equal(AccessEntryStatus.Voided, voided.Status);
         }

@@ -1,3 +1,4 @@
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Persistence;
@@ -37,7 +38,7 @@ public sealed class PersistenceTests
     [Fact]
     public async Task Letter_RoundTrips_WithPeopleScopeAndUtcTimes()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.LetterIssued);
 
@@ -47,14 +48,14 @@ public sealed class PersistenceTests
         Assert.Equal([People.Inspector1, People.Inspector2], letter.Inspectors.Select(i => i.UserId).Order());
         Assert.Single(letter.Scope);
         Assert.Equal(DateTimeKind.Utc, letter.ValidFromUtc.Kind);
-        Assert.Equal(SopDatabase.Start.UtcDateTime.AddHours(-1), letter.ValidFromUtc);
-        Assert.Equal(SopDatabase.Start.UtcDateTime, letter.IssuedAtUtc);
+        Assert.Equal(TestDatabase.SopStart.UtcDateTime.AddHours(-1), letter.ValidFromUtc);
+        Assert.Equal(TestDatabase.SopStart.UtcDateTime, letter.IssuedAtUtc);
     }
 
     [Fact]
     public async Task LetterNumbers_CountPerYear_FromTheConfiguredPattern()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         database.Sop.LetterNumberPattern = "ST-{year}-{seq}";
         var numbers = new List<string?>();
         foreach (var advance in new[] { 0, 1, 300 })
@@ -77,7 +78,7 @@ public sealed class PersistenceTests
     [Fact]
     public async Task EveryTransition_WritesAnAuditEntry_WithBeforeAndAfter()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Archived);
 
@@ -99,7 +100,7 @@ public sealed class PersistenceTests
     [Fact]
     public async Task StaleCopy_IsRefused_AsConcurrencyConflict()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.DraftAsync();
 
@@ -117,7 +118,7 @@ public sealed class PersistenceTests
     [Fact]
     public async Task Version_IsRenewed_OnEveryChange()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.DraftAsync();
         Guid before;

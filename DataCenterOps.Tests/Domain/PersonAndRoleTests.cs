@@ -1,3 +1,4 @@
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Auditing;
@@ -16,7 +17,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task DraftLetter_IsRefused_ForOperator()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await using var db = database.NewContext();
         var service = new AssignmentLetterService(db, database.Time, database.Options, new AuditLog(db, database.Time));
         var now = database.Time.GetUtcNow().UtcDateTime;
@@ -28,7 +29,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task DraftLetter_IsRefused_WhenNamedManagerLacksManagerRole()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await using var db = database.NewContext();
         var service = new AssignmentLetterService(db, database.Time, database.Options, new AuditLog(db, database.Time));
         var now = database.Time.GetUtcNow().UtcDateTime;
@@ -40,7 +41,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task Issue_IsRefused_ForAnotherSupervisor()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.DraftAsync();
         await using var db = database.NewContext();
@@ -52,7 +53,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task CreatePlan_IsRefused_ForManagerNotNamedOnLetter()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.LetterIssued);
         await using var db = database.NewContext();
@@ -64,7 +65,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task AddItem_IsRefused_ForInspectorNotOnLetter_EquipmentOutOfScope_AndDateOutsideValidity()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Planning);
         var ups = await flow.EquipmentAsync("ups-1");
@@ -90,7 +91,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task Answer_IsRefused_ForOtherInspectorOnTheSameLetter()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Planning);
         await flow.PublishAsync();
@@ -107,7 +108,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task Submit_IsRefused_ForInspectorWithoutItems()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.InExecution);
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() => flow.SubmitAsync(People.Inspector2));
@@ -117,7 +118,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task Review_IsRefused_ForSupervisorWhoDidNotIssueTheLetter()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.InReview);
         await using var db = database.NewContext();
@@ -129,7 +130,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task Approve_IsRefused_WhenApproverExecutedTheWork()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database)
         {
             Supervisor = People.SupervisorInspector,
@@ -145,7 +146,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task Archive_IsRefused_ForManagerNotNamedOnLetter()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Approved);
         await using var db = database.NewContext();
@@ -157,7 +158,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task ReturnedReport_GoesBackToInspector_AndKeepsEverySubmissionAndReview()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Returned);
         await flow.CompleteChecklistsAsync();
@@ -175,7 +176,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task RevokedLetter_NoLongerAuthorisesEntry_AndStopsTheWork()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.LetterIssued);
         var now = database.Time.GetUtcNow().UtcDateTime;

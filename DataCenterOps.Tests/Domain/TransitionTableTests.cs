@@ -1,3 +1,4 @@
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Rules;
@@ -78,7 +79,7 @@ public sealed class TransitionTableTests
     [MemberData(nameof(ReachablePairs))]
     public async Task Services_PerformLegalMoves_AndRefuseIllegalOnes(SopState state, SopAction action)
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(state);
         var legal = s_legal.Contains((state, action));
@@ -102,7 +103,7 @@ public sealed class TransitionTableTests
         }
     }
 
-    private static async Task PerformAsync(SopDatabase database, SopFlow flow, SopAction action)
+    private static async Task PerformAsync(TestDatabase database, SopFlow flow, SopAction action)
     {
         await using var db = database.NewContext();
         switch (action)
