@@ -245,9 +245,10 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
 
         if (!string.IsNullOrWhiteSpace(filter.Person))
         {
-            var pattern = "%" + filter.Person.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-            query = query.Where(e => EF.Functions.Like(e.PersonName, pattern) || EF.Functions.Like(e.Organisation, pattern)
-                || EF.Functions.Like(e.IdNumber, pattern) || e.UserId == filter.Person || EF.Functions.Like(e.EscortName, pattern));
+            // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+            var pattern = "%" + filter.Person.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() + "%";
+            query = query.Where(e => EF.Functions.Like(e.PersonName.ToLower(), pattern) || EF.Functions.Like(e.Organisation!.ToLower(), pattern)
+                || EF.Functions.Like(e.IdNumber!.ToLower(), pattern) || e.UserId == filter.Person || EF.Functions.Like(e.EscortName!.ToLower(), pattern));
         }
 
         if (filter.LetterId is { } letterId)

@@ -1,15 +1,21 @@
+using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Sla;
 using DataCenterOps.Domain.Workflow;
 
 namespace DataCenterOps.Tests.Domain;
 
-public sealed class SlaTests
+/// <remarks>Runs on both providers: <c>SlaTests+Sqlite</c> and <c>SlaTests+PostgreSql</c>.</remarks>
+public abstract class SlaTests(StorageProvider provider)
 {
+    public sealed class Sqlite() : SlaTests(StorageProvider.Sqlite);
+
+    public sealed class PostgreSql() : SlaTests(StorageProvider.PostgreSql);
+
     [Fact]
     public async Task DraftLetter_IsDueIn15Minutes_AndOverdueAfter()
     {
-        await using var database = await TestDatabase.CreateSopAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.DraftAsync();
 
@@ -25,7 +31,7 @@ public sealed class SlaTests
     [Fact]
     public async Task EachOpenStep_IsTimedFromWhenItOpened()
     {
-        await using var database = await TestDatabase.CreateSopAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.DraftAsync();
         database.Time.Advance(TimeSpan.FromMinutes(5));
@@ -63,7 +69,7 @@ public sealed class SlaTests
     [Fact]
     public async Task StandardTimes_AreConfigurable()
     {
-        await using var database = await TestDatabase.CreateSopAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         database.Sop.StandardTimes.AssignmentLetter = TimeSpan.FromMinutes(2);
         await new SopFlow(database).DraftAsync();
         database.Time.Advance(TimeSpan.FromMinutes(3));

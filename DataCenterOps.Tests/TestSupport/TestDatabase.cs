@@ -77,6 +77,10 @@ internal sealed partial class TestDatabase : IAsyncDisposable
     public DataCenterOpsDbContext NewContext(params IInterceptor[] interceptors) =>
         new(new DbContextOptionsBuilder<DataCenterOpsDbContext>().Use(Storage, interceptors).Options);
 
+    /// <summary>The forger's first step, in this provider's dialect: removing a guard trigger.</summary>
+    public string DropTriggerSql(string table, string trigger) =>
+        Provider == StorageProvider.PostgreSql ? $"DROP TRIGGER \"{trigger}\" ON \"{table}\"" : $"DROP TRIGGER \"{trigger}\"";
+
     public async ValueTask DisposeAsync()
     {
         if (PostgresDatabase is not null)
