@@ -19,6 +19,7 @@ command -v sqlite3 >/dev/null || need+=(sqlite3)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
 command -v prometheus-alertmanager >/dev/null || need+=(prometheus-alertmanager)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test peers: ${need[*]}"
   apt-get update -qq
@@ -26,6 +27,20 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# A PostgreSQL 15 cluster of our own for the provider-parameterised tests: a temp folder owned by postgres, a free
+# loopback port, trust auth; never a system cluster. Removed on exit. (Without DCOPS_TEST_POSTGRES the tests start one.)
+pg_bin=/usr/lib/postgresql/15/bin
+pg_dir=$(mktemp -d /tmp/dcops-pg-XXXXXX)
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_dir"
+cleanup_pg() { as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+trap cleanup_pg EXIT
+as_pg "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U postgres -E UTF8 --locale=C --no-sync >/dev/null
+as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+export DCOPS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Timeout=5;Command Timeout=60"
 dotnet build DataCenterOps.sln -c Release -nologo -v q
 log=$(mktemp)
 status=0

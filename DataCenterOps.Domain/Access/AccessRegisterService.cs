@@ -4,7 +4,6 @@ using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Domain.Access;
@@ -252,9 +251,10 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
 
         if (!string.IsNullOrWhiteSpace(filter.Person))
         {
-            var pattern = "%" + filter.Person.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-            query = query.Where(e => EF.Functions.Like(e.PersonName, pattern) || EF.Functions.Like(e.Organisation, pattern)
-                || EF.Functions.Like(e.IdNumber, pattern) || e.UserId == filter.Person || EF.Functions.Like(e.EscortName, pattern));
+            // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+            var pattern = "%" + filter.Person.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() + "%";
+            query = query.Where(e => EF.Functions.Like(e.PersonName.ToLower(), pattern) || EF.Functions.Like(e.Organisation!.ToLower(), pattern)
+                || EF.Functions.Like(e.IdNumber!.ToLower(), pattern) || e.UserId == filter.Person || EF.Functions.Like(e.EscortName!.ToLower(), pattern));
         }
 
         if (filter.LetterId is { } letterId)
@@ -381,7 +381,7 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         {
             await AccessGuard.SaveAsync(db, cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             // The partial unique index caught a second desk registering the same person at the same moment.
             throw new AccessRuleViolationException(AccessError.AlreadyInside, $"{entry.PersonName} is already registered inside.", ex, "AlreadyInside", entry.PersonName);

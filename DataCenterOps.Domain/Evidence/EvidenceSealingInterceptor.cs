@@ -11,11 +11,14 @@ namespace DataCenterOps.Domain.Evidence;
 
 /// <summary>
 /// Seals every new archived report and audit entry in the same transaction that writes it. The transaction is
-/// begun first (SQLite: BEGIN IMMEDIATE, the write lock), so reading the chain's tip and appending to it cannot race
-/// another writer. After the commit the new heads are appended to the anchor file.
+/// begun first (SQLite: BEGIN IMMEDIATE, the write lock; PostgreSQL: a transaction-scoped advisory lock that every
+/// node takes), so reading the chain's tip and appending to it cannot race another writer, in this process or another. After the commit the new heads are appended to the anchor file.
 /// </summary>
 public sealed class EvidenceSealingInterceptor(EvidenceKey key, EvidenceAnchorLog? anchors, TimeProvider time) : SaveChangesInterceptor
 {
+    /// <summary>Takes the advisory lock of the evidence chains on PostgreSQL (key: "dcopsevd" as a 64-bit number).</summary>
+    private const string PostgreSqlChainLock = "SELECT pg_advisory_xact_lock(7233747955250198116)";
+
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -77,6 +80,12 @@ public sealed class EvidenceSealingInterceptor(EvidenceKey key, EvidenceAnchorLo
 
         try
         {
+            if (db.Database.IsNpgsql())
+            {
+                // Held until commit or rollback; other nodes' sealing waits here, not at a duplicate key.
+                await db.Database.ExecuteSqlRawAsync(PostgreSqlChainLock, cancellationToken).ConfigureAwait(false);
+            }
+
             var heads = new List<EvidenceHead>();
             var now = time.GetUtcNow().UtcDateTime;
             if (archived.Count > 0)

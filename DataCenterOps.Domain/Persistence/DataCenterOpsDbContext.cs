@@ -7,14 +7,18 @@ using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Reports;
 using DataCenterOps.Domain.Workflow;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Domain.Persistence;
 
-/// <summary>The one database of the app: Identity and the SOP records. Provider-neutral model.</summary>
+/// <summary>
+/// The one database of the app: Identity and the SOP records. Provider-neutral model; on PostgreSQL also the
+/// ASP.NET Core Data Protection key ring, so that every node reads the cookies every other node issued.
+/// </summary>
 public sealed class DataCenterOpsDbContext(DbContextOptions<DataCenterOpsDbContext> options)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Equipment> Equipment => Set<Equipment>();
     public DbSet<AssignmentLetter> AssignmentLetters => Set<AssignmentLetter>();
@@ -33,10 +37,18 @@ public sealed class DataCenterOpsDbContext(DbContextOptions<DataCenterOpsDbConte
     public DbSet<CommissionedDevice> CommissionedDevices => Set<CommissionedDevice>();
     public DbSet<MaintenanceWindowEntry> MaintenanceWindows => Set<MaintenanceWindowEntry>();
 
+    /// <summary>PostgreSQL only (the SQLite node keeps its key ring in Storage:DataDirectory/keys, as before).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(DataCenterOpsDbContext).Assembly);
+        // EF caches one model per provider, so the SQLite model (and its migrations) stay as they were.
+        if (!Database.IsNpgsql())
+        {
+            builder.Ignore<DataProtectionKey>();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

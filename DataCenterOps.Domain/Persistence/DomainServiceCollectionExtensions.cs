@@ -31,17 +31,25 @@ public static class DomainServiceCollectionExtensions
 
     public static IServiceCollection AddDataCenterOpsDomain(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
+            .Configure(o => o.PostgreSqlConnectionString ??= configuration.GetConnectionString(StorageOptions.ConnectionStringName))
+            .ValidateDataAnnotations()
+            .Validate(o => !o.IsPostgreSql || !string.IsNullOrWhiteSpace(o.PostgreSqlConnectionString),
+                "Storage:Provider is PostgreSql: set ConnectionStrings:DataCenterOps (e.g. Host=db;Database=dcops;Username=dcops; the password as ConnectionStrings__DataCenterOps in the environment).")
+            .ValidateOnStart();
         services.AddOptions<SopOptions>().BindConfiguration(SopOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.SectionName)
             .Validate(o => string.IsNullOrWhiteSpace(o.Key) || IsKey(o.Key), $"Evidence:Key must be base64 of at least {EvidenceKey.MinimumBytes} bytes.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.KeyFile) && !string.IsNullOrWhiteSpace(o.AnchorFile), "Evidence:KeyFile and Evidence:AnchorFile must be set.")
+            // Every node seals into the same chains, so every node needs the same key: a key file per node would make
+            // each node call the others' seals forged.
+            .Validate<IOptions<StorageOptions>>((o, storage) => !storage.Value.IsPostgreSql || !string.IsNullOrWhiteSpace(o.Key),
+                "Storage:Provider is PostgreSql: set Evidence:Key (base64, the same on every node; in the environment as Evidence__Key).")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<SqlitePragmaInterceptor>();
         // The key is never in the database: Evidence:Key, or the Data Protection–protected key file (created once).
         services.AddSingleton(sp => EvidenceKeyStore.Load(
             sp.GetRequiredService<IOptions<EvidenceOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value, createIfMissing: true));
@@ -52,10 +60,7 @@ public static class DomainServiceCollectionExtensions
             sp.GetRequiredService<EvidenceKey>(), sp.GetRequiredService<EvidenceAnchorLog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddDbContextFactory<DataCenterOpsDbContext>((sp, options) =>
         {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            PrivateFile.EnsureSqlite(storage.DatabasePath);
-            options.UseSqlite(storage.ConnectionString)
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>(), sp.GetRequiredService<EvidenceSealingInterceptor>());
+            options.Use(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<EvidenceSealingInterceptor>());
         });
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<DataCenterOpsDbContext>>().CreateDbContext());
 
@@ -91,6 +96,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ArchiveService>();
         services.AddScoped<SopBoardService>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<DatabaseStartupWait>();
         return services;
     }
 

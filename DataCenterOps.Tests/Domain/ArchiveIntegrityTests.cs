@@ -1,19 +1,25 @@
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Tests.Domain;
 
 /// <summary>Archived reports are hash-chained, sealed with the evidence key, append-only in the database, and verified when read.</summary>
-public sealed class ArchiveIntegrityTests
+/// <remarks>Runs on both providers: <c>ArchiveIntegrityTests+Sqlite</c> and <c>ArchiveIntegrityTests+PostgreSql</c>.</remarks>
+public abstract class ArchiveIntegrityTests(StorageProvider provider)
 {
+    public sealed class Sqlite() : ArchiveIntegrityTests(StorageProvider.Sqlite);
+
+    public sealed class PostgreSql() : ArchiveIntegrityTests(StorageProvider.PostgreSql);
+
     [Fact]
     public async Task ArchivedReports_AreChained_AndIntact()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var (first, second) = await ArchiveTwoAsync(database);
 
         Assert.Equal(ArchiveHasher.Genesis, first.PreviousHash);
@@ -26,27 +32,27 @@ public sealed class ArchiveIntegrityTests
     [Fact]
     public async Task Database_RefusesUpdateAndDelete_OnEvidenceTables()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         await ArchiveTwoAsync(database);
         await using var db = database.NewContext();
 
-        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE ArchivedReports SET ArchivedById = 'x'"));
-        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM ArchivedReports"));
-        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET ActorId = 'x'"));
-        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries"));
+        await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE \"ArchivedReports\" SET \"ArchivedById\" = 'x'"));
+        await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"ArchivedReports\""));
+        await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"ActorId\" = 'x'"));
+        await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\""));
     }
 
     [Fact]
     public async Task EditedArchivedRow_ShowsAsTampered()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var (first, _) = await ArchiveTwoAsync(database);
         await using (var db = database.NewContext())
         {
             // An attacker with file access: drop the guard, then rewrite the evidence.
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER ArchivedReports_NoUpdate");
+            await db.Database.ExecuteSqlRawAsync(database.DropTriggerSql("ArchivedReports", "ArchivedReports_NoUpdate"));
             await db.Database.ExecuteSqlRawAsync(
-                "UPDATE ArchivedReports SET CanonicalJson = replace(CanonicalJson, 'Baik', 'Bagus') WHERE Id = {0}", first.Id);
+                "UPDATE \"ArchivedReports\" SET \"CanonicalJson\" = replace(\"CanonicalJson\", 'Baik', 'Bagus') WHERE \"Id\" = {0}", first.Id);
         }
 
         await using var read = database.NewContext();
@@ -58,16 +64,16 @@ public sealed class ArchiveIntegrityTests
     [Fact]
     public async Task RehashedEdit_IsTampered_BecauseTheKeyedSealNoLongerMatches()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var (first, second) = await ArchiveTwoAsync(database);
         await using (var db = database.NewContext())
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER ArchivedReports_NoUpdate");
+            await db.Database.ExecuteSqlRawAsync(database.DropTriggerSql("ArchivedReports", "ArchivedReports_NoUpdate"));
             var forged = await db.ArchivedReports.AsNoTracking().SingleAsync(a => a.Id == first.Id);
             forged.ArchivedById = People.OtherManager;
             var forgedHash = ArchiveHasher.Compute(forged);
             await db.Database.ExecuteSqlRawAsync(
-                "UPDATE ArchivedReports SET ArchivedById = {0}, Hash = {1} WHERE Id = {2}", People.OtherManager, forgedHash, first.Id);
+                "UPDATE \"ArchivedReports\" SET \"ArchivedById\" = {0}, \"Hash\" = {1} WHERE \"Id\" = {2}", People.OtherManager, forgedHash, first.Id);
         }
 
         var results = await VerifyAsync(database);
@@ -79,12 +85,12 @@ public sealed class ArchiveIntegrityTests
     [Fact]
     public async Task DeletedRecord_BreaksTheChain()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var (first, second) = await ArchiveTwoAsync(database);
         await using (var db = database.NewContext())
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER ArchivedReports_NoDelete");
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM ArchivedReports WHERE Id = {0}", first.Id);
+            await db.Database.ExecuteSqlRawAsync(database.DropTriggerSql("ArchivedReports", "ArchivedReports_NoDelete"));
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"ArchivedReports\" WHERE \"Id\" = {0}", first.Id);
         }
 
         Assert.Equal(IntegrityState.ChainBroken, (await VerifyAsync(database)).Single(r => r.ArchiveId == second.Id).State);
@@ -93,14 +99,14 @@ public sealed class ArchiveIntegrityTests
     [Fact]
     public async Task Archive_IsRefused_WhenReportNotApproved()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.InReview);
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(flow.ArchiveAsync);
         Assert.Equal(SopError.IllegalTransition, error.Code);
     }
 
-    private static async Task<(ArchivedReport First, ArchivedReport Second)> ArchiveTwoAsync(SopDatabase database)
+    private static async Task<(ArchivedReport First, ArchivedReport Second)> ArchiveTwoAsync(TestDatabase database)
     {
         var one = new SopFlow(database);
         await one.ToAsync(SopState.Approved);
@@ -111,7 +117,7 @@ public sealed class ArchiveIntegrityTests
         return (first, second);
     }
 
-    private static async Task<IReadOnlyList<IntegrityResult>> VerifyAsync(SopDatabase database)
+    private static async Task<IReadOnlyList<IntegrityResult>> VerifyAsync(TestDatabase database)
     {
         await using var db = database.NewContext();
         return await new ArchiveService(db, database.Time, database.Key, new AuditLog(db, database.Time)).VerifyChainAsync();

@@ -1,21 +1,27 @@
+using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
-using DataCenterOps.Tests.Web.Features.Access;
+using DataCenterOps.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using static DataCenterOps.Tests.Web.Features.Access.AccessDatabase;
+using static DataCenterOps.Tests.TestSupport.TestDatabase;
 
 namespace DataCenterOps.Tests.Domain;
 
 /// <summary>The audit viewer's reads: filtered by person, action and period, only for Pengawas and Administrator; an export is itself audited.</summary>
-public sealed class AuditTrailTests : IAsyncLifetime
+/// <remarks>Runs on both providers: <c>AuditTrailTests+Sqlite</c> and <c>AuditTrailTests+PostgreSql</c>.</remarks>
+public abstract class AuditTrailTests(StorageProvider provider) : IAsyncLifetime
 {
-    private AccessDatabase _db = null!;
+    public sealed class Sqlite() : AuditTrailTests(StorageProvider.Sqlite);
+
+    public sealed class PostgreSql() : AuditTrailTests(StorageProvider.PostgreSql);
+
+    private TestDatabase _db = null!;
 
     public async Task InitializeAsync()
     {
-        _db = await CreateAsync();
+        _db = await CreateAccessAsync(provider);
         await using var db = _db.NewContext();
         await _db.Grants(db).GrantAsync(await ActorAsync(db, Supervisor), new NewGrant(Outsider, "Teknisi jaringan", 4));
         _db.Time.Advance(TimeSpan.FromDays(2));
@@ -35,7 +41,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var all = await queries.SearchAsync(admin, new AuditFilter());
         var byPerson = await queries.SearchAsync(admin, new AuditFilter(PersonId: Supervisor2));
         var byAction = await queries.SearchAsync(admin, new AuditFilter(Action: "AccessGrantIssued"));
-        var firstDay = await queries.SearchAsync(admin, new AuditFilter(FromUtc: Start.UtcDateTime, ToUtc: Start.UtcDateTime.AddDays(1)));
+        var firstDay = await queries.SearchAsync(admin, new AuditFilter(FromUtc: AccessStart.UtcDateTime, ToUtc: AccessStart.UtcDateTime.AddDays(1)));
 
         Assert.Equal(["AccessGrantRevoked", "AccessGrantIssued", "AccessGrantIssued"], all.Select(r => r.Action));
         Assert.Equal(["Pengawas Dua", "Pengawas Dua"], byPerson.Select(r => r.ActorName));
@@ -69,7 +75,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     {
         await using var db = _db.NewContext();
         var queries = new AuditQueries(db, new AuditLog(db, _db.Time));
-        var from = Start.UtcDateTime;
+        var from = AccessStart.UtcDateTime;
 
         var rows = await queries.ExportAsync(await ActorAsync(db, Supervisor), new AuditFilter(Action: "AccessGrantIssued", FromUtc: from));
 

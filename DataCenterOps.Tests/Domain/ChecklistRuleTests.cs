@@ -2,6 +2,7 @@ using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
+using DataCenterOps.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Tests.Domain;
@@ -15,7 +16,7 @@ public sealed class ChecklistRuleTests
     [Fact]
     public async Task OutOfRangeReading_IsRefused_UntilConfirmed()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var (executionId, items) = await ReadyAsync(database);
         var voltage = items.Single(i => i.Prompt == "Input voltage");
 
@@ -30,7 +31,7 @@ public sealed class ChecklistRuleTests
     [Fact]
     public async Task ReadingWithoutARange_IsStillHeldToItsPhysicalLimits()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Planning);
         await flow.AddItemAsync(template: "vrla-quarterly");
@@ -54,7 +55,7 @@ public sealed class ChecklistRuleTests
     [Fact]
     public async Task ConfirmedImplausibleReading_IsStoredAsGiven()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var (executionId, items) = await ReadyAsync(database);
         var voltage = items.Single(i => i.Prompt == "Input voltage");
 
@@ -67,7 +68,7 @@ public sealed class ChecklistRuleTests
     [Fact]
     public async Task Complete_WithAGagal_IsRefused_UntilAFindingIsWritten()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var (executionId, items) = await ReadyAsync(database);
         foreach (var item in items.Where(i => i.Kind != ChecklistItemKind.Photo))
         {
@@ -96,7 +97,7 @@ public sealed class ChecklistRuleTests
     [Fact]
     public async Task CompletedChecklist_IsReadOnly_UntilReopenedWithAReason_WhichIsAudited()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var (executionId, items) = await ReadyAsync(database);
         foreach (var item in items.Where(i => i.Kind != ChecklistItemKind.Photo))
         {
@@ -142,7 +143,7 @@ public sealed class ChecklistRuleTests
     [Fact]
     public async Task Reopen_OfAnOpenChecklist_IsRefused()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var (executionId, _) = await ReadyAsync(database);
         await using var db = database.NewContext();
 
@@ -152,16 +153,16 @@ public sealed class ChecklistRuleTests
         Assert.Equal("ChecklistNotFinished", error.MessageKey);
     }
 
-    private static ChecklistService Service(DataCenterOps.Domain.Persistence.DataCenterOpsDbContext db, SopDatabase database) =>
+    private static ChecklistService Service(DataCenterOps.Domain.Persistence.DataCenterOpsDbContext db, TestDatabase database) =>
         new(db, database.Time, new AuditLog(db, database.Time));
 
-    private static async Task<ChecklistAnswer> AnswerAsync(SopDatabase database, Guid executionId, ChecklistTemplateItem item, AnswerInput input)
+    private static async Task<ChecklistAnswer> AnswerAsync(TestDatabase database, Guid executionId, ChecklistTemplateItem item, AnswerInput input)
     {
         await using var db = database.NewContext();
         return await Service(db, database).AnswerAsync(People.Actor(People.Inspector1), executionId, item.Id, input);
     }
 
-    private static async Task<(Guid ExecutionId, List<ChecklistTemplateItem> Items)> ReadyAsync(SopDatabase database)
+    private static async Task<(Guid ExecutionId, List<ChecklistTemplateItem> Items)> ReadyAsync(TestDatabase database)
     {
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Planning);

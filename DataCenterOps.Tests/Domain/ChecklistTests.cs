@@ -1,3 +1,5 @@
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Rules;
@@ -6,12 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Tests.Domain;
 
-public sealed class ChecklistTests
+/// <remarks>Runs on both providers: <c>ChecklistTests+Sqlite</c> and <c>ChecklistTests+PostgreSql</c>.</remarks>
+public abstract class ChecklistTests(StorageProvider provider)
 {
+    public sealed class Sqlite() : ChecklistTests(StorageProvider.Sqlite);
+
+    public sealed class PostgreSql() : ChecklistTests(StorageProvider.PostgreSql);
+
     [Fact]
     public async Task OutOfRangeReading_OnceConfirmed_IsStoredAndFlagged()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var (executionId, item) = await ReadyAsync(database, i => i.Kind == ChecklistItemKind.Reading && i.Max is not null);
 
         await using (var db = database.NewContext())
@@ -30,7 +37,7 @@ public sealed class ChecklistTests
     [Fact]
     public async Task InRangeReading_IsNotFlagged_AndFailIs()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var (executionId, reading) = await ReadyAsync(database, i => i.Kind == ChecklistItemKind.Reading && i.Min is not null);
         await using var db = database.NewContext();
         var service = new ChecklistService(db, database.Time, new AuditLog(db, database.Time));
@@ -43,7 +50,7 @@ public sealed class ChecklistTests
     [Fact]
     public async Task EachAnswer_IsPersisted_TheMomentItIsGiven()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var (executionId, item) = await ReadyAsync(database, i => i.Kind == ChecklistItemKind.PassFail);
 
         // The browser drops right after the answer: the context is thrown away without any further call.
@@ -57,13 +64,13 @@ public sealed class ChecklistTests
         var execution = await check.ChecklistExecutions.Include(e => e.Answers).SingleAsync(e => e.Id == executionId);
         Assert.Equal(PassFailResult.Pass, execution.Answers.Single().PassFail);
         Assert.Equal(ExecutionStatus.InProgress, execution.Status);
-        Assert.Equal(SopDatabase.Start.UtcDateTime, execution.StartedAtUtc);
+        Assert.Equal(TestDatabase.SopStart.UtcDateTime, execution.StartedAtUtc);
     }
 
     [Fact]
     public async Task Complete_IsRefused_WhileRequiredItemsAreUnanswered()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var (executionId, _) = await ReadyAsync(database, _ => true);
         await using var db = database.NewContext();
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() =>
@@ -74,7 +81,7 @@ public sealed class ChecklistTests
     [Fact]
     public async Task Submit_IsRefused_WhileAChecklistIsOpen()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         await ReadyAsync(database, _ => true);
         var flow = database.LastFlow!;
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() => flow.SubmitAsync());
@@ -84,7 +91,7 @@ public sealed class ChecklistTests
     [Fact]
     public async Task Notes_AreSavedWithStartAndFinishTimes()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var (executionId, _) = await ReadyAsync(database, _ => true);
         await using (var db = database.NewContext())
         {
@@ -101,7 +108,7 @@ public sealed class ChecklistTests
         Assert.Equal(TimeSpan.FromMinutes(40), execution.FinishedAtUtc - execution.StartedAtUtc);
     }
 
-    private static async Task<(Guid ExecutionId, ChecklistTemplateItem Item)> ReadyAsync(SopDatabase database, Func<ChecklistTemplateItem, bool> pick)
+    private static async Task<(Guid ExecutionId, ChecklistTemplateItem Item)> ReadyAsync(TestDatabase database, Func<ChecklistTemplateItem, bool> pick)
     {
         var flow = new SopFlow(database);
         database.LastFlow = flow;

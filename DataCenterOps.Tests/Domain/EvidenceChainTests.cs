@@ -1,3 +1,4 @@
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Evidence;
@@ -15,7 +16,7 @@ public sealed class EvidenceChainTests
     [Fact]
     public async Task UntouchedDatabase_VerifiesIntact_AndIsAnchoredAtEveryWrite()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await ArchiveTwoAsync(database);
 
         var chains = await VerifyAsync(database);
@@ -35,7 +36,7 @@ public sealed class EvidenceChainTests
     [Fact]
     public async Task PassRewrittenToFail_WithTheSha256ChainRecomputed_IsTampered()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var (first, second) = await ArchiveTwoAsync(database);
 
         await EvidenceForgery.RewriteArchiveAsync(database.Storage.DatabasePath, first.Id, "\"Pass\"", "\"Fail\"");
@@ -61,7 +62,7 @@ public sealed class EvidenceChainTests
     [Fact]
     public async Task SealsRecomputedWithAnotherKey_AreTampered()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await ArchiveTwoAsync(database);
         var forger = EvidenceKey.FromBytes(EvidenceKey.NewKeyBytes(), "forger");
         await using (var db = database.NewContext())
@@ -81,7 +82,7 @@ public sealed class EvidenceChainTests
     [Fact]
     public async Task DeletingTheNewestArchivedReport_IsDetected_ByTheAnchor()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await ArchiveTwoAsync(database);
 
         await EvidenceForgery.DeleteNewestAsync(database.Storage.DatabasePath, "ArchivedReports", EvidenceChains.Archive, 1);
@@ -95,7 +96,7 @@ public sealed class EvidenceChainTests
     [Fact]
     public async Task DeletingTheNewestAuditEntries_IsDetected_ByTheAnchor()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await ArchiveTwoAsync(database);
         var before = (await VerifyAsync(database)).Single(c => c.Chain == EvidenceChains.Audit);
 
@@ -108,7 +109,7 @@ public sealed class EvidenceChainTests
     [Fact]
     public async Task EditedAuditEntry_IsTamperedAtItsPosition()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await ArchiveTwoAsync(database);
 
         await EvidenceForgery.ExecuteAsync(database.Storage.DatabasePath,
@@ -121,7 +122,7 @@ public sealed class EvidenceChainTests
     [Fact]
     public async Task ForgedAnchorLine_IsIgnoredAndCounted()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await ArchiveTwoAsync(database);
         await File.AppendAllTextAsync(database.Anchors.Path, "v1|archive|1|" + new string('a', 64) + "|2026-03-02T01:00:00.0000000Z|seal|" + new string('b', 64) + "\n");
 
@@ -134,7 +135,7 @@ public sealed class EvidenceChainTests
     [Fact]
     public async Task LegacyRows_AreAdoptedOnce_OnlyAsFarAsTheOldChainVerifies()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await ArchiveTwoAsync(database);
         // A database from before the keyed chain: no seals, no anchors; and record #2 was edited back then.
         await EvidenceForgery.ExecuteAsync(database.Storage.DatabasePath,
@@ -160,7 +161,7 @@ public sealed class EvidenceChainTests
     [Fact]
     public async Task NewAuditEntries_ContinueTheChain_AfterAdoption()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.LetterIssued);
         await EvidenceForgery.ExecuteAsync(database.Storage.DatabasePath, "DROP TRIGGER EvidenceSeals_NoDelete; DELETE FROM EvidenceSeals;");
@@ -175,7 +176,7 @@ public sealed class EvidenceChainTests
         Assert.All(await VerifyAsync(database), c => Assert.True(c.IsIntact, c.Line));
     }
 
-    internal static async Task<(ArchivedReport First, ArchivedReport Second)> ArchiveTwoAsync(SopDatabase database)
+    internal static async Task<(ArchivedReport First, ArchivedReport Second)> ArchiveTwoAsync(TestDatabase database)
     {
         var one = new SopFlow(database);
         await one.ToAsync(SopState.Approved);
@@ -186,7 +187,7 @@ public sealed class EvidenceChainTests
         return (first, second);
     }
 
-    private static async Task<IReadOnlyList<ChainVerification>> VerifyAsync(SopDatabase database)
+    private static async Task<IReadOnlyList<ChainVerification>> VerifyAsync(TestDatabase database)
     {
         await using var db = database.NewContext();
         return await new EvidenceVerifier(db, database.Key).VerifyAllAsync(database.Anchors.Read());

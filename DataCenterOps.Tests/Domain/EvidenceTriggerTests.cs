@@ -1,16 +1,22 @@
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Tests.Web.Features.Access;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Tests.Domain;
 
 /// <summary>The database itself refuses UPDATE and DELETE on evidence (SQLite triggers), whatever code writes to it.</summary>
-public sealed class EvidenceTriggerTests
+/// <remarks>Runs on both providers: <c>EvidenceTriggerTests+Sqlite</c> and <c>EvidenceTriggerTests+PostgreSql</c>.</remarks>
+public abstract class EvidenceTriggerTests(StorageProvider provider)
 {
+    public sealed class Sqlite() : EvidenceTriggerTests(StorageProvider.Sqlite);
+
+    public sealed class PostgreSql() : EvidenceTriggerTests(StorageProvider.PostgreSql);
+
     [Theory]
     [InlineData("ArchivedReports", "ArchivedById")]
     [InlineData("AuditEntries", "ActorId")]
@@ -20,7 +26,7 @@ public sealed class EvidenceTriggerTests
     [InlineData("ChecklistAnswers", "Text")]
     public async Task SopEvidence_RefusesUpdateAndDelete(string table, string column)
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         await new SopFlow(database).ToAsync(SopState.Archived);
         await using var db = database.NewContext();
         Assert.True(await CountAsync(db, table) > 0);
@@ -28,8 +34,8 @@ public sealed class EvidenceTriggerTests
         // Table and column names come from the InlineData above, never from input.
         var updateSql = $"UPDATE \"{table}\" SET \"{column}\" = 'forged'";
         var deleteSql = $"DELETE FROM \"{table}\"";
-        var update = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(updateSql));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(deleteSql));
+        var update = await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync(updateSql));
+        var delete = await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync(deleteSql));
 
         Assert.Contains(table, update.Message, StringComparison.Ordinal);
         Assert.Contains(table, delete.Message, StringComparison.Ordinal);
@@ -39,19 +45,19 @@ public sealed class EvidenceTriggerTests
     [Fact]
     public async Task ChecklistAnswers_CanBeChangedWhileTheChecklistIsOpen_ButNotOnceTheLaporanIsSubmitted()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.InExecution);
         await using (var db = database.NewContext())
         {
             // Still a draft: the Pemeriksa may change an answer (it is saved again in place).
-            Assert.True(await db.Database.ExecuteSqlRawAsync("UPDATE ChecklistAnswers SET Text = Text") > 0);
+            Assert.True(await db.Database.ExecuteSqlRawAsync("UPDATE \"ChecklistAnswers\" SET \"Text\" = \"Text\"") > 0);
         }
 
         await flow.SubmitAsync();
         await using (var db = database.NewContext())
         {
-            var error = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE ChecklistAnswers SET PassFail = 'Fail'"));
+            var error = await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE \"ChecklistAnswers\" SET \"PassFail\" = 'Fail'"));
             Assert.Contains("frozen once the Laporan is submitted", error.Message, StringComparison.Ordinal);
         }
 
@@ -71,28 +77,28 @@ public sealed class EvidenceTriggerTests
     [Fact]
     public async Task AccessEntries_RecordExitAndVoid_ButNeverWhoCameInOrABackdatedReturn()
     {
-        await using var access = await AccessDatabase.CreateAsync();
+        await using var access = await TestDatabase.CreateAccessAsync(provider);
         Guid entryId;
         await using (var db = access.NewContext())
         {
-            var supervisor = await AccessDatabase.ActorAsync(db, AccessDatabase.Supervisor);
-            var actor = await AccessDatabase.ActorAsync(db, AccessDatabase.Operator);
-            await access.Grants(db).GrantAsync(supervisor, new NewGrant(AccessDatabase.Outsider, "Teknisi jaringan", 4));
-            var entry = await access.Register(db).RegisterStaffEntryAsync(actor, AccessDatabase.Staff(AccessDatabase.Outsider));
+            var supervisor = await TestDatabase.ActorAsync(db, TestDatabase.Supervisor);
+            var actor = await TestDatabase.ActorAsync(db, TestDatabase.Operator);
+            await access.Grants(db).GrantAsync(supervisor, new NewGrant(TestDatabase.Outsider, "Teknisi jaringan", 4));
+            var entry = await access.Register(db).RegisterStaffEntryAsync(actor, TestDatabase.Staff(TestDatabase.Outsider));
             await access.Register(db).RegisterExitAsync(actor, entry.Id, new ExitInput([]));
             entryId = entry.Id;
         }
 
         await using (var db = access.NewContext())
         {
-            await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AccessEntries SET PersonName = 'Orang Lain'"));
-            await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AccessEntries SET Status = 'Inside'"));
-            await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AccessEntries"));
-            await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AccessGrants SET ValidUntilUtc = '2099-01-01 00:00:00'"));
-            await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AccessGrants SET UsedByEntryId = NULL"));
-            await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AccessGrants"));
+            await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AccessEntries\" SET \"PersonName\" = 'Orang Lain'"));
+            await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AccessEntries\" SET \"Status\" = 'Inside'"));
+            await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AccessEntries\""));
+            await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AccessGrants\" SET \"ValidUntilUtc\" = '2099-01-01 00:00:00'"));
+            await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AccessGrants\" SET \"UsedByEntryId\" = NULL"));
+            await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AccessGrants\""));
 
-            var admin = await AccessDatabase.ActorAsync(db, AccessDatabase.Administrator);
+            var admin = await TestDatabase.ActorAsync(db, TestDatabase.Administrator);
             var voided = await access.Register(db).VoidAsync(admin, entryId, "Salah catat");
             Assert.Equal(AccessEntryStatus.Voided, voided.Status);
         }
@@ -100,7 +106,7 @@ public sealed class EvidenceTriggerTests
         await using (var db = access.NewContext())
         {
             // Voided is final.
-            await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AccessEntries SET Purpose = 'lain'"));
+            await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AccessEntries\" SET \"Purpose\" = 'lain'"));
         }
     }
 

@@ -1,18 +1,25 @@
+using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Tests.Domain;
 
 /// <summary>A Surat Tugas whose Rencana Kerja is published cannot be revoked: its work must reach the archive, not be stranded.</summary>
-public sealed class LetterRevocationTests
+/// <remarks>Runs on both providers: <c>LetterRevocationTests+Sqlite</c> and <c>LetterRevocationTests+PostgreSql</c>.</remarks>
+public abstract class LetterRevocationTests(StorageProvider provider)
 {
+    public sealed class Sqlite() : LetterRevocationTests(StorageProvider.Sqlite);
+
+    public sealed class PostgreSql() : LetterRevocationTests(StorageProvider.PostgreSql);
+
     [Theory]
     [InlineData(SopState.InExecution)]
     [InlineData(SopState.InReview)]
     [InlineData(SopState.Approved)]
     public async Task Revocation_IsRefused_OnceThePlanIsPublished(SopState state)
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(state);
 
@@ -26,7 +33,7 @@ public sealed class LetterRevocationTests
     [Fact]
     public async Task ApprovedReport_StillReachesTheArchive_AfterARefusedRevocation()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Approved);
         await Assert.ThrowsAsync<SopRuleViolationException>(flow.RevokeAsync);
@@ -39,7 +46,7 @@ public sealed class LetterRevocationTests
     [Fact]
     public async Task Revocation_IsAllowed_WhileThePlanIsStillADraft()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Planning);
 

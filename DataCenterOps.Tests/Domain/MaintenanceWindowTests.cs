@@ -2,6 +2,7 @@ using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
+using DataCenterOps.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Tests.Domain;
@@ -11,7 +12,7 @@ public sealed class MaintenanceWindowTests
     [Fact]
     public async Task ExecutingPlanItem_IsAWindow_OnItsPlannedDay_AndWhileItsChecklistIsOpen()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Planning);
         Assert.Empty(await CurrentAsync(database)); // planned, not yet executing
@@ -42,7 +43,7 @@ public sealed class MaintenanceWindowTests
     [Fact]
     public async Task AdHocWindow_IsOpenedByAPengawas_Audited_AndRefusedToOthers()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         var flow = new SopFlow(database);
         var equipment = await flow.EquipmentAsync("crac-1");
         var now = database.Time.GetUtcNow().UtcDateTime;
@@ -70,7 +71,7 @@ public sealed class MaintenanceWindowTests
         Assert.Empty(await CurrentAsync(database));
     }
 
-    private static async Task<IReadOnlyList<MaintenancePeriod>> CurrentAsync(SopDatabase database)
+    private static async Task<IReadOnlyList<MaintenancePeriod>> CurrentAsync(TestDatabase database)
     {
         await using var db = database.NewContext();
         return await new MaintenanceWindowQueries(db).CurrentAsync(database.Time.GetUtcNow().UtcDateTime, database.Sop.Zone, TimeSpan.Zero);

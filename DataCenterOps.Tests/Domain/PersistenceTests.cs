@@ -1,3 +1,4 @@
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Persistence;
@@ -8,22 +9,53 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Tests.Domain;
 
-public sealed class PersistenceTests
+/// <remarks>Runs on both providers: <c>PersistenceTests+Sqlite</c> and <c>PersistenceTests+PostgreSql</c>.</remarks>
+public abstract class PersistenceTests(StorageProvider provider)
 {
+    public sealed class Sqlite() : PersistenceTests(StorageProvider.Sqlite);
+
+    public sealed class PostgreSql() : PersistenceTests(StorageProvider.PostgreSql);
+
     [Fact]
-    public async Task Migrations_ApplyToAFreshFile_InWalMode()
+    public async Task Migrations_ApplyToAFreshDatabase_WithTheProvidersGuards()
     {
+        if (provider == StorageProvider.PostgreSql)
+        {
+            // An empty server database: the PostgreSQL set creates every table, then its append-only triggers.
+            var name = "dcops_fresh_" + Guid.NewGuid().ToString("N");
+            var storage = new StorageOptions { Provider = provider, PostgreSqlConnectionString = await PostgresServer.ConnectionStringAsync(name) };
+            try
+            {
+                await using var db = new DataCenterOpsDbContext(new DbContextOptionsBuilder<DataCenterOpsDbContext>().Use(storage).Options);
+                await db.Database.MigrateAsync();
+
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+                var guards = await db.Database.SqlQueryRaw<string>(
+                    "SELECT tgname AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname").ToListAsync();
+                Assert.Contains("ArchivedReports_NoUpdate", guards);
+                Assert.Contains("EvidenceSeals_NoTruncate", guards);
+                Assert.Contains("AccessEntries_NoRewrite", guards);
+                Assert.Contains("ChecklistAnswers_NoUpdate", guards);
+            }
+            finally
+            {
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                await PostgresServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            }
+
+            return;
+        }
+
         var directory = Path.Combine(Path.GetTempPath(), "dcops-tests", Guid.NewGuid().ToString("N"));
-        var storage = new StorageOptions { DataDirectory = directory };
+        var file = new StorageOptions { DataDirectory = directory };
         Directory.CreateDirectory(directory);
         try
         {
-            await using var db = new DataCenterOpsDbContext(new DbContextOptionsBuilder<DataCenterOpsDbContext>()
-                .UseSqlite(storage.ConnectionString).AddInterceptors(new SqlitePragmaInterceptor()).Options);
+            await using var db = new DataCenterOpsDbContext(new DbContextOptionsBuilder<DataCenterOpsDbContext>().Use(file).Options);
             await db.Database.MigrateAsync();
 
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-            Assert.True(File.Exists(storage.DatabasePath));
+            Assert.True(File.Exists(file.DatabasePath));
             var mode = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
             Assert.Equal("wal", mode);
         }
@@ -37,7 +69,7 @@ public sealed class PersistenceTests
     [Fact]
     public async Task Letter_RoundTrips_WithPeopleScopeAndUtcTimes()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.LetterIssued);
 
@@ -47,14 +79,14 @@ public sealed class PersistenceTests
         Assert.Equal([People.Inspector1, People.Inspector2], letter.Inspectors.Select(i => i.UserId).Order());
         Assert.Single(letter.Scope);
         Assert.Equal(DateTimeKind.Utc, letter.ValidFromUtc.Kind);
-        Assert.Equal(SopDatabase.Start.UtcDateTime.AddHours(-1), letter.ValidFromUtc);
-        Assert.Equal(SopDatabase.Start.UtcDateTime, letter.IssuedAtUtc);
+        Assert.Equal(TestDatabase.SopStart.UtcDateTime.AddHours(-1), letter.ValidFromUtc);
+        Assert.Equal(TestDatabase.SopStart.UtcDateTime, letter.IssuedAtUtc);
     }
 
     [Fact]
     public async Task LetterNumbers_CountPerYear_FromTheConfiguredPattern()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         database.Sop.LetterNumberPattern = "ST-{year}-{seq}";
         var numbers = new List<string?>();
         foreach (var advance in new[] { 0, 1, 300 })
@@ -77,7 +109,7 @@ public sealed class PersistenceTests
     [Fact]
     public async Task EveryTransition_WritesAnAuditEntry_WithBeforeAndAfter()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Archived);
 
@@ -99,7 +131,7 @@ public sealed class PersistenceTests
     [Fact]
     public async Task StaleCopy_IsRefused_AsConcurrencyConflict()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.DraftAsync();
 
@@ -117,7 +149,7 @@ public sealed class PersistenceTests
     [Fact]
     public async Task Version_IsRenewed_OnEveryChange()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.DraftAsync();
         Guid before;

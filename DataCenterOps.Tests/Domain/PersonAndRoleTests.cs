@@ -1,3 +1,5 @@
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Auditing;
@@ -11,12 +13,17 @@ using Microsoft.EntityFrameworkCore;
 namespace DataCenterOps.Tests.Domain;
 
 /// <summary>The right role is not enough: the person must be the one named on the letter or plan.</summary>
-public sealed class PersonAndRoleTests
+/// <remarks>Runs on both providers: <c>PersonAndRoleTests+Sqlite</c> and <c>PersonAndRoleTests+PostgreSql</c>.</remarks>
+public abstract class PersonAndRoleTests(StorageProvider provider)
 {
+    public sealed class Sqlite() : PersonAndRoleTests(StorageProvider.Sqlite);
+
+    public sealed class PostgreSql() : PersonAndRoleTests(StorageProvider.PostgreSql);
+
     [Fact]
     public async Task DraftLetter_IsRefused_ForOperator()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         await using var db = database.NewContext();
         var service = new AssignmentLetterService(db, database.Time, database.Options, new AuditLog(db, database.Time));
         var now = database.Time.GetUtcNow().UtcDateTime;
@@ -28,7 +35,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task DraftLetter_IsRefused_WhenNamedManagerLacksManagerRole()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         await using var db = database.NewContext();
         var service = new AssignmentLetterService(db, database.Time, database.Options, new AuditLog(db, database.Time));
         var now = database.Time.GetUtcNow().UtcDateTime;
@@ -40,7 +47,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task Issue_IsRefused_ForAnotherSupervisor()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.DraftAsync();
         await using var db = database.NewContext();
@@ -52,7 +59,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task CreatePlan_IsRefused_ForManagerNotNamedOnLetter()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.LetterIssued);
         await using var db = database.NewContext();
@@ -64,7 +71,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task AddItem_IsRefused_ForInspectorNotOnLetter_EquipmentOutOfScope_AndDateOutsideValidity()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Planning);
         var ups = await flow.EquipmentAsync("ups-1");
@@ -90,7 +97,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task Answer_IsRefused_ForOtherInspectorOnTheSameLetter()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Planning);
         await flow.PublishAsync();
@@ -107,7 +114,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task Submit_IsRefused_ForInspectorWithoutItems()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.InExecution);
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() => flow.SubmitAsync(People.Inspector2));
@@ -117,7 +124,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task Review_IsRefused_ForSupervisorWhoDidNotIssueTheLetter()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.InReview);
         await using var db = database.NewContext();
@@ -129,7 +136,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task Approve_IsRefused_WhenApproverExecutedTheWork()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database)
         {
             Supervisor = People.SupervisorInspector,
@@ -145,7 +152,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task Archive_IsRefused_ForManagerNotNamedOnLetter()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Approved);
         await using var db = database.NewContext();
@@ -157,7 +164,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task ReturnedReport_GoesBackToInspector_AndKeepsEverySubmissionAndReview()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.Returned);
         await flow.CompleteChecklistsAsync();
@@ -175,7 +182,7 @@ public sealed class PersonAndRoleTests
     [Fact]
     public async Task RevokedLetter_NoLongerAuthorisesEntry_AndStopsTheWork()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(SopState.LetterIssued);
         var now = database.Time.GetUtcNow().UtcDateTime;

@@ -1,20 +1,27 @@
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Sla;
 using DataCenterOps.Domain.Workflow;
 
 namespace DataCenterOps.Tests.Domain;
 
-public sealed class SlaTests
+/// <remarks>Runs on both providers: <c>SlaTests+Sqlite</c> and <c>SlaTests+PostgreSql</c>.</remarks>
+public abstract class SlaTests(StorageProvider provider)
 {
+    public sealed class Sqlite() : SlaTests(StorageProvider.Sqlite);
+
+    public sealed class PostgreSql() : SlaTests(StorageProvider.PostgreSql);
+
     [Fact]
     public async Task DraftLetter_IsDueIn15Minutes_AndOverdueAfter()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.DraftAsync();
 
         var step = (await OpenAsync(database)).Single();
         Assert.Equal(SopStep.AssignmentLetter, step.Step);
-        Assert.Equal(SopDatabase.Start.UtcDateTime.AddMinutes(15), step.DueAtUtc);
+        Assert.Equal(TestDatabase.SopStart.UtcDateTime.AddMinutes(15), step.DueAtUtc);
         Assert.False(step.IsOverdue);
 
         database.Time.Advance(TimeSpan.FromMinutes(16));
@@ -24,7 +31,7 @@ public sealed class SlaTests
     [Fact]
     public async Task EachOpenStep_IsTimedFromWhenItOpened()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.DraftAsync();
         database.Time.Advance(TimeSpan.FromMinutes(5));
@@ -62,7 +69,7 @@ public sealed class SlaTests
     [Fact]
     public async Task StandardTimes_AreConfigurable()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         database.Sop.StandardTimes.AssignmentLetter = TimeSpan.FromMinutes(2);
         await new SopFlow(database).DraftAsync();
         database.Time.Advance(TimeSpan.FromMinutes(3));
@@ -77,7 +84,7 @@ public sealed class SlaTests
         Assert.False(step.IsOverdue);
     }
 
-    private static async Task<IReadOnlyList<OpenStep>> OpenAsync(SopDatabase database)
+    private static async Task<IReadOnlyList<OpenStep>> OpenAsync(TestDatabase database)
     {
         await using var db = database.NewContext();
         return await new SopBoardService(db, database.Time, database.Options).OpenStepsAsync();

@@ -1,3 +1,4 @@
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Auditing;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataCenterOps.Tests.Domain;
 
 /// <summary>Drives the SOP through its steps, each in a fresh context as separate requests would.</summary>
-internal sealed class SopFlow(SopDatabase database)
+internal sealed class SopFlow(TestDatabase database)
 {
     public Guid LetterId { get; private set; }
     public Guid PlanId { get; private set; }

@@ -1,3 +1,5 @@
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.Rules;
@@ -7,8 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace DataCenterOps.Tests.Domain;
 
 /// <summary>Every (state, action) pair: legal ones succeed through the services, all others are refused.</summary>
-public sealed class TransitionTableTests
+/// <remarks>Runs on both providers: <c>TransitionTableTests+Sqlite</c> and <c>TransitionTableTests+PostgreSql</c>.</remarks>
+public abstract class TransitionTableTests(StorageProvider provider)
 {
+    public sealed class Sqlite() : TransitionTableTests(StorageProvider.Sqlite);
+
+    public sealed class PostgreSql() : TransitionTableTests(StorageProvider.PostgreSql);
+
     private static readonly HashSet<(SopState, SopAction)> s_legal =
     [
         (SopState.LetterDraft, SopAction.IssueLetter),
@@ -78,7 +85,7 @@ public sealed class TransitionTableTests
     [MemberData(nameof(ReachablePairs))]
     public async Task Services_PerformLegalMoves_AndRefuseIllegalOnes(SopState state, SopAction action)
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync(provider);
         var flow = new SopFlow(database);
         await flow.ToAsync(state);
         var legal = s_legal.Contains((state, action));
@@ -102,7 +109,7 @@ public sealed class TransitionTableTests
         }
     }
 
-    private static async Task PerformAsync(SopDatabase database, SopFlow flow, SopAction action)
+    private static async Task PerformAsync(TestDatabase database, SopFlow flow, SopAction action)
     {
         await using var db = database.NewContext();
         switch (action)

@@ -1,3 +1,4 @@
+using DataCenterOps.Tests.TestSupport;
 using System.Security.Claims;
 using Bunit;
 using DataCenterOps.Domain.Persistence;
@@ -18,15 +19,15 @@ namespace DataCenterOps.Tests.Web;
 /// </summary>
 public abstract class BunitSetup : IAsyncLifetime
 {
-    private SopDatabase? _database;
+    private TestDatabase? _database;
 
     protected BunitContext Context { get; } = new();
 
-    internal SopDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+    internal TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
 
     public virtual async Task InitializeAsync()
     {
-        _database = await SopDatabase.CreateAsync();
+        _database = await TestDatabase.CreateSopAsync();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

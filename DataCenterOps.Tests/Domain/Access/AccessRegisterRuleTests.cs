@@ -1,18 +1,24 @@
+using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Tests.Web.Features.Access;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using static DataCenterOps.Tests.Web.Features.Access.AccessDatabase;
+using static DataCenterOps.Tests.TestSupport.TestDatabase;
 
 namespace DataCenterOps.Tests.Domain.Access;
 
-public sealed class AccessRegisterRuleTests : IAsyncLifetime
+/// <remarks>Runs on both providers: <c>AccessRegisterRuleTests+Sqlite</c> and <c>AccessRegisterRuleTests+PostgreSql</c>.</remarks>
+public abstract class AccessRegisterRuleTests(StorageProvider provider) : IAsyncLifetime
 {
-    private AccessDatabase _db = null!;
+    public sealed class Sqlite() : AccessRegisterRuleTests(StorageProvider.Sqlite);
 
-    public async Task InitializeAsync() => _db = await CreateAsync();
+    public sealed class PostgreSql() : AccessRegisterRuleTests(StorageProvider.PostgreSql);
+
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await CreateAccessAsync(provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -343,8 +349,8 @@ public sealed class AccessRegisterRuleTests : IAsyncLifetime
         await _db.Register(db).RegisterStaffEntryAsync(actor, Staff(Inspector));
         await Assert.ThrowsAsync<AccessRuleViolationException>(() => _db.Register(db).RegisterStaffEntryAsync(actor, Staff(Inspector2)));
 
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AccessEntries"));
-        var update = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AccessRefusals SET Message = 'x'"));
+        var delete = await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AccessEntries\""));
+        var update = await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AccessRefusals\" SET \"Message\" = 'x'"));
 
         Assert.Contains("never deleted", delete.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", update.Message, StringComparison.Ordinal);

@@ -1,17 +1,23 @@
+using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Rules;
-using DataCenterOps.Tests.Web.Features.Access;
+using DataCenterOps.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using static DataCenterOps.Tests.Web.Features.Access.AccessDatabase;
+using static DataCenterOps.Tests.TestSupport.TestDatabase;
 
 namespace DataCenterOps.Tests.Domain.Access;
 
 /// <summary>Whoever authorises, voids or corrects a DC-room access record is never the person it is about.</summary>
-public sealed class SeparationOfDutiesTests : IAsyncLifetime
+/// <remarks>Runs on both providers: <c>SeparationOfDutiesTests+Sqlite</c> and <c>SeparationOfDutiesTests+PostgreSql</c>.</remarks>
+public abstract class SeparationOfDutiesTests(StorageProvider provider) : IAsyncLifetime
 {
-    private AccessDatabase _db = null!;
+    public sealed class Sqlite() : SeparationOfDutiesTests(StorageProvider.Sqlite);
 
-    public async Task InitializeAsync() => _db = await CreateAsync();
+    public sealed class PostgreSql() : SeparationOfDutiesTests(StorageProvider.PostgreSql);
+
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await CreateAccessAsync(provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 

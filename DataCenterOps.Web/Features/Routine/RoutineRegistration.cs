@@ -12,6 +12,8 @@ using DataCenterOps.Web.Shared.Hosting;
 using DataCenterOps.Web.Shared.Localization;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,7 +25,7 @@ public static class RoutineRegistration
 {
     /// <summary>
     /// The routine: schedules and due checks, SLA chasing with email, backup, retention, and (unless Hangfire:Enabled
-    /// is false) Hangfire on SQLite storage with its server. Needs the Domain (<c>AddDomain</c>) registered too.
+    /// is false) Hangfire with its server, on SQLite storage or, with Storage:Provider PostgreSql, in the shared database. Needs the Domain (<c>AddDomain</c>) registered too.
     /// </summary>
     public static IHostApplicationBuilder AddRoutine(this IHostApplicationBuilder builder)
     {
@@ -93,6 +95,19 @@ public static class RoutineRegistration
         {
             var settings = sp.GetRequiredService<IOptions<HangfireSettings>>().Value;
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (storage.IsPostgreSql)
+            {
+                // The shared database, in a schema of its own (created on first use): every node's server takes jobs
+                // from one queue, and Hangfire's distributed locks run each recurring occurrence once.
+                var postgres = new PostgreSqlStorageOptions
+                {
+                    SchemaName = settings.PostgreSqlSchema,
+                    QueuePollInterval = settings.QueuePollInterval,
+                    PrepareSchemaIfNecessary = true,
+                };
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.PostgreSqlConnectionString!, postgres), postgres);
+            }
+
             var path = Path.Combine(Path.GetFullPath(storage.DataDirectory), settings.StorageFile);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = settings.QueuePollInterval });

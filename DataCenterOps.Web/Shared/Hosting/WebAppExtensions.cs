@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -122,8 +123,16 @@ public static class WebAppExtensions
             }
         });
         AddSignInRateLimit(services);
-        // Sign-in cookies survive a restart: keys beside the database, not in the user profile.
+        // Sign-in cookies survive a restart: keys beside the database (SQLite) or in it (PostgreSQL), not in the user profile.
         services.AddDataProtection();
+        // PostgreSQL: nodes installed in different folders must still share their keys (the default name is the content root).
+        services.AddOptions<DataProtectionOptions>().Configure<IOptions<StorageOptions>>((o, storage) =>
+        {
+            if (storage.Value.IsPostgreSql)
+            {
+                o.ApplicationDiscriminator = "DataCenterOps";
+            }
+        });
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, KeyStorageSetup>();
         return builder;
     }

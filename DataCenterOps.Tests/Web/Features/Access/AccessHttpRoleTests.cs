@@ -1,3 +1,4 @@
+using DataCenterOps.Tests.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -8,7 +9,7 @@ using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static DataCenterOps.Tests.Web.Features.Access.AccessDatabase;
+using static DataCenterOps.Tests.TestSupport.TestDatabase;
 using Microsoft.AspNetCore.Identity;
 
 namespace DataCenterOps.Tests.Web.Features.Access;

@@ -1,3 +1,4 @@
+using DataCenterOps.Tests.TestSupport;
 using System.Security.Claims;
 using Bunit;
 using DataCenterOps.Domain.Access;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using MudBlazor.Services;
-using static DataCenterOps.Tests.Web.Features.Access.AccessDatabase;
+using static DataCenterOps.Tests.TestSupport.TestDatabase;
 
 namespace DataCenterOps.Tests.Web.Features.Access;
 
@@ -21,17 +22,17 @@ namespace DataCenterOps.Tests.Web.Features.Access;
 public sealed class AccessPageTests : IAsyncLifetime
 {
     private readonly BunitContext _ctx = new();
-    private AccessDatabase _db = null!;
+    private TestDatabase _db = null!;
 
     public async Task InitializeAsync()
     {
-        _db = await CreateAsync();
+        _db = await CreateAccessAsync();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         _ctx.Services.AddScoped(_ => _db.NewContext());
         _ctx.Services.AddSingleton<TimeProvider>(_db.Time);
         _ctx.Services.AddSingleton(_db.Changes);
-        _ctx.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(_db.Options));
+        _ctx.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(_db.AccessOptions));
         _ctx.Services.AddScoped<AccessRegisterService>();
         _ctx.Services.AddScoped<AuditLog>();
         _ctx.Services.AddScoped<DataCenterOps.Domain.People.PeopleDirectory>();

@@ -1,16 +1,17 @@
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
-using static DataCenterOps.Tests.Web.Features.Access.AccessDatabase;
+using static DataCenterOps.Tests.TestSupport.TestDatabase;
 
 namespace DataCenterOps.Tests.Web.Features.Access;
 
 public sealed class AccessReviewTests : IAsyncLifetime
 {
-    private AccessDatabase _db = null!;
+    private TestDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await CreateAsync();
+    public async Task InitializeAsync() => _db = await CreateAccessAsync();
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 

@@ -1,21 +1,22 @@
+using DataCenterOps.Tests.TestSupport;
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using static DataCenterOps.Tests.Web.Features.Access.AccessDatabase;
+using static DataCenterOps.Tests.TestSupport.TestDatabase;
 
 namespace DataCenterOps.Tests.Web.Features.Access;
 
 public sealed class DoorCorrelationTests : IAsyncLifetime
 {
-    private AccessDatabase _db = null!;
+    private TestDatabase _db = null!;
     private readonly RecordingAlarmSink _sink = new();
     private DoorCorrelationService _service = null!;
 
     public async Task InitializeAsync()
     {
-        _db = await CreateAsync();
-        _service = new DoorCorrelationService(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.Options), [_sink],
+        _db = await CreateAccessAsync();
+        _service = new DoorCorrelationService(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.AccessOptions), [_sink],
             NullLogger<DoorCorrelationService>.Instance);
     }
 
@@ -198,7 +199,7 @@ public sealed class DoorCorrelationTests : IAsyncLifetime
     private DoorCorrelationService Restarted(RecordingAlarmSink sink) =>
         new(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.Options), [sink], NullLogger<DoorCorrelationService>.Instance);
 
-    private sealed class Factory(AccessDatabase database) : IDbContextFactory<DataCenterOpsDbContext>
+    private sealed class Factory(TestDatabase database) : IDbContextFactory<DataCenterOpsDbContext>
     {
         public DataCenterOpsDbContext CreateDbContext() => database.NewContext();
     }

@@ -18,7 +18,7 @@ public sealed class VerifyEvidenceCommandTests
     [Fact]
     public async Task UntouchedDatabase_ExitsZero_WithOneIntactLinePerChain()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await EvidenceChainTests.ArchiveTwoAsync(database);
 
         var (code, output) = await RunAsync(database);
@@ -31,7 +31,7 @@ public sealed class VerifyEvidenceCommandTests
     [Fact]
     public async Task PassRewrittenToFail_WithTheSha256ChainRecomputed_ExitsThree()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await EvidenceChainTests.ArchiveTwoAsync(database);
         await EvidenceForgery.RewriteArchiveAsync(database.Storage.DatabasePath, 1, "\"Pass\"", "\"Fail\"");
 
@@ -45,7 +45,7 @@ public sealed class VerifyEvidenceCommandTests
     [Fact]
     public async Task NewestArchivedReportAndAuditEntriesDeleted_ExitsThree_NamingTheAnchor()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
         await EvidenceChainTests.ArchiveTwoAsync(database);
         long auditHead;
         await using (var db = database.NewContext())
@@ -66,7 +66,7 @@ public sealed class VerifyEvidenceCommandTests
     [Fact]
     public async Task WithoutTheKey_ExitsTwo()
     {
-        await using var database = await SopDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateSopAsync();
 
         var (code, output) = await RunAsync(database, key: null);
 
@@ -94,10 +94,10 @@ public sealed class VerifyEvidenceCommandTests
         Assert.Matches(@"(?m)^audit: intact, [1-9]\d* entries", output.ToString());
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(SopDatabase database, bool key = true) =>
+    private static async Task<(int Code, string Output)> RunAsync(TestDatabase database, bool key = true) =>
         await RunAsync(database, key ? Convert.ToBase64String(database.KeyBytes) : null);
 
-    private static async Task<(int Code, string Output)> RunAsync(SopDatabase database, string? key)
+    private static async Task<(int Code, string Output)> RunAsync(TestDatabase database, string? key)
     {
         SqliteConnection.ClearAllPools();
         var start = new ProcessStartInfo("dotnet")

@@ -5,15 +5,11 @@ using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
-namespace DataCenterOps.Tests.Web.Features.Access;
+namespace DataCenterOps.Tests.TestSupport;
 
-/// <summary>A real SQLite file with every migration applied, one user per role, and a fake clock (Tuesday 10:00 WITA).</summary>
-public sealed class AccessDatabase : IAsyncDisposable
+/// <summary>The access-register seed: one user per role (ids below), a clock at <see cref="AccessStart"/> (Tuesday 10:00 WITA).</summary>
+internal sealed partial class TestDatabase
 {
     public const string Supervisor = "u-supervisor";
     public const string Supervisor2 = "u-supervisor2";
@@ -25,37 +21,15 @@ public sealed class AccessDatabase : IAsyncDisposable
     public const string Outsider = "u-outsider";
 
     /// <summary>Tuesday 10 March 2026, 10:00 in Asia/Makassar (UTC+8).</summary>
-    public static readonly DateTimeOffset Start = new(2026, 3, 10, 2, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset AccessStart = new(2026, 3, 10, 2, 0, 0, TimeSpan.Zero);
 
     private int _letterSequence;
 
-    private AccessDatabase(string directory)
-    {
-        Directory = directory;
-        var path = Path.Combine(directory, "access.db");
-        ContextOptions = new DbContextOptionsBuilder<DataCenterOpsDbContext>()
-            .UseSqlite($"Data Source={path}")
-            .AddInterceptors(new SqlitePragmaInterceptor())
-            .Options;
-    }
-
-    public string Directory { get; }
-    public DbContextOptions<DataCenterOpsDbContext> ContextOptions { get; }
-    public FakeTimeProvider Time { get; } = new(Start);
     public AccessChanges Changes { get; } = new();
-    public AccessOptions Options { get; } = new();
-    public DateTime Now => Time.GetUtcNow().UtcDateTime;
+    public AccessOptions AccessOptions { get; } = new();
 
-    public static async Task<AccessDatabase> CreateAsync()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "dcops-access-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(directory);
-        var database = new AccessDatabase(directory);
-        await using var db = database.NewContext();
-        await db.Database.MigrateAsync();
-        await SeedUsersAsync(db);
-        return database;
-    }
+    /// <summary>A fresh access-register database on <paramref name="provider"/>, migrated, one user per role.</summary>
+    public static Task<TestDatabase> CreateAccessAsync(StorageProvider provider = StorageProvider.Sqlite) => CreateAsync(provider, Seed.Access);
 
     public static async Task SeedUsersAsync(DataCenterOpsDbContext db)
     {
@@ -80,8 +54,6 @@ public sealed class AccessDatabase : IAsyncDisposable
         await db.SaveChangesAsync();
     }
 
-    public DataCenterOpsDbContext NewContext() => new(ContextOptions);
-
     public static Task<Actor> ActorAsync(DataCenterOpsDbContext db, string userId) => Actors.LoadAsync(db, userId);
 
     public AccessRegisterService Register(DataCenterOpsDbContext db) => new(db, Time, Changes, new AuditLog(db, Time));
@@ -89,7 +61,7 @@ public sealed class AccessDatabase : IAsyncDisposable
     public AccessGrantService Grants(DataCenterOpsDbContext db) => new(db, Time, Changes, new AuditLog(db, Time));
 
     public AccessReviewService Reviews(DataCenterOpsDbContext db) =>
-        new(db, Time, Microsoft.Extensions.Options.Options.Create(Options),
+        new(db, Time, Microsoft.Extensions.Options.Options.Create(AccessOptions),
             new AssignmentLetterService(db, Time, Microsoft.Extensions.Options.Options.Create(new SopOptions()), new AuditLog(db, Time)), Grants(db), Changes, new AuditLog(db, Time));
 
     /// <summary>A letter by <see cref="Supervisor"/> naming <see cref="Manager"/> and <see cref="Inspector"/>, issued unless told otherwise.</summary>
@@ -128,18 +100,4 @@ public sealed class AccessDatabase : IAsyncDisposable
     public static VisitorEntryInput Visitor(string escortUserId, string idNumber = "6472010101010001") =>
         new("Budi Vendor", "PT Daya Prima", "KTP", idNumber, true, "Pengelola", "Penggantian baterai UPS", escortUserId,
             [new CarriedItem("Laptop servis", "SN-123")]);
-
-    public async ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        await Task.Yield();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: the folder stays in /tmp.
-        }
-    }
 }
