@@ -16,6 +16,7 @@ command -v upsc >/dev/null || need+=(nut-client)
 command -v chromium >/dev/null || need+=(chromium)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
+command -v snmptrapd >/dev/null || need+=(snmptrapd)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test peers: ${need[*]}"
   apt-get update -qq
