@@ -20,6 +20,7 @@ command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
 command -v prometheus-alertmanager >/dev/null || need+=(prometheus-alertmanager)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+command -v snmptrapd >/dev/null || need+=(snmptrapd)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test peers: ${need[*]}"
   apt-get update -qq

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using DataCenterOps.Monitoring.Modbus.Server;
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Snmp.Agent;
+using DataCenterOps.Monitoring.Snmp.Usm;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,9 @@ public sealed class SimulatorHostedService(
 
     /// <summary>Completes with the bound endpoints once the agent and server listen.</summary>
     public Task<SimulatorListeners> Listening => _listening.Task;
+
+    /// <summary>The agent's SNMPv3 engine (ID, boots, time) once it listens with V3 users; null otherwise.</summary>
+    internal UsmLocalEngine? V3Engine => _agent?.LocalEngine;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -44,6 +44,15 @@ public sealed class SimulatorOptions
     /// </summary>
     public List<string>? TrapSinks { get; set; }
 
+    /// <summary>How the notifications are sent: <c>V2c</c> (the device's community, the default) or <c>V3</c> (USM, as <see cref="TrapUser"/>).</summary>
+    public SimulatorTrapVersion TrapVersion { get; set; } = SimulatorTrapVersion.V2c;
+
+    /// <summary>
+    /// With <see cref="TrapVersion"/> V3: the name of one of <see cref="V3Users"/> the traps are sent as (its protocols give
+    /// the level), the agent's engine (<see cref="EngineId"/>, its boots and time) authoritative, contextName the device's community.
+    /// </summary>
+    public string? TrapUser { get; set; }
+
     /// <summary>The devices of the room; when empty, the default room (Simulation/README.md) is used.</summary>
     public List<SimulatedDeviceOptions> Devices { get; set; } = [];
 

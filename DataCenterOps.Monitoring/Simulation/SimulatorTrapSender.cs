@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Snmp;
+using DataCenterOps.Monitoring.Snmp.Usm;
 using DataCenterOps.Monitoring.Traps;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,6 +21,10 @@ namespace DataCenterOps.Monitoring.Simulation;
 /// tick (the genset taking the load ends "on battery" without a scenario change). A silent or garbage device sends none.
 /// Without Simulator:TrapSinks the sink is the app's own <see cref="TrapReceiver"/> wherever it listens (none if it
 /// could not listen), or <see cref="DefaultSink"/> when the simulator runs alone.
+/// With Simulator:TrapVersion V3 the same notifications go as SNMPv3 USM traps (RFC 3414) as Simulator:TrapUser, at
+/// that user's level (its configured protocols), the simulator agent's engine authoritative (its snmpEngineID, boots
+/// and time, so a receiver configured with <c>-e</c> that engine ID localises the same keys), contextName the device's
+/// community (its context on the agent). Keys, HMAC and privacy are the USM code's (<see cref="UsmProcessor.Encode"/>).
 /// </summary>
 public sealed partial class SimulatorTrapSender(
     SimulatedRoom room,
@@ -38,6 +44,8 @@ public sealed partial class SimulatorTrapSender(
     private readonly SemaphoreSlim _changed = new(0, 1);
     private IPEndPoint[] _sinks = [];
     private Socket? _socket;
+    private UsmLocalEngine? _engine;
+    private UsmLocalizedUser? _v3User;
     private long _startedAt;
     private int _requestId;
 
@@ -116,6 +124,11 @@ public sealed partial class SimulatorTrapSender(
             return;
         }
 
+        if (options.Value.TrapVersion == SimulatorTrapVersion.V3 && !await PrepareV3Async().WaitAsync(stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.TickInterval, time);
         var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
         var change = _changed.WaitAsync(stoppingToken);
@@ -141,6 +154,30 @@ public sealed partial class SimulatorTrapSender(
         {
             // Stopping.
         }
+    }
+
+    /// <summary>The agent's engine (it started before this service) and the trap user's keys localised to it, derived once.</summary>
+    private async Task<bool> PrepareV3Async()
+    {
+        if (services.GetService(typeof(SimulatorHostedService)) is not SimulatorHostedService simulator)
+        {
+            LogV3Unavailable(logger);
+            return false;
+        }
+
+        await simulator.Listening.ConfigureAwait(false);
+        if (simulator.V3Engine is not { } engine)
+        {
+            LogV3Unavailable(logger);
+            return false;
+        }
+
+        var credentials = SimulatorV3Users.TrapCredentials(options.Value);
+        _v3User = UsmLocalizedUser.Create(credentials, engine.EngineId);
+        _engine = engine;
+        // The user name and level only: passwords and keys never reach a log.
+        LogV3(logger, credentials.User, credentials.SecurityLevel.ToString(), Convert.ToHexString(engine.EngineId));
+        return true;
     }
 
     private static IPEndPoint Reachable(IPEndPoint bound) =>
@@ -277,7 +314,10 @@ public sealed partial class SimulatorTrapSender(
             new(TrapOids.SnmpTrapOid, SnmpValue.Oid(trap)),
         };
         varbinds.AddRange(objects);
-        var bytes = new SnmpMessage(SnmpVersion.V2c, device.Community!, new SnmpPdu(SnmpPduType.TrapV2, Interlocked.Increment(ref _requestId), 0, 0, varbinds)).Encode();
+        var pdu = new SnmpPdu(SnmpPduType.TrapV2, Interlocked.Increment(ref _requestId), 0, 0, varbinds);
+        var bytes = _engine is { } engine && _v3User is { } user
+            ? EncodeV3(engine, user, device.Community!, pdu)
+            : new SnmpMessage(SnmpVersion.V2c, device.Community!, pdu).Encode();
         foreach (var sink in _sinks)
         {
             try
@@ -293,6 +333,22 @@ public sealed partial class SimulatorTrapSender(
 
         LogSent(logger, TrapOids.NameOf(trap), device.Id, _sinks.Length);
     }
+
+    /// <summary>An SNMPv3 trap (not reportable) from the agent's engine, msgID = request-id, a fresh privacy salt each.</summary>
+    private static byte[] EncodeV3(UsmLocalEngine engine, UsmLocalizedUser user, string community, SnmpPdu pdu)
+    {
+        var context = Encoding.UTF8.GetBytes(community);
+        var level = user.SecurityLevel;
+        return UsmProcessor.Encode(pdu.RequestId, SnmpMessageDecoder.MaxMessageSize, level, reportable: false,
+            engine.EngineId, engine.Boots, engine.Time, user.Name, level == SnmpSecurityLevel.NoAuthNoPriv ? null : user,
+            new SnmpScopedPdu(engine.EngineId, context.Length <= SnmpScopedPdu.MaxNameLength ? context : [], pdu), engine.NextSalt());
+    }
+
+    [LoggerMessage(EventId = 5112, Level = LogLevel.Information, Message = "Simulator sends SNMPv3 traps as USM user {User} ({Level}) from engine {EngineId}")]
+    private static partial void LogV3(ILogger logger, string user, string level, string engineId);
+
+    [LoggerMessage(EventId = 5113, Level = LogLevel.Warning, Message = "Simulator:TrapVersion is V3 but the simulator agent has no SNMPv3 engine: no traps are sent")]
+    private static partial void LogV3Unavailable(ILogger logger);
 
     [LoggerMessage(EventId = 5110, Level = LogLevel.Information, Message = "Simulator sent {Trap} from {DeviceId} to {Sinks} trap sink(s)")]
     private static partial void LogSent(ILogger logger, string trap, string deviceId, int sinks);

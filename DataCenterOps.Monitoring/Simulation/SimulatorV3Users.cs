@@ -27,6 +27,22 @@ internal static class SimulatorV3Users
             }
         }
 
+        if (options.TrapVersion == SimulatorTrapVersion.V3)
+        {
+            if (string.IsNullOrWhiteSpace(options.TrapUser))
+            {
+                yield return "Simulator:TrapUser is required with Simulator:TrapVersion V3 (the name of one of Simulator:V3Users)";
+            }
+            else if (!options.V3Users.Exists(u => string.Equals(u.User, options.TrapUser, StringComparison.Ordinal)))
+            {
+                yield return $"Simulator:TrapUser '{options.TrapUser}' is not one of Simulator:V3Users";
+            }
+        }
+        else if (!Enum.IsDefined(options.TrapVersion))
+        {
+            yield return "Simulator:TrapVersion must be V2c or V3";
+        }
+
         if (!string.IsNullOrEmpty(options.EngineId) && EngineId(options) is null)
         {
             yield return "Simulator:EngineId must be 5–32 bytes in hex (e.g. 8000000005A1B2C3D4E5F60718)";
@@ -35,6 +51,13 @@ internal static class SimulatorV3Users
 
     public static List<SnmpUsmCredentials> Credentials(SimulatorOptions options) =>
         [.. options.V3Users.Select(u => UsmConfiguration.Create(u.User, u.AuthProtocol, u.AuthPassword, u.PrivProtocol, u.PrivPassword, ""))];
+
+    /// <summary>The credentials of Simulator:TrapUser (validated to be one of Simulator:V3Users).</summary>
+    public static SnmpUsmCredentials TrapCredentials(SimulatorOptions options)
+    {
+        var user = options.V3Users.Single(u => string.Equals(u.User, options.TrapUser, StringComparison.Ordinal));
+        return UsmConfiguration.Create(user.User, user.AuthProtocol, user.AuthPassword, user.PrivProtocol, user.PrivPassword, "");
+    }
 
     /// <summary>The configured engine ID; empty when none is set, null when it is not valid hex of 5–32 bytes.</summary>
     public static byte[]? EngineId(SimulatorOptions options)

@@ -31,6 +31,9 @@ public sealed partial class SnmpAgent
     /// <summary>The engine ID in use (after <see cref="StartAsync"/>), e.g. for <c>snmptrap -e</c> or a manager's config.</summary>
     public ReadOnlyMemory<byte> ActiveEngineId => _engine?.EngineId ?? ReadOnlyMemory<byte>.Empty;
 
+    /// <summary>The authoritative engine (after <see cref="StartAsync"/>, with V3 users): what notifications this agent sends name.</summary>
+    internal UsmLocalEngine? LocalEngine => _engine;
+
     /// <summary>
     /// A stable engine ID in RFC 3411 §5 form: enterprise 0 with the high bit set (80 00 00 00), format 5
     /// (administratively assigned octets), then the first 8 bytes of SHA-256 of <paramref name="seed"/>.
