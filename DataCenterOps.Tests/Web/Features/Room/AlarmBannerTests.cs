@@ -127,7 +127,7 @@ public sealed class AlarmBannerTests : RoomTestContext
     }
 
     [Fact]
-    public void Sound_RepeatsWhileACriticalAlarmIsUnacknowledged_UntilThisScreenIsSilenced_AndANewOneSoundsAgain()
+    public async Task Sound_RepeatsWhileACriticalAlarmIsUnacknowledged_UntilThisScreenIsSilenced_AndANewOneSoundsAgain()
     {
         Configuration["Display:AlarmSound:RepeatSeconds"] = "10";
         Auth.SetAuthorized("sari@dcops.local");
@@ -137,14 +137,14 @@ public sealed class AlarmBannerTests : RoomTestContext
 
         Raise("ups-1", AlarmKeys.UpsOnBattery, AlarmSeverity.Critical, "UPS on battery");
         Time.Advance(LiveRoomViewFactory.DefaultInterval);
-        cut.WaitForAssertion(() => Assert.Single(module.Invocations, i => i.Identifier == "beep"));
+        cut.WaitForAssertion(() => Assert.Single(module.Invocations, i => i.Identifier == "beep"), StoreWait);
 
         Time.Advance(TimeSpan.FromSeconds(10));
-        cut.WaitForAssertion(() => Assert.Equal(2, module.Invocations.Count(i => i.Identifier == "beep")));
+        cut.WaitForAssertion(() => Assert.Equal(2, module.Invocations.Count(i => i.Identifier == "beep")), StoreWait);
         Time.Advance(TimeSpan.FromSeconds(10));
-        cut.WaitForAssertion(() => Assert.Equal(3, module.Invocations.Count(i => i.Identifier == "beep")));
+        cut.WaitForAssertion(() => Assert.Equal(3, module.Invocations.Count(i => i.Identifier == "beep")), StoreWait);
 
-        cut.InvokeAsync(() => cut.Find("button.room-silence").Click());
+        await cut.InvokeAsync(() => cut.Find("button.room-silence").Click());
         Time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(3, module.Invocations.Count(i => i.Identifier == "beep"));
         Assert.Single(cut.FindAll(".room-flash"));
@@ -152,12 +152,17 @@ public sealed class AlarmBannerTests : RoomTestContext
         // A new critical alarm lifts the silence.
         Raise("env-1", AlarmKeys.WaterLeak, AlarmSeverity.Critical, "Water leak detected");
         Time.Advance(LiveRoomViewFactory.DefaultInterval);
-        cut.WaitForAssertion(() => Assert.Equal(4, module.Invocations.Count(i => i.Identifier == "beep")));
+        cut.WaitForAssertion(() => Assert.Equal(4, module.Invocations.Count(i => i.Identifier == "beep")), StoreWait);
 
         // Once both are acknowledged the repeats stop.
-        Acknowledge(cut, AlarmKeys.WaterLeak, "Lantai dikeringkan");
-        Acknowledge(cut, AlarmKeys.UpsOnBattery, "PLN padam");
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".room-flash")));
+        // (Acknowledged through the service here: the screen's own acknowledging is the other tests'.)
+        foreach (var alarm in Alarms.GetActive())
+        {
+            await Alarms.AcknowledgeAsync(alarm.Id, "sari@dcops.local", "Sari", "Ditangani", CancellationToken.None);
+        }
+
+        Time.Advance(LiveRoomViewFactory.DefaultInterval);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".room-flash")), StoreWait);
         Time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(4, module.Invocations.Count(i => i.Identifier == "beep"));
     }
