@@ -19,6 +19,9 @@ public sealed record Alarm(
     string? MessageKey = null,
     IReadOnlyList<string>? MessageArguments = null)
 {
+    /// <summary>The acknowledging person's display name (not their account), for screens; null when not given.</summary>
+    public string? AcknowledgedByName { get; init; }
+
     public bool IsAcknowledged => AcknowledgedAt is not null;
 
     public bool IsCleared => ClearedAt is not null;

@@ -45,7 +45,26 @@ public sealed partial class AlarmService
 
     /// <summary>Acknowledges an active alarm; returns once the acknowledgement is stored.</summary>
     /// <exception cref="AlarmOperationException">The alarm is not active or already acknowledged.</exception>
-    public async Task<Alarm> AcknowledgeAsync(Guid alarmId, string user, string? comment, CancellationToken cancellationToken)
+    public Task<Alarm> AcknowledgeAsync(Guid alarmId, string user, string? comment, CancellationToken cancellationToken) =>
+        AcknowledgeCoreAsync(alarmId, user, null, comment, cancellationToken);
+
+    /// <summary>
+    /// Acknowledges an active alarm as a person: <paramref name="user"/> is the account (the audit trail's actor),
+    /// <paramref name="displayName"/> the name screens show. A comment is required.
+    /// </summary>
+    /// <exception cref="AlarmOperationException">No comment, or the alarm is not active or already acknowledged.</exception>
+    public Task<Alarm> AcknowledgeAsync(Guid alarmId, string user, string displayName, string? comment, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            throw new AlarmOperationException("Acknowledging an alarm needs a comment.", "CommentRequired");
+        }
+
+        return AcknowledgeCoreAsync(alarmId, user, displayName.Trim(), comment, cancellationToken);
+    }
+
+    private async Task<Alarm> AcknowledgeCoreAsync(Guid alarmId, string user, string? displayName, string? comment, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
         AlarmChange change;
@@ -56,12 +75,12 @@ public sealed partial class AlarmService
                 ?? throw new AlarmOperationException("This alarm is not active any more; it may have cleared.", "NotActive");
             if (alarm.IsAcknowledged)
             {
-                throw new AlarmOperationException($"This alarm was already acknowledged by {alarm.AcknowledgedBy}.", "AlreadyAcknowledged", alarm.AcknowledgedBy ?? "");
+                throw new AlarmOperationException($"This alarm was already acknowledged by {alarm.AcknowledgedBy}.", "AlreadyAcknowledged", alarm.AcknowledgedByName ?? alarm.AcknowledgedBy ?? "");
             }
 
             var now = _time.GetUtcNow();
             var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-            var acknowledged = alarm with { AcknowledgedBy = user, AcknowledgedAt = now, AcknowledgeComment = text };
+            var acknowledged = alarm with { AcknowledgedBy = user, AcknowledgedByName = displayName, AcknowledgedAt = now, AcknowledgeComment = text };
             _active[(alarm.DeviceId, alarm.Key)] = acknowledged;
             change = Record(acknowledged, AlarmEventKind.Acknowledged, user, now, text, done);
         }

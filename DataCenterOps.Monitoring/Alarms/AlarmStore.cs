@@ -29,12 +29,12 @@ internal sealed class AlarmStore(MonitoringDatabase database)
                 {
                     upsert.Transaction = transaction;
                     upsert.CommandText = """
-                        INSERT INTO alarms (id, device_id, alarm_key, severity, message, raised_at, acknowledged_by, acknowledged_at, ack_comment, cleared_at, message_key, message_args)
-                        VALUES ($id, $device, $key, $severity, $message, $raised, $ackBy, $ackAt, $ackComment, $cleared, $messageKey, $messageArgs)
+                        INSERT INTO alarms (id, device_id, alarm_key, severity, message, raised_at, acknowledged_by, acknowledged_at, ack_comment, cleared_at, message_key, message_args, ack_name)
+                        VALUES ($id, $device, $key, $severity, $message, $raised, $ackBy, $ackAt, $ackComment, $cleared, $messageKey, $messageArgs, $ackName)
                         ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, message = excluded.message,
                             message_key = excluded.message_key, message_args = excluded.message_args,
                             acknowledged_by = excluded.acknowledged_by, acknowledged_at = excluded.acknowledged_at,
-                            ack_comment = excluded.ack_comment, cleared_at = excluded.cleared_at
+                            ack_comment = excluded.ack_comment, ack_name = excluded.ack_name, cleared_at = excluded.cleared_at
                         """;
                     upsert.Parameters.AddWithValue("$id", alarm.Id.ToString());
                     upsert.Parameters.AddWithValue("$device", alarm.DeviceId);
@@ -45,6 +45,7 @@ internal sealed class AlarmStore(MonitoringDatabase database)
                     upsert.Parameters.AddWithValue("$ackBy", (object?)alarm.AcknowledgedBy ?? DBNull.Value);
                     upsert.Parameters.AddWithValue("$ackAt", (object?)alarm.AcknowledgedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
                     upsert.Parameters.AddWithValue("$ackComment", (object?)alarm.AcknowledgeComment ?? DBNull.Value);
+                    upsert.Parameters.AddWithValue("$ackName", (object?)alarm.AcknowledgedByName ?? DBNull.Value);
                     upsert.Parameters.AddWithValue("$cleared", (object?)alarm.ClearedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
                     upsert.Parameters.AddWithValue("$messageKey", (object?)alarm.MessageKey ?? DBNull.Value);
                     upsert.Parameters.AddWithValue("$messageArgs", alarm.MessageArguments is { } args ? JsonSerializer.Serialize(args) : DBNull.Value);
@@ -137,7 +138,7 @@ internal sealed class AlarmStore(MonitoringDatabase database)
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = "SELECT id, device_id, alarm_key, severity, message, raised_at, acknowledged_by, acknowledged_at, ack_comment, cleared_at, message_key, message_args FROM alarms " + where;
+                command.CommandText = "SELECT id, device_id, alarm_key, severity, message, raised_at, acknowledged_by, acknowledged_at, ack_comment, cleared_at, message_key, message_args, ack_name FROM alarms " + where;
                 bind(command.Parameters);
                 var alarms = new List<Alarm>();
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -157,7 +158,10 @@ internal sealed class AlarmStore(MonitoringDatabase database)
                             reader.IsDBNull(8) ? null : reader.GetString(8),
                             reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
                             reader.IsDBNull(10) ? null : reader.GetString(10),
-                            reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<string[]>(reader.GetString(11))));
+                            reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<string[]>(reader.GetString(11)))
+                        {
+                            AcknowledgedByName = reader.IsDBNull(12) ? null : reader.GetString(12),
+                        });
                     }
                 }
 

@@ -76,5 +76,6 @@ internal static class MonitoringSchema
     [
         ("alarms", "message_key", "TEXT"),
         ("alarms", "message_args", "TEXT"),
+        ("alarms", "ack_name", "TEXT"),
     ];
 }

@@ -49,7 +49,8 @@ public static class DeviceStateClassifier
         var worst = DeviceVisualState.Normal;
         foreach (var state in states)
         {
-            if (state > worst)
+            // A standby unit is the room working as designed: it does not colour its group.
+            if (state != DeviceVisualState.Standby && state > worst)
             {
                 worst = state;
             }

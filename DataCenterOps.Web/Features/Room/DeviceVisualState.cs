@@ -4,7 +4,11 @@ namespace DataCenterOps.Web.Features.Room;
 public enum DeviceVisualState
 {
     Normal,
+    /// <summary>Off without an alarm while another cooling unit carries the room (duty/standby); a group stays Normal.</summary>
+    Standby,
     Unknown,
+    /// <summary>Off without an alarm and no other unit running: said in words, never as "Normal".</summary>
+    Off,
     Maintenance,
     Warning,
     CommLost,

@@ -24,6 +24,9 @@ public static class RoomDashboardServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RoomPlanOptions>, RoomPlanOptionsValidator>();
         services.AddSingleton<LiveRoomViewFactory>();
         services.TryAddSingleton<IRoomMaintenanceStatus, ChecklistMaintenanceStatus>();
+        services.TryAddSingleton<IRoomEquipmentNames, RegistryEquipmentNames>();
+        services.TryAddSingleton<IAlarmActorNames, PeopleAlarmActorNames>();
+        services.AddSingleton<RoomNames>();
 
         services.AddUiLocalization();
         return services;

@@ -10,4 +10,7 @@ public sealed class DisplayOptions
     /// <summary>IANA zone id; WITA (Kalimantan Timur) unless configured.</summary>
     [Required]
     public string TimeZone { get; set; } = "Asia/Makassar";
+
+    /// <summary>"Display:AlarmSound": whether and how often the room screens repeat the alarm sound.</summary>
+    public AlarmSoundOptions AlarmSound { get; set; } = new();
 }

@@ -74,11 +74,14 @@ internal sealed class LiveAppBrowser : IAsyncDisposable
     }
 
     /// <summary>A fresh browser session signed in as <paramref name="email"/>, on <paramref name="path"/> once interactive.</summary>
-    public async Task<IPage> SignInAsync(string email, string password, string path)
+    public Task<IPage> SignInAsync(string email, string password, string path) => SignInAsync(email, password, path, 1366, 900);
+
+    /// <summary>As <see cref="SignInAsync(string, string, string)"/>, in a window of <paramref name="width"/> × <paramref name="height"/> CSS pixels.</summary>
+    public async Task<IPage> SignInAsync(string email, string password, string path, int width, int height)
     {
         var context = await _browser!.NewContextAsync(new()
         {
-            ViewportSize = new() { Width = 1366, Height = 900 },
+            ViewportSize = new() { Width = width, Height = height },
             // The site's own language, so the tests read what the duty staff read.
             Locale = "id-ID",
         });

@@ -115,10 +115,14 @@ public sealed class MainsFailureDashboardTests(ITestOutputHelper output) : IAsyn
         await row.Locator(".room-ack-save").ClickAsync();
 
         await alarms.WaitForSelectorAsync($"tr.acked[data-alarm='{AlarmKeys.MainsFailed}'][data-device='{device}'] .room-ack-by");
-        Assert.Contains(WebAppFactory.AdminEmail, await row.Locator(".room-ack-by").InnerTextAsync(), StringComparison.Ordinal);
+        // The person's name from the people directory, never their e-mail.
+        var ackBy = await row.Locator(".room-ack-by").InnerTextAsync();
+        Assert.Contains("Administrator", ackBy, StringComparison.Ordinal);
+        Assert.DoesNotContain(WebAppFactory.AdminEmail, ackBy, StringComparison.Ordinal);
         Assert.Equal(Comment, (await row.Locator(".room-ack-note").InnerTextAsync()).Trim());
         var stored = _app!.Services.GetRequiredService<AlarmService>().GetActive().Single(a => a.Key == AlarmKeys.MainsFailed && a.DeviceId == device);
         Assert.Equal(WebAppFactory.AdminEmail, stored.AcknowledgedBy);
+        Assert.Equal("Administrator", stored.AcknowledgedByName);
         Assert.Equal(Comment, stored.AcknowledgeComment);
         Print("screenshot, alarm acknowledged", await LiveAppBrowser.ScreenshotAsync(alarms, "room-alarm-acknowledged"));
     }

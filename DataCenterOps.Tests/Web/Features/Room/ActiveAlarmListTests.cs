@@ -18,7 +18,7 @@ public sealed class ActiveAlarmListTests : RoomTestContext
         cut.Find(".room-ack-comment input").Change("PLN padam, genset sedang start");
         cut.Find("button.room-ack-save").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("budi.operator", cut.Find(".room-ack-by").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("budi.operator", cut.Find(".room-ack-by").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         var alarm = Assert.Single(Alarms.GetActive());
         Assert.Equal("budi.operator", alarm.AcknowledgedBy);
         Assert.Equal("PLN padam, genset sedang start", alarm.AcknowledgeComment);
@@ -37,6 +37,7 @@ public sealed class ActiveAlarmListTests : RoomTestContext
         var cut = Render<ActiveAlarmList>();
 
         cut.Find("button.room-ack-start").Click();
+        cut.Find(".room-ack-comment input").Change("filter diganti");
         cut.Find("button.room-ack-save").Click();
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".room-ack-error")));
@@ -60,25 +61,5 @@ public sealed class ActiveAlarmListTests : RoomTestContext
         Clear("crac-1", "cooling.alarm.filter");
         Time.Advance(LiveRoomViewFactory.DefaultInterval);
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tr[data-alarm]")));
-    }
-
-    [Fact]
-    public void NewCriticalAlarm_FlashesAndBeeps()
-    {
-        Auth.SetAuthorized("sari");
-        var module = JSInterop.SetupModule("./room/room.js");
-        module.SetupVoid("beep").SetVoidResult();
-        var cut = Render<ActiveAlarmList>(p => p.Add(x => x.ShowCue, true));
-        Assert.Empty(cut.FindAll(".room-flash"));
-
-        Raise("crac-1", "cooling.alarm.filter", AlarmSeverity.Warning, "Cooling unit alarm: filter");
-        Time.Advance(LiveRoomViewFactory.DefaultInterval);
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tr[data-alarm]")));
-        Assert.Empty(cut.FindAll(".room-flash"));
-
-        Raise("ups-1", AlarmKeys.UpsOnBattery, AlarmSeverity.Critical, "UPS on battery");
-        Time.Advance(LiveRoomViewFactory.DefaultInterval);
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".room-flash")));
-        cut.WaitForAssertion(() => module.VerifyInvoke("beep"));
     }
 }

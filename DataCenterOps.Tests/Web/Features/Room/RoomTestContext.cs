@@ -37,9 +37,15 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
     private readonly Task _writer;
 
     protected RoomTestContext()
+        : this(Ups, Crac, Env)
+    {
+    }
+
+    /// <summary>A room of these devices (the default room: <see cref="Ups"/>, <see cref="Crac"/>, <see cref="Env"/>).</summary>
+    protected RoomTestContext(params DeviceOptions[] devices)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
-        var options = Options.Create(new MonitoringOptions { Devices = [Ups, Crac, Env], DataDirectory = _temp.Path });
+        var options = Options.Create(new MonitoringOptions { Devices = [.. devices], DataDirectory = _temp.Path });
         MonitoringOptions = options;
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
         LiveState = new LiveStateStore(options, NullLogger<LiveStateStore>.Instance);
@@ -49,7 +55,6 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
 
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton(options);
@@ -58,6 +63,9 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Alarms);
         Services.AddSingleton(new HistoryQuery(Database));
         Services.AddSingleton<IRoomMaintenanceStatus>(Maintenance);
+        Services.AddSingleton<IRoomEquipmentNames>(EquipmentNames);
+        Services.AddSingleton<IAlarmActorNames>(ActorNames);
+        Services.AddSingleton<IConfiguration>(Configuration);
         Services.AddSingleton(TrapLog);
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddDisplayClock();
@@ -66,6 +74,10 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
 
         // Last: it builds the renderer, after which no service can be added.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        // The registry's names are read once before the first render (a test that sets names advances the clock by
+        // RoomNames.CacheFor), so that components do not render a second time when the names arrive.
+        Services.GetRequiredService<RoomNames>().EnsureLoadedAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>Nobody is signed in until a test says so.</summary>
@@ -82,6 +94,13 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
     public AlarmService Alarms { get; }
 
     public FakeMaintenanceStatus Maintenance { get; } = new();
+
+    public FakeEquipmentNames EquipmentNames { get; } = new();
+
+    public FakeAlarmActorNames ActorNames { get; } = new();
+
+    /// <summary>The configuration the services bind (Display:AlarmSound, ...); set keys before the first render.</summary>
+    public IConfigurationRoot Configuration { get; } = new ConfigurationBuilder().AddInMemoryCollection().Build();
 
     /// <summary>The receiver's trap log (empty until a test adds entries).</summary>
     public TrapLog TrapLog { get; } = new(Options.Create(new TrapOptions()), NullLogger<TrapLog>.Instance);

@@ -14,15 +14,18 @@ public sealed partial class ActiveAlarmList
     private LiveRoomView? _view;
     private Guid? _acking;
     private string? _comment;
+    private bool _commentMissing;
     private string? _error;
     private bool _saving;
-    private long _criticalRaised;
 
     [Inject]
     private AlarmService Alarms { get; set; } = null!;
 
     [Inject]
-    private LiveStateStore LiveState { get; set; } = null!;
+    private RoomNames Names { get; set; } = null!;
+
+    [Inject]
+    private IAlarmActorNames ActorNames { get; set; } = null!;
 
     [Inject]
     private LiveRoomViewFactory Views { get; set; } = null!;
@@ -36,7 +39,6 @@ public sealed partial class ActiveAlarmList
     // Optional: hosts without the notification engine show no maintenance/flapping badges.
     [Inject]
     private IServiceProvider Services { get; set; } = null!;
-
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -52,9 +54,9 @@ public sealed partial class ActiveAlarmList
     [Parameter]
     public int Max { get; set; } = 200;
 
-    /// <summary>Flash and beep on a new critical alarm (off where the page already has a cue).</summary>
-    [Parameter]
-    public bool ShowCue { get; set; }
+    /// <summary>Most severe first; within a severity the newest first (what just happened is what to look at).</summary>
+    public static List<Alarm> Ordered(IEnumerable<Alarm> alarms) =>
+        [.. alarms.OrderByDescending(a => a.Severity).ThenByDescending(a => a.RaisedAt).ThenBy(a => a.DeviceId, StringComparer.Ordinal)];
 
     public void Dispose()
     {
@@ -63,20 +65,25 @@ public sealed partial class ActiveAlarmList
         _cts.Dispose();
     }
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
-        Func<Task> render = () => InvokeAsync(() =>
-        {
-            _criticalRaised = _view!.CriticalRaised;
-            StateHasChanged();
-        });
+        Func<Task> render = () => InvokeAsync(StateHasChanged);
         _view = DeviceId is null ? Views.Create(render) : Views.CreateFor(DeviceId, render);
+        await Names.EnsureLoadedAsync(_cts.Token);
     }
+
+    private static string? RowClass(Alarm alarm) => (alarm.IsAcknowledged, alarm.Severity) switch
+    {
+        (true, _) => "acked",
+        (false, AlarmSeverity.Critical) => "room-alarm-unacked room-alarm-flash",
+        _ => "room-alarm-unacked room-alarm-cue-warning",
+    };
 
     private void Start(Guid alarmId)
     {
         _acking = alarmId;
         _comment = null;
+        _commentMissing = false;
         _error = null;
     }
 
@@ -84,23 +91,33 @@ public sealed partial class ActiveAlarmList
     {
         _acking = null;
         _comment = null;
+        _commentMissing = false;
     }
 
     private async Task SaveAsync(Guid alarmId)
     {
+        if (string.IsNullOrWhiteSpace(_comment))
+        {
+            _commentMissing = true;
+            return;
+        }
+
         _saving = true;
         try
         {
-            var user = AuthenticationState is null ? null : (await AuthenticationState).User.Identity?.Name;
-            if (string.IsNullOrWhiteSpace(user))
+            var user = AuthenticationState is null ? null : (await AuthenticationState).User;
+            var account = user?.Identity?.Name;
+            var name = user is null ? null : await ActorNames.DisplayNameAsync(user, _cts.Token);
+            if (string.IsNullOrWhiteSpace(account) || string.IsNullOrWhiteSpace(name))
             {
                 _error = L["Room.Alarms.NotSignedIn"];
                 return;
             }
 
-            await Alarms.AcknowledgeAsync(alarmId, user, _comment, _cts.Token);
+            await Alarms.AcknowledgeAsync(alarmId, account, name, _comment, _cts.Token);
             _acking = null;
             _comment = null;
+            _commentMissing = false;
             _error = null;
         }
         catch (AlarmOperationException ex)

@@ -41,7 +41,30 @@ public static class RoomFormat
         }
 
         var number = point.Value!.Value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
-        return string.IsNullOrEmpty(point.Unit) ? number : number + " " + point.Unit;
+        var unit = Unit(l, point.Unit);
+        return string.IsNullOrEmpty(unit) ? number : number + " " + unit;
+    }
+
+    /// <summary>A unit in the reader's language where it differs ("min" → "mnt"); symbols (°C, %, V) stay as they are.</summary>
+    public static string Unit(IStringLocalizer<Ui> l, string? unit)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        if (string.IsNullOrEmpty(unit))
+        {
+            return "";
+        }
+
+        var text = l["Room.Unit." + unit];
+        return text.ResourceNotFound ? unit : text.Value;
+    }
+
+    /// <summary>A point's human name ("Suhu udara suplai"), else its profile name with spaces.</summary>
+    public static string PointName(IStringLocalizer<Ui> l, string point)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(point);
+        var text = l["Room.PointName." + point];
+        return text.ResourceNotFound ? point.Replace('_', ' ').Replace('.', ' ') : text.Value;
     }
 
     /// <summary>"5 s", "3 min", "2 j" — how old the data is.</summary>
@@ -61,6 +84,20 @@ public static class RoomFormat
     /// <summary>The alarm in the reader's language (<see cref="Shared.Localization.AlarmText"/>).</summary>
     public static string AlarmText(IStringLocalizer<Ui> l, Alarm alarm) => Shared.Localization.AlarmText.For(l, alarm);
 
-    /// <summary>A device's name from live state, falling back to its id.</summary>
-    public static string DeviceName(LiveStateStore liveState, string deviceId) => liveState.GetDevice(deviceId)?.Name ?? deviceId;
+    /// <summary>
+    /// Who acknowledged, as a person's name: the display name stored with the alarm; for acknowledgements from
+    /// before names were stored, the account without its mail domain (never a whole e-mail address on screen).
+    /// </summary>
+    public static string AcknowledgedByText(Alarm alarm)
+    {
+        ArgumentNullException.ThrowIfNull(alarm);
+        if (alarm.AcknowledgedByName is { Length: > 0 } name)
+        {
+            return name;
+        }
+
+        var account = alarm.AcknowledgedBy ?? "";
+        var at = account.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 ? account[..at] : account;
+    }
 }

@@ -18,7 +18,6 @@ public sealed partial class RoomOverview
     private ITimer? _slowTimer;
     private Dictionary<string, IReadOnlyList<double>> _sparks = new(StringComparer.Ordinal);
     private IReadOnlySet<string> _inMaintenance = new HashSet<string>();
-    private long _criticalRaised;
 
     [Inject]
     private LiveStateStore LiveState { get; set; } = null!;
@@ -38,6 +37,9 @@ public sealed partial class RoomOverview
     [Inject]
     private TimeProvider Time { get; set; } = null!;
 
+    [Inject]
+    private RoomNames Names { get; set; } = null!;
+
 
     public void Dispose()
     {
@@ -49,11 +51,7 @@ public sealed partial class RoomOverview
 
     protected override async Task OnInitializedAsync()
     {
-        _view = Views.Create(() => InvokeAsync(() =>
-        {
-            _criticalRaised = _view!.CriticalRaised;
-            StateHasChanged();
-        }));
+        _view = Views.Create(() => InvokeAsync(StateHasChanged));
         await RefreshSlowAsync();
 
         // Sparklines and maintenance change slowly: refresh once a minute rather than on every poll.
@@ -69,6 +67,7 @@ public sealed partial class RoomOverview
         try
         {
             _inMaintenance = await Maintenance.GetDevicesInMaintenanceAsync(_cts.Token);
+            await Names.EnsureLoadedAsync(_cts.Token);
             var to = Time.GetUtcNow();
             var sparks = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
             foreach (var device in LiveState.GetDevices())

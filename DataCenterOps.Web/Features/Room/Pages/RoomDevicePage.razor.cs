@@ -1,6 +1,9 @@
 using System.Globalization;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
+using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Monitoring.Profiles;
+using DataCenterOps.Web.Features.Room.Components;
 using DataCenterOps.Web.Features.Room;
 using Microsoft.AspNetCore.Components;
 
@@ -81,26 +84,34 @@ public sealed partial class RoomDevicePage
         CultureInfo.InvariantCulture,
         $"room/devices/{Uri.EscapeDataString(Id)}/export.csv?point={Uri.EscapeDataString(_point ?? "")}&from={Uri.EscapeDataString(_from.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(_to.ToString("O", CultureInfo.InvariantCulture))}");
 
-    private static string ThresholdText(ThresholdOptions? limits, string unit)
+    /// <summary>The limits that apply to a point in words: configured over defaults, or the rule that watches it.</summary>
+    private string LimitsText(DeviceKind kind, PointState point)
     {
-        if (limits is null)
-        {
-            return "—";
-        }
-
+        var limits = DeviceThresholds.For(Monitoring.Value.Find(Id), kind, point.Point);
+        var unit = RoomFormat.Unit(L, point.Unit);
         var parts = new List<string>();
-        void Add(string label, double? value)
+        void Add(string key, double? value)
         {
             if (value is { } v)
             {
-                parts.Add($"{label} {v.ToString("0.##", CultureInfo.CurrentCulture)}");
+                var number = v.ToString("0.##", CultureInfo.CurrentCulture);
+                parts.Add(L[key, string.IsNullOrEmpty(unit) ? number : number + " " + unit]);
             }
         }
 
-        Add("LL", limits.LowCritical);
-        Add("L", limits.LowWarning);
-        Add("H", limits.HighWarning);
-        Add("HH", limits.HighCritical);
-        return parts.Count == 0 ? "—" : string.Join(" · ", parts) + " " + unit;
+        if (limits is not null)
+        {
+            Add("Room.Limit.LowCritical", limits.LowCritical);
+            Add("Room.Limit.LowWarning", limits.LowWarning);
+            Add("Room.Limit.HighWarning", limits.HighWarning);
+            Add("Room.Limit.HighCritical", limits.HighCritical);
+        }
+
+        if (PointRules.RuleKey(kind, point.Point) is { } rule)
+        {
+            parts.Add(L[rule]);
+        }
+
+        return parts.Count == 0 ? L["Room.Limit.None"] : string.Join(" · ", parts);
     }
 }
