@@ -27,7 +27,7 @@ public static class CompliancePdf
         {
             letterhead.Draw(flow);
             flow.Paragraph(title, PdfFlow.Font(14, XFontStyleEx.Bold));
-            flow.Paragraph(l["Routine.Export.Generated", document.LocalTime(document.Summary.GeneratedAtUtc), document.Zone.Id], PdfFlow.Font(9));
+            flow.Paragraph(l["Routine.Export.Generated", document.LocalTime(document.Summary.GeneratedAtUtc), document.Clock.ZoneLabel], PdfFlow.Font(9));
             flow.Gap(8);
 
             double[] totals = [0, 260, 330, 390, 450, 560, 630];
