@@ -197,7 +197,7 @@ public sealed class DoorCorrelationTests : IAsyncLifetime
     }
 
     private DoorCorrelationService Restarted(RecordingAlarmSink sink) =>
-        new(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.Options), [sink], NullLogger<DoorCorrelationService>.Instance);
+        new(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.AccessOptions), [sink], NullLogger<DoorCorrelationService>.Instance);
 
     private sealed class Factory(TestDatabase database) : IDbContextFactory<DataCenterOpsDbContext>
     {
