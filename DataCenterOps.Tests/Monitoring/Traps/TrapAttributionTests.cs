@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using DataCenterOps.Monitoring.Devices;
+using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Traps;
 
 namespace DataCenterOps.Tests.Monitoring.Traps;
