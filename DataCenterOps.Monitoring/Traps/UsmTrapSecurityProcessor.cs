@@ -118,7 +118,7 @@ internal sealed class UsmTrapSecurityProcessor : ITrapSecurityProcessor
                 : "an SNMPv3 inform must be reportable and name our engine");
         }
 
-        return new TrapSecurityResult(notification, TrapPrincipal.UsmUser(user.Credentials.User), new InformState(message, user, scoped));
+        return new TrapSecurityResult(notification, TrapPrincipal.UsmUser(user.Credentials.User, System.Text.Encoding.UTF8.GetString(scoped.ContextName)), new InformState(message, user, scoped));
     }
 
     public byte[] EncodeInformResponse(TrapSecurityResult inform)

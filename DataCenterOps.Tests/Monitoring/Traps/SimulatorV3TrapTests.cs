@@ -56,13 +56,18 @@ public sealed class SimulatorV3TrapTests
         extra["Monitoring:Traps:Users:0:AuthPassword"] = AuthPassword;
         extra["Monitoring:Traps:Users:0:PrivProtocol"] = "AES";
         extra["Monitoring:Traps:Users:0:PrivPassword"] = PrivPassword;
-        extra["Monitoring:Devices:0:SnmpVersion"] = "V3";
-        extra["Monitoring:Devices:0:V3User"] = User;
-        extra["Monitoring:Devices:0:V3AuthProtocol"] = "SHA-256";
-        extra["Monitoring:Devices:0:V3AuthPassword"] = AuthPassword;
-        extra["Monitoring:Devices:0:V3PrivProtocol"] = "AES";
-        extra["Monitoring:Devices:0:V3PrivPassword"] = PrivPassword;
-        extra["Monitoring:Devices:0:V3Context"] = "ups-1";
+        // Both UPSs share one address and one user; the trap's contextName tells them apart.
+        foreach (var (index, id) in new[] { (0, "ups-1"), (1, "ups-2") })
+        {
+            extra[$"Monitoring:Devices:{index}:SnmpVersion"] = "V3";
+            extra[$"Monitoring:Devices:{index}:V3User"] = User;
+            extra[$"Monitoring:Devices:{index}:V3AuthProtocol"] = "SHA-256";
+            extra[$"Monitoring:Devices:{index}:V3AuthPassword"] = AuthPassword;
+            extra[$"Monitoring:Devices:{index}:V3PrivProtocol"] = "AES";
+            extra[$"Monitoring:Devices:{index}:V3PrivPassword"] = PrivPassword;
+            extra[$"Monitoring:Devices:{index}:V3Context"] = id;
+        }
+
         await using var host = await TrapHost.StartAsync(600, extra);
         await host.WaitAllUpAsync();
         var pollsBefore = host.SuccessfulPolls("ups-1");
@@ -76,6 +81,8 @@ public sealed class SimulatorV3TrapTests
         Assert.False(entry.IsInform);
         Assert.Contains("1.3.6.1.2.1.33.1.9.7.0 = 5", entry.Varbinds, StringComparison.Ordinal);
         await Eventually.TrueAsync(() => host.SuccessfulPolls("ups-1") > pollsBefore, "an out-of-cycle poll of ups-1", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => host.TrapLog.GetRecent().Any(e => e is { TrapName: "upsTrapOnBattery", DeviceId: "ups-2" }),
+            "ups-2's own upsTrapOnBattery attributed to ups-2", TimeSpan.FromSeconds(60));
         Assert.All(host.TrapLog.GetRecent(), e => Assert.Equal(SnmpVersion.V3, e.Version));
         Assert.DoesNotContain(host.TrapLog.GetRecent(), e => e.IsUnknownSender);
         Assert.Equal(0, host.Statistics.Dropped(TrapDropReason.AuthFailed));

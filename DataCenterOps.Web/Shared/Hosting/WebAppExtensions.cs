@@ -7,6 +7,7 @@ using DataCenterOps.Web.Shared;
 using DataCenterOps.Web.Features.Admin.Audit;
 using DataCenterOps.Web.Features.Account;
 using DataCenterOps.Web.Shared.Documents;
+using DataCenterOps.Web.Shared.Localization;
 using DataCenterOps.Web.Features.Steps.Documents;
 using DataCenterOps.Web.Shared.Display;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -81,6 +82,7 @@ public static class WebAppExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DataCenterOpsDbContext>()
             .AddUserManager<AppUserManager>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<MaxLengthPasswordValidator>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddSignInManager()
