@@ -21,4 +21,20 @@ public sealed class EquipmentQueries(DataCenterOpsDbContext db)
         (await db.ChecklistExecutions.Where(x => x.Status == ExecutionStatus.Completed)
             .GroupBy(x => x.WorkPlanItem!.EquipmentId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(x => x.Key, x => x.Count);
+
+    /// <summary>The registry's name of each monitored device (MonitoringDeviceId → Name); with two items on one device the first by name wins.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesByMonitoringDeviceAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Equipment.AsNoTracking()
+            .Where(e => e.MonitoringDeviceId != null)
+            .Select(e => new { e.MonitoringDeviceId, e.Name })
+            .ToListAsync(cancellationToken);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in rows.OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            names.TryAdd(row.MonitoringDeviceId!, row.Name);
+        }
+
+        return names;
+    }
 }

@@ -1,35 +1,18 @@
-using DataCenterOps.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
+using DataCenterOps.Domain.Facilities;
 
 namespace DataCenterOps.Web.Features.Room;
 
-/// <summary>Reads the registry's names of monitored equipment; empty when the domain database is not registered.</summary>
-internal sealed class RegistryEquipmentNames(IServiceProvider services) : IRoomEquipmentNames
+/// <summary>Reads the registry's names of monitored equipment; empty when the domain is not registered (monitoring-only hosts).</summary>
+internal sealed class RegistryEquipmentNames(IServiceScopeFactory scopes) : IRoomEquipmentNames
 {
     public async Task<IReadOnlyDictionary<string, string>> LoadAsync(CancellationToken cancellationToken)
     {
-        if (services.GetService(typeof(IDbContextFactory<DataCenterOpsDbContext>)) is not IDbContextFactory<DataCenterOpsDbContext> factory)
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
         {
-            return new Dictionary<string, string>(StringComparer.Ordinal);
-        }
-
-        var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
-        {
-            var rows = await db.Equipment.AsNoTracking()
-                .Where(e => e.MonitoringDeviceId != null)
-                .Select(e => new { e.MonitoringDeviceId, e.Name })
-                .ToListAsync(cancellationToken)
-                .ConfigureAwait(false);
-
-            // Two registry items on one device would be a registry mistake: the first name by name order wins.
-            var names = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var row in rows.OrderBy(r => r.Name, StringComparer.Ordinal))
-            {
-                names.TryAdd(row.MonitoringDeviceId!, row.Name);
-            }
-
-            return names;
+            return scope.ServiceProvider.GetService<EquipmentQueries>() is { } equipment
+                ? await equipment.NamesByMonitoringDeviceAsync(cancellationToken).ConfigureAwait(false)
+                : new Dictionary<string, string>(StringComparer.Ordinal);
         }
     }
 }

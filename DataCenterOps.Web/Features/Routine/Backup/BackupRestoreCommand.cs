@@ -99,7 +99,8 @@ public static class BackupRestoreCommand
             if (File.Exists(companion))
             {
                 var monitoringLive = MonitoringBackup.LivePath(configuration, storage);
-                var monitoringAside = MoveAside(monitoringLive, time);
+                // Beside the app database's old files when there were any: one folder holds the whole previous state.
+                var monitoringAside = MoveAside(monitoringLive, time, aside);
                 Directory.CreateDirectory(Path.GetDirectoryName(monitoringLive)!);
                 File.Copy(companion, monitoringLive);
                 await output.WriteLineAsync($"Restored {Path.GetFileName(companion)} into {monitoringLive}"
@@ -127,11 +128,24 @@ public static class BackupRestoreCommand
     }
 
     /// <summary>Moves the database and its WAL/SHM together (a consistent set) into a new folder; null when there is none.</summary>
-    private static string? MoveAside(string live, TimeProvider time)
+    private static string? MoveAside(string live, TimeProvider time, string? into = null)
     {
         if (!File.Exists(live))
         {
             return null;
+        }
+
+        if (into is not null)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                if (File.Exists(live + suffix))
+                {
+                    File.Move(live + suffix, Path.Combine(into, Path.GetFileName(live) + suffix));
+                }
+            }
+
+            return into;
         }
 
         var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);

@@ -1,5 +1,4 @@
 using DataCenterOps.Domain.People;
-using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Monitoring.Alarms.Incidents;
 using Microsoft.Extensions.Options;
 
@@ -18,11 +17,11 @@ internal sealed class EmailAlarmNoticeSink(IServiceScopeFactory scopes, AlarmNot
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            var db = scope.ServiceProvider.GetRequiredService<DataCenterOpsDbContext>();
+            var people = scope.ServiceProvider.GetRequiredService<PeopleDirectory>();
             var users = new List<string>();
             foreach (var role in AlarmNoticeRouting.RolesFor(notice))
             {
-                users.AddRange((await Actors.InRoleAsync(db, role, cancellationToken).ConfigureAwait(false)).Select(u => u.Id));
+                users.AddRange((await people.InRoleAsync(role, cancellationToken).ConfigureAwait(false)).Select(u => u.Id));
             }
 
             var mail = scope.ServiceProvider.GetRequiredService<NotificationService>();
