@@ -14,9 +14,10 @@ namespace DataCenterOps.Domain.Access;
 /// </summary>
 /// <remarks>
 /// An escort cannot leave while their visitors are inside unless the exit says they leave together
-/// (<see cref="ExitInput.WithVisitors"/>): then every visitor's entry is closed in the same save.
+/// (<see cref="ExitInput.WithVisitors"/>): then every visitor's entry is closed in the same save. Corrections and
+/// voiding are in <c>AccessRegisterService.Corrections.cs</c>, the reads of the register in <c>AccessRegisterService.Queries.cs</c>.
 /// </remarks>
-public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvider time, AccessChanges changes, AuditLog audit)
+public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, TimeProvider time, AccessChanges changes, AuditLog audit)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -163,174 +164,6 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         return closed;
     }
 
-    public async Task<AccessEntry> VoidAsync(Actor actor, Guid entryId, string reason, CancellationToken cancellationToken = default)
-    {
-        AccessGuard.Role(AccessRoles.CanCorrect(actor), "Voiding an entry", AccessRoles.Correctors);
-        var text = AccessGuard.Text(reason, 1000, "Reason");
-        var entry = AccessGuard.Found(await Entries.Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken), "The entry");
-        if (entry.Status == AccessEntryStatus.Voided)
-        {
-            throw new AccessRuleViolationException(AccessError.InvalidInput, "This entry is already voided.", "EntryAlreadyVoided");
-        }
-
-        AccessGuard.NotOwnAccess(actor, entry.UserId, "VoidOwnEntry", "Nobody may void an entry of his own visit to the DC room; another corrector must.");
-
-        var before = AccessSnapshots.Of(entry);
-        entry.Status = AccessEntryStatus.Voided;
-        entry.VoidReason = text;
-        entry.VoidedById = actor.UserId;
-        entry.VoidedAtUtc = Now;
-        Record(actor, entry, before, text, isVoid: true);
-        await AccessGuard.SaveAsync(db, cancellationToken);
-        changes.Notify();
-        return entry;
-    }
-
-    /// <summary>Corrects times or purpose. An out time on an open entry closes it (someone left without being registered).</summary>
-    public async Task<AccessEntry> CorrectAsync(Actor actor, Guid entryId, EntryCorrection correction, CancellationToken cancellationToken = default)
-    {
-        AccessGuard.Role(AccessRoles.CanCorrect(actor), "Correcting an entry", AccessRoles.Correctors);
-        var reason = AccessGuard.Text(correction.Reason, 1000, "Reason");
-        var entry = AccessGuard.Found(await Entries.Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken), "The entry");
-        if (entry.Status == AccessEntryStatus.Voided)
-        {
-            throw new AccessRuleViolationException(AccessError.InvalidInput, "A voided entry cannot be corrected.", "VoidedNotCorrectable");
-        }
-
-        AccessGuard.NotOwnAccess(actor, entry.UserId, "CorrectOwnEntry", "Nobody may correct an entry of his own visit to the DC room; another corrector must.");
-
-        var now = Now;
-        var inAt = correction.InAtUtc ?? entry.InAtUtc;
-        var outAt = correction.OutAtUtc ?? entry.OutAtUtc;
-        if (inAt > now || outAt > now)
-        {
-            throw new AccessRuleViolationException(AccessError.InvalidInput, "Times cannot be in the future.", "TimesInFuture");
-        }
-
-        if (outAt < inAt)
-        {
-            throw new AccessRuleViolationException(AccessError.InvalidInput, "The time out must be after the time in.", "TimeOutBeforeIn");
-        }
-
-        var before = AccessSnapshots.Of(entry);
-        entry.InAtUtc = inAt;
-        entry.Purpose = AccessGuard.OptionalText(correction.Purpose, 500, "Purpose") ?? entry.Purpose;
-        if (outAt is not null && entry.IsInside)
-        {
-            entry.Status = AccessEntryStatus.Left;
-            entry.OutRecordedById = actor.UserId;
-        }
-
-        entry.OutAtUtc = outAt;
-        Record(actor, entry, before, reason, isVoid: false);
-        await AccessGuard.SaveAsync(db, cancellationToken);
-        changes.Notify();
-        return entry;
-    }
-
-    /// <summary>Everyone registered inside now, earliest first.</summary>
-    public async Task<IReadOnlyList<AccessEntry>> GetInsideAsync(CancellationToken cancellationToken = default) =>
-        await Entries.AsNoTracking().Include(e => e.Equipment)
-            .Where(e => e.Status == AccessEntryStatus.Inside)
-            .OrderBy(e => e.InAtUtc)
-            .ToListAsync(cancellationToken);
-
-    /// <summary>Entries whose stay overlaps the period, matching person and letter; newest first, at most 5000.</summary>
-    public async Task<IReadOnlyList<AccessEntry>> SearchAsync(AccessLogFilter filter, CancellationToken cancellationToken = default)
-    {
-        var query = Entries.AsNoTracking().Include(e => e.Equipment).AsQueryable();
-        if (filter.ToUtc is { } to)
-        {
-            query = query.Where(e => e.InAtUtc < to);
-        }
-
-        if (filter.FromUtc is { } from)
-        {
-            query = query.Where(e => e.OutAtUtc == null || e.OutAtUtc >= from);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Person))
-        {
-            // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
-            var pattern = "%" + filter.Person.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() + "%";
-            query = query.Where(e => EF.Functions.Like(e.PersonName.ToLower(), pattern) || EF.Functions.Like(e.Organisation!.ToLower(), pattern)
-                || EF.Functions.Like(e.IdNumber!.ToLower(), pattern) || e.UserId == filter.Person || EF.Functions.Like(e.EscortName!.ToLower(), pattern));
-        }
-
-        if (filter.LetterId is { } letterId)
-        {
-            query = query.Where(e => e.LetterId == letterId);
-        }
-
-        if (!filter.IncludeVoided)
-        {
-            query = query.Where(e => e.Status != AccessEntryStatus.Voided);
-        }
-
-        return await query.OrderByDescending(e => e.InAtUtc).Take(5000).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// The log for an export (CSV or PDF): the same search, and an audit entry saying who exported which range and how
-    /// many rows (UU 27/2022: every export of personal data is recorded).
-    /// </summary>
-    public async Task<IReadOnlyList<AccessEntry>> ExportAsync(Actor actor, AccessLogFilter filter, string format, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(filter);
-        AccessGuard.Role(AccessRoles.CanRead(actor), "Exporting the access log", AccessRoles.Readers);
-        var entries = await SearchAsync(filter, cancellationToken);
-        var range = $"{filter.FromUtc:O}..{filter.ToUtc:O}";
-        audit.Write(actor, "PersonalDataExported", "AccessLog", range, null, new
-        {
-            Format = format, filter.FromUtc, filter.ToUtc, filter.Person, filter.LetterId, Rows = entries.Count,
-        });
-        await AccessGuard.SaveAsync(db, cancellationToken);
-        return entries;
-    }
-
-    /// <summary>
-    /// One entry as its page shows it: the visitor's identity-card number in full only for the Pengawas and the
-    /// Administrator (UU 27/2022), masked for everyone else; null when unknown.
-    /// </summary>
-    public async Task<AccessEntry?> GetEntryAsync(Actor actor, Guid entryId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        AccessGuard.Role(AccessRoles.CanRead(actor), "Reading the access log", AccessRoles.Readers);
-        var entry = await Entries.AsNoTracking().Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
-        if (entry is not null && !PersonalData.MaySeeFullIdNumber(actor))
-        {
-            entry.IdNumber = PersonalData.MaskIdNumber(entry.IdNumber);
-        }
-
-        return entry;
-    }
-
-    public async Task<IReadOnlyList<AccessRefusal>> GetRefusalsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
-        await db.Set<AccessRefusal>().AsNoTracking()
-            .Where(r => r.AtUtc >= fromUtc && r.AtUtc < toUtc)
-            .OrderByDescending(r => r.AtUtc)
-            .Take(5000)
-            .ToListAsync(cancellationToken);
-
-    public async Task<IReadOnlyList<AccessEntryCorrection>> GetCorrectionsAsync(Guid entryId, CancellationToken cancellationToken = default) =>
-        await db.Set<AccessEntryCorrection>().AsNoTracking()
-            .Where(c => c.EntryId == entryId)
-            .OrderBy(c => c.AtUtc)
-            .ToListAsync(cancellationToken);
-
-    /// <summary>The user list, by name, for the desk to pick from.</summary>
-    public async Task<IReadOnlyList<AppUser>> GetStaffAsync(CancellationToken cancellationToken = default) =>
-        await db.Users.AsNoTracking().OrderBy(u => u.FullName).ToListAsync(cancellationToken);
-
-    /// <summary>Issued letters valid now that name <paramref name="userId"/>, for the desk to choose from.</summary>
-    public async Task<IReadOnlyList<AssignmentLetter>> GetValidLettersAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        var now = Now;
-        var letters = await CandidateLetters(userId, now).ToListAsync(cancellationToken);
-        return [.. letters.Where(l => l.Authorises(userId, now))];
-    }
-
     private IQueryable<AssignmentLetter> CandidateLetters(string userId, DateTime now) =>
         db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors)
             .Where(l => l.State == SopState.LetterIssued && l.ValidFromUtc <= now && l.ValidUntilUtc >= now)
@@ -417,22 +250,5 @@ public sealed class AccessRegisterService(DataCenterOpsDbContext db, TimeProvide
         });
         await AccessGuard.SaveAsync(db, cancellationToken);
         return new AccessRuleViolationException(reason, message, text.Key, text.Arguments);
-    }
-
-    private void Record(Actor actor, AccessEntry entry, object before, string reason, bool isVoid)
-    {
-        var after = AccessSnapshots.Of(entry);
-        var correction = new AccessEntryCorrection
-        {
-            EntryId = entry.Id,
-            IsVoid = isVoid,
-            Reason = reason,
-            ById = actor.UserId,
-            AtUtc = Now,
-            BeforeJson = AccessSnapshots.Json(before),
-            AfterJson = AccessSnapshots.Json(after),
-        };
-        db.Set<AccessEntryCorrection>().Add(correction);
-        audit.Write(actor, isVoid ? "AccessVoided" : "AccessCorrected", nameof(AccessEntry), entry.Id.ToString(), before, new { after, reason });
     }
 }

@@ -4,7 +4,7 @@ namespace DataCenterOps.Domain.Persistence;
 /// Files only the app's own user may read (databases, keys): on Unix the folder is created 0700 and the file 0600
 /// before anything is written to it (SQLite gives its -wal and -shm files the database file's mode).
 /// </summary>
-internal static class PrivateFile
+public static class PrivateFile
 {
     private const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerFolder = OwnerFile | UnixFileMode.UserExecute;
