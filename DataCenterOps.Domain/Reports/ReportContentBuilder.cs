@@ -53,4 +53,17 @@ public static class ReportContentBuilder
     public static string Serialize(ReportContent content) => JsonSerializer.Serialize(content, Json);
 
     public static ReportContent? Deserialize(string json) => JsonSerializer.Deserialize<ReportContent>(json, Json);
+
+    /// <summary>The content of a stored record, or null when it no longer parses (a tampered record; its integrity state says so).</summary>
+    public static ReportContent? TryDeserialize(string json)
+    {
+        try
+        {
+            return Deserialize(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.People;
@@ -104,15 +103,7 @@ public sealed class DocumentVerificationService(DataCenterOpsDbContext db, Archi
             return null;
         }
 
-        ReportContent? content;
-        try
-        {
-            content = ReportContentBuilder.Deserialize(read.Record.CanonicalJson);
-        }
-        catch (JsonException)
-        {
-            content = null;
-        }
+        var content = ReportContentBuilder.TryDeserialize(read.Record.CanonicalJson);
 
         var people = new List<VerifiedPerson>();
         if (content is not null)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Reports;
@@ -16,16 +15,7 @@ public static class ArchivedReportLoader
             return null;
         }
 
-        ReportContent? content;
-        try
-        {
-            content = ReportContentBuilder.Deserialize(read.Record.CanonicalJson);
-        }
-        catch (JsonException)
-        {
-            // A tampered record may no longer parse; the integrity state already says so.
-            content = null;
-        }
+        var content = ReportContentBuilder.TryDeserialize(read.Record.CanonicalJson);
 
         var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
         var names = users.ToDictionary(u => u.Id, u => u.DisplayName);
