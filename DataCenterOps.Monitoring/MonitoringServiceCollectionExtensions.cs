@@ -1,6 +1,7 @@
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.Alarms.Incidents;
 using DataCenterOps.Monitoring.Api;
+using DataCenterOps.Monitoring.Cluster;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
@@ -32,6 +33,8 @@ public static class MonitoringServiceCollectionExtensions
             .BindConfiguration(MonitoringOptions.SectionName)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
+        services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SharedDatabase>();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
 

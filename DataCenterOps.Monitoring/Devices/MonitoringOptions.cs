@@ -18,5 +18,11 @@ public sealed class MonitoringOptions
     /// <summary>Where history's file goes (<c>Monitoring:DataDirectory</c>); unset, the host passes its data folder in.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>
+    /// The shared PostgreSQL database of a many-node installation; the host sets it from Storage:Provider PostgreSql and
+    /// <c>ConnectionStrings:DataCenterOps</c>. Unset (the SQLite default) monitoring keeps <c>monitoring.db</c> and one node does everything.
+    /// </summary>
+    public string? PostgreSqlConnectionString { get; set; }
+
     public DeviceOptions? Find(string deviceId) => Devices.Find(d => d.Id == deviceId);
 }

@@ -20,7 +20,15 @@ public static class ProjectOptionsBridge
 
         // History sits in the app's data folder (Storage:DataDirectory) unless Monitoring:DataDirectory is set.
         services.AddOptions<MonitoringOptions>()
-            .PostConfigure<IOptions<StorageOptions>>((monitoring, storage) => monitoring.DataDirectory ??= storage.Value.DataDirectory);
+            .PostConfigure<IOptions<StorageOptions>>((monitoring, storage) =>
+            {
+                monitoring.DataDirectory ??= storage.Value.DataDirectory;
+                // Many nodes share one PostgreSQL: monitoring's leases, live state and alarms go there too.
+                if (storage.Value.IsPostgreSql)
+                {
+                    monitoring.PostgreSqlConnectionString ??= storage.Value.PostgreSqlConnectionString;
+                }
+            });
         return services;
     }
 }
