@@ -7,81 +7,13 @@ using static DataCenterOps.Tests.Monitoring.Modbus.ScriptedModbusServer;
 namespace DataCenterOps.Tests.Monitoring.Modbus;
 
 /// <summary>
-/// Seeded fuzzing of device replies, to the decoder directly and to the client over a real socket: the
-/// only exceptions allowed are the typed Modbus ones. A few seconds in CI; longer runs with
-/// DCOPS_FUZZ_SECONDS=600 (and DCOPS_FUZZ_SEED to vary the seed).
+/// Seeded fuzzing of device replies to the client over a real socket: the only exceptions allowed are the typed
+/// Modbus ones, and no read hangs. A few seconds in CI; longer runs with DCOPS_FUZZ_SECONDS=600 (and DCOPS_FUZZ_SEED
+/// to vary the seed). The decoder itself is fuzzed by benchmarks/DataCenterOps.Fuzz (DecoderFuzzTests in CI).
 /// </summary>
 public sealed class ModbusFuzzTests(ITestOutputHelper output)
 {
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("DCOPS_FUZZ_SEED"), CultureInfo.InvariantCulture, out var seed) ? seed : 20240611;
-
-    [Fact]
-    public void ModbusFuzz_Decoder_RandomAndMutatedReplies_RaiseOnlyTypedErrors()
-    {
-        var random = new Random(Seed);
-        var corpus = Corpus(random);
-        var frames = corpus.Select(c => c.Reply).ToList();
-        var values = new ushort[ModbusTableExtensions.MaxBitsPerRead];
-        var failures = new List<string>();
-        long execs = 0, accepted = 0, protocolErrors = 0, exceptionResponses = 0;
-        var duration = Duration(3);
-        var clock = Stopwatch.StartNew();
-
-        while (clock.Elapsed < duration && failures.Count < 10)
-        {
-            for (var batch = 0; batch < 512; batch++, execs++)
-            {
-                var (request, reply) = corpus[random.Next(corpus.Count)];
-                if (random.Next(8) == 0)
-                {
-                    request = RandomRequest(random);
-                }
-
-                var frame = random.Next(10) == 0 ? reply : ModbusFrameMutator.Mutate(random, reply, frames);
-                try
-                {
-                    if (frame.Length >= MbapHeader.Size)
-                    {
-                        ModbusResponseDecoder.ReadBodyLength(frame.AsSpan(0, MbapHeader.Size), request);
-                    }
-                }
-                catch (ModbusProtocolException)
-                {
-                    // expected
-                }
-                catch (Exception ex)
-                {
-                    failures.Add($"header {Convert.ToHexString(frame)}: {ex}");
-                }
-
-                try
-                {
-                    ModbusResponseDecoder.Decode(frame, request, values);
-                    accepted++;
-                    if (!ReencodesIdentically(frame, request, values))
-                    {
-                        failures.Add($"accepted but not canonical {Convert.ToHexString(frame)}");
-                    }
-                }
-                catch (ModbusProtocolException)
-                {
-                    protocolErrors++;
-                }
-                catch (ModbusExceptionResponseException)
-                {
-                    exceptionResponses++;
-                }
-                catch (Exception ex)
-                {
-                    failures.Add($"decode {Convert.ToHexString(frame)} for {request.FunctionCode} {request.StartAddress}+{request.Quantity}: {ex}");
-                }
-            }
-        }
-
-        output.WriteLine($"Modbus decoder fuzz: seed {Seed}, {execs} execs in {clock.Elapsed.TotalSeconds:0.0} s; accepted {accepted}, protocol errors {protocolErrors}, exception responses {exceptionResponses}, other exceptions {failures.Count}");
-        Assert.Empty(failures);
-        Assert.True(accepted > 0 && protocolErrors > 0 && exceptionResponses > 0, "the fuzzer should reach every outcome");
-    }
 
     [Fact]
     public async Task ModbusFuzz_Client_MutatedRepliesOverARealSocket_RaiseOnlyTypedErrors_AndNeverHang()
@@ -173,26 +105,5 @@ public sealed class ModbusFuzzTests(ITestOutputHelper output)
         var bits = function is ModbusFunctionCode.ReadCoils or ModbusFunctionCode.ReadDiscreteInputs;
         var quantity = (ushort)(1 + random.Next(bits ? 2000 : 125));
         return new ModbusReadRequest((ushort)random.Next(0x10000), (byte)random.Next(256), function, (ushort)random.Next(0x10000 - quantity), quantity);
-    }
-
-    /// <summary>An accepted reply must be exactly what a correct server sends for those values (bit padding aside).</summary>
-    private static bool ReencodesIdentically(byte[] frame, ModbusReadRequest request, ushort[] values)
-    {
-        var canonical = new byte[ModbusReadResponse.MaxAduSize];
-        var length = request.IsBitRead
-            ? ModbusReadResponse.WriteBits(canonical, request.TransactionId, request.UnitId, request.FunctionCode, values.Take(request.Quantity).Select(v => v != 0).ToArray())
-            : ModbusReadResponse.WriteRegisters(canonical, request.TransactionId, request.UnitId, request.FunctionCode, values.AsSpan(0, request.Quantity));
-        if (length != frame.Length)
-        {
-            return false;
-        }
-
-        if (request.IsBitRead && request.Quantity % 8 != 0)
-        {
-            var usedBits = (byte)((1 << (request.Quantity % 8)) - 1);
-            return frame.AsSpan(0, length - 1).SequenceEqual(canonical.AsSpan(0, length - 1)) && (frame[^1] & usedBits) == canonical[length - 1];
-        }
-
-        return frame.AsSpan().SequenceEqual(canonical.AsSpan(0, length));
     }
 }
