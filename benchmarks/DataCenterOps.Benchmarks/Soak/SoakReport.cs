@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+
+namespace DataCenterOps.Benchmarks.Soak;
+
+/// <summary>What the soak saw, and whether that counts as nothing lost and nothing broken.</summary>
+internal sealed class SoakReport(double minutes, int seed, bool smallDisk)
+{
+    public List<string> Failures { get; } = [];
+
+    public int Kills { get; set; }
+
+    public long CommittedBeforeKill { get; set; }
+
+    public List<long> UnflushedMs { get; } = [];
+
+    public List<DateTimeOffset> KilledAt { get; } = [];
+
+    public List<double> RestartSeconds { get; } = [];
+
+    public List<(string Fault, double Seconds)> Resumed { get; } = [];
+
+    public List<(double PerSecond, double WorstPollRatio)> TrapFloods { get; } = [];
+
+    public List<(double Minute, int Start, long Rss, int Handles)> Samples { get; } = [];
+
+    public Dictionary<string, string> Integrity { get; } = [];
+
+    public bool AliveAtEnd { get; set; }
+
+    public bool AliveWhenDiskFull { get; set; } = true;
+
+    public long Duplicates { get; set; }
+
+    public long HangingConnections { get; set; }
+
+    public long ResettingConnections { get; set; }
+
+    public int VerifyEvidenceExit { get; set; } = -1;
+
+    public int ErrorLines { get; private set; }
+
+    public int CriticalLines { get; private set; }
+
+    public int UnhandledExceptions { get; private set; }
+
+    public List<string> FirstErrors { get; } = [];
+
+    public bool Passed =>
+        Failures.Count == 0 && Duplicates == 0 && AliveAtEnd && AliveWhenDiskFull && CriticalLines == 0 && UnhandledExceptions == 0
+        && Integrity.Values.All(v => v == "ok") && VerifyEvidenceExit == 0 && Resumed.All(r => !double.IsNaN(r.Seconds));
+
+    public void ReadLog(string path)
+    {
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith("fail:", StringComparison.Ordinal))
+            {
+                ErrorLines++;
+                if (FirstErrors.Count < 5)
+                {
+                    FirstErrors.Add(line);
+                }
+            }
+
+            CriticalLines += line.StartsWith("crit:", StringComparison.Ordinal) ? 1 : 0;
+            UnhandledExceptions += line.Contains("Unhandled exception", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        }
+    }
+
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder()
+            .AppendLine(Invariant($"## soak ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load {Load()})"))
+            .AppendLine()
+            .AppendLine(Invariant($"`soak --minutes {minutes} --seed {seed}`: **{(Passed ? "passed" : "FAILED")}**"))
+            .AppendLine()
+            .AppendLine("| what | value |")
+            .AppendLine("|---|---:|");
+        Row(text, "kill -9 during ingest", Kills);
+        Row(text, "readings committed before the kills, all still there", Failures.Any(f => f.StartsWith("kill", StringComparison.Ordinal)) ? "no" : Invariant($"yes ({CommittedBeforeKill:N0} checked)"));
+        Row(text, "readings stored twice", Duplicates);
+        Row(text, "killed at", string.Join(", ", KilledAt.Select(k => k.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture))));
+        Row(text, "not yet flushed at the kill: newest committed reading before it, worst (flush every 250 ms, poll every 1 s)", UnflushedMs.Count == 0 ? "-" : Invariant($"{UnflushedMs.Max():N0} ms"));
+        Row(text, "not yet flushed at the kill, median", UnflushedMs.Count == 0 ? "-" : Invariant($"{UnflushedMs.Order().ElementAt(UnflushedMs.Count / 2):N0} ms"));
+        Row(text, "restart after kill -9 until serving, worst", RestartSeconds.Count == 0 ? "-" : Invariant($"{RestartSeconds.Max():0.0} s"));
+        foreach (var group in Resumed.GroupBy(r => r.Fault))
+        {
+            Row(text, $"{group.Key}: readings resumed after release, worst", group.Any(r => double.IsNaN(r.Seconds)) ? "never (60 s)" : Invariant($"{group.Max(r => r.Seconds):0.0} s"));
+        }
+
+        Row(text, "disk full", smallDisk ? (AliveWhenDiskFull ? "survived" : "app died") : "not run (no tmpfs mount; run as root)");
+        foreach (var (perSecond, ratio) in TrapFloods)
+        {
+            Row(text, Invariant($"trap flood 50,000 at {perSecond:N0}/s: healthy devices' polls stored, worst device"), Invariant($"{ratio:P0} of 1 per second"));
+        }
+
+        Row(text, "device hanging mid-reply: connections the poller tried", HangingConnections);
+        Row(text, "device resetting every connection: connections the poller tried", ResettingConnections);
+        if (Samples.Count > 0)
+        {
+            var last = Samples.Where(s => s.Start == Samples[^1].Start).ToList();
+            Row(text, "memory (VmRSS) of the last run: first / last / max", Invariant($"{Mib(last[0].Rss)} / {Mib(last[^1].Rss)} / {Mib(last.Max(s => s.Rss))} MiB over {last[^1].Minute - last[0].Minute:0.0} min"));
+            Row(text, "open handles of the last run: first / last / max", Invariant($"{last[0].Handles} / {last[^1].Handles} / {last.Max(s => s.Handles)}"));
+        }
+
+        Row(text, "integrity_check", string.Join(", ", Integrity.Select(i => $"{i.Key} {i.Value}")));
+        Row(text, "verify-evidence exit code", VerifyEvidenceExit);
+        Row(text, "log lines fail: / crit: / unhandled exceptions", Invariant($"{ErrorLines} / {CriticalLines} / {UnhandledExceptions}"));
+        Row(text, "app alive at the end", AliveAtEnd ? "yes" : "no");
+        foreach (var failure in Failures)
+        {
+            text.AppendLine().AppendLine("- failure: " + failure);
+        }
+
+        foreach (var error in FirstErrors)
+        {
+            text.AppendLine().AppendLine("- first error lines: `" + error + "`");
+        }
+
+        return text.ToString();
+    }
+
+    private static void Row(StringBuilder text, string what, object value) => text.AppendLine(Invariant($"| {what} | {value} |"));
+
+    private static string Mib(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture);
+
+    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

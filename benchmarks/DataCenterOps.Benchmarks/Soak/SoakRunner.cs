@@ -1,0 +1,324 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using DataCenterOps.Monitoring.Snmp;
+using DataCenterOps.Monitoring.Traps;
+using Microsoft.Data.Sqlite;
+
+namespace DataCenterOps.Benchmarks.Soak;
+
+/// <summary>
+/// <c>soak [--minutes M] [--seed S] [--faults kill,lock,disk,traps]</c>: runs the real app with its simulated room and two broken devices for M minutes
+/// while injecting faults in a seeded order — SIGKILL during ingest, monitoring.db locked past the command timeout, the
+/// data folder's disk full (a size-limited tmpfs, when the runner may mount one), a flood of traps — and checks after
+/// each that nothing committed was lost, nothing was written twice and the healthy devices kept their cadence. Figures go
+/// to benchmarks/results/soak.md; exit 0 when nothing was lost or broken, 1 otherwise.
+/// </summary>
+internal static class SoakRunner
+{
+    private const int DiskMegabytes = 192;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var minutes = Option(args, "--minutes", 10.0);
+        var seed = (int)Option(args, "--seed", 20261201);
+        var random = new Random(seed);
+        var root = RepositoryRoot();
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"dcops-soak-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dataDirectory);
+        var smallDisk = TryMount(dataDirectory);
+        var report = new SoakReport(minutes, seed, smallDisk);
+        await using var hanging = new MisbehavingDevice(MisbehavingDevice.Behaviour.HangMidReply);
+        await using var resetting = new MisbehavingDevice(MisbehavingDevice.Behaviour.Reset);
+        var app = new SoakApp(root, dataDirectory, hanging.Port, resetting.Port);
+        var ledger = new HistoryLedger(dataDirectory);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes + 10));
+        var sampler = Task.CompletedTask;
+        try
+        {
+            Console.WriteLine($"soak: {minutes} min, seed {seed}, data in {dataDirectory}{(smallDisk ? $" (tmpfs {DiskMegabytes} MiB)" : "")}, log {app.LogPath}");
+            await app.StartAsync(stop.Token);
+            using var sampling = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+            sampler = SampleAsync(app, report, sampling.Token);
+            await Task.Delay(TimeSpan.FromSeconds(10), stop.Token);
+            var clock = Stopwatch.StartNew();
+            var end = TimeSpan.FromMinutes(minutes);
+            var chosen = OptionText(args, "--faults", "kill,lock,disk,traps").Split(',', StringSplitOptions.TrimEntries);
+            var faults = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
+            {
+                ["kill"] = () => KillDuringIngestAsync(app, ledger, report, random, stop.Token),
+                ["lock"] = () => DatabaseLockedAsync(app, ledger, report, stop.Token),
+                ["traps"] = () => TrapFloodAsync(app, ledger, report, stop.Token),
+                ["disk"] = () => DiskFullAsync(app, ledger, report, dataDirectory, stop.Token),
+            }
+            .Where(f => chosen.Contains(f.Key) && (f.Key != "disk" || smallDisk))
+            .Select(f => f.Value)
+            .ToList();
+
+            while (clock.Elapsed < end)
+            {
+                foreach (var fault in faults.OrderBy(_ => random.Next()).ToList())
+                {
+                    if (clock.Elapsed >= end)
+                    {
+                        break;
+                    }
+
+                    if (!app.IsRunning)
+                    {
+                        report.Failures.Add("the app died on its own");
+                        await app.StartAsync(stop.Token);
+                    }
+
+                    await fault();
+                    await Task.Delay(TimeSpan.FromSeconds(random.Next(3, 8)), stop.Token);
+                }
+            }
+
+            report.AliveAtEnd = app.IsRunning;
+            await sampling.CancelAsync();
+            await sampler.ContinueWith(_ => { }, TaskScheduler.Default);
+            report.HangingConnections = hanging.Connections;
+            report.ResettingConnections = resetting.Connections;
+            await app.KillAsync();
+            report.Duplicates = ledger.Duplicates();
+            report.Failures.AddRange(ledger.DuplicateExamples().Select(d => "stored twice: " + d));
+            report.Integrity["monitoring.db"] = HistoryLedger.IntegrityOf(Path.Combine(dataDirectory, "monitoring.db"));
+            report.Integrity["dcops.db"] = HistoryLedger.IntegrityOf(Path.Combine(dataDirectory, "dcops.db"));
+            report.VerifyEvidenceExit = await VerifyEvidenceAsync(root, dataDirectory);
+            report.ReadLog(app.LogPath);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            if (smallDisk)
+            {
+                Run("umount", dataDirectory);
+            }
+
+            TryDelete(dataDirectory);
+        }
+
+        var markdown = report.ToMarkdown();
+        Console.WriteLine(markdown);
+        var results = Directory.CreateDirectory(Path.Combine(root, "benchmarks", "results"));
+        await File.WriteAllTextAsync(Path.Combine(results.FullName, "soak.md"), markdown);
+        return report.Passed ? 0 : 1;
+    }
+
+    /// <summary>SIGKILL a moment after a committed reading; after restart everything committed is there, once.</summary>
+    private static async Task KillDuringIngestAsync(SoakApp app, HistoryLedger ledger, SoakReport report, Random random, CancellationToken ct)
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 1500)), ct);
+        var (count, newest) = ledger.Committed();
+        var killedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await app.KillAsync();
+        var restart = Stopwatch.StartNew();
+        await app.StartAsync(ct);
+        report.RestartSeconds.Add(restart.Elapsed.TotalSeconds);
+        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+        var kept = ledger.CountUpTo(newest);
+        if (kept < count)
+        {
+            report.Failures.Add($"kill -9: {count - kept} committed readings gone");
+        }
+
+        report.CommittedBeforeKill += count;
+        report.UnflushedMs.Add(killedAt - ledger.NewestBefore(killedAt));
+        report.KilledAt.Add(DateTimeOffset.FromUnixTimeMilliseconds(killedAt));
+        report.Kills++;
+    }
+
+    /// <summary>Holds monitoring.db's write lock well past the app's command timeout; readings must wait, then resume.</summary>
+    private static async Task DatabaseLockedAsync(SoakApp app, HistoryLedger ledger, SoakReport report, CancellationToken ct)
+    {
+        var hold = TimeSpan.FromSeconds(15);
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "monitoring.db")};Pooling=False"))
+        {
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "BEGIN EXCLUSIVE";
+            await command.ExecuteNonQueryAsync(ct);
+            await Task.Delay(hold, ct);
+            command.CommandText = "ROLLBACK";
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        var released = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        report.Resumed.Add(("database locked 15 s", await ResumedAsync(app, ledger, released, ct)));
+    }
+
+    /// <summary>Fills the data folder's disk, keeps it full, frees it; the app must survive and resume.</summary>
+    private static async Task DiskFullAsync(SoakApp app, HistoryLedger ledger, SoakReport report, string dataDirectory, CancellationToken ct)
+    {
+        var ballast = Path.Combine(dataDirectory, "ballast.bin");
+        try
+        {
+            await using (var file = new FileStream(ballast, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                var chunk = new byte[1 << 20];
+                try
+                {
+                    while (true)
+                    {
+                        await file.WriteAsync(chunk, ct);
+                        await file.FlushAsync(ct);
+                    }
+                }
+                catch (IOException)
+                {
+                    // The disk is full: the point of the exercise.
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(15), ct);
+            report.AliveWhenDiskFull &= app.IsRunning;
+        }
+        catch (IOException)
+        {
+            // Closing a file on a full disk can fail too.
+        }
+        finally
+        {
+            File.Delete(ballast);
+        }
+
+        var freed = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        report.Resumed.Add(("disk full 15 s", await ResumedAsync(app, ledger, freed, ct)));
+    }
+
+    /// <summary>50,000 traps from one source as fast as the socket takes them; healthy devices keep their polls.</summary>
+    private static async Task TrapFloodAsync(SoakApp app, HistoryLedger ledger, SoakReport report, CancellationToken ct)
+    {
+        var trap = new SnmpMessage(SnmpVersion.V2c, "flood", new SnmpPdu(SnmpPduType.TrapV2, 1, 0, 0,
+            [new Varbind(TrapOids.SysUpTime, SnmpValue.TimeTicks(1)), new Varbind(TrapOids.SnmpTrapOid, SnmpValue.Oid(TrapOids.UpsTrapOnBattery))])).Encode();
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        var target = new IPEndPoint(IPAddress.Loopback, app.TrapPort);
+        var from = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 50_000; i++)
+        {
+            await socket.SendToAsync(trap, SocketFlags.None, target, ct);
+            if (i % 2_000 == 0)
+            {
+                await Task.Yield();
+            }
+        }
+
+        var floodSeconds = Math.Max(clock.Elapsed.TotalSeconds, 1);
+        await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, 6 - floodSeconds)), ct);
+        var to = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        var expected = (to - from) / 1000.0;
+        var worst = app.HealthyDeviceIds.Min(id => ledger.PollsOf(id, from, to) / expected);
+        report.TrapFloods.Add((50_000 / floodSeconds, worst));
+    }
+
+    /// <summary>Seconds until a reading newer than <paramref name="sinceMs"/> is committed (NaN when none within 60 s).</summary>
+    private static async Task<double> ResumedAsync(SoakApp app, HistoryLedger ledger, long sinceMs, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60) && app.IsRunning)
+        {
+            if (ledger.Committed().NewestMs > sinceMs)
+            {
+                return clock.Elapsed.TotalSeconds;
+            }
+
+            await Task.Delay(250, ct);
+        }
+
+        return double.NaN;
+    }
+
+    private static async Task SampleAsync(SoakApp app, SoakReport report, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!ct.IsCancellationRequested)
+        {
+            var (rss, handles) = app.Resources();
+            if (rss > 0)
+            {
+                report.Samples.Add((clock.Elapsed.TotalMinutes, app.Starts, rss, handles));
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(5), ct);
+        }
+    }
+
+    private static async Task<int> VerifyEvidenceAsync(string root, string dataDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(root, "DataCenterOps.Web", "bin", "Release", "net10.0", "DataCenterOps.Web.dll"));
+        start.ArgumentList.Add("verify-evidence");
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.WorkingDirectory = Path.Combine(root, "DataCenterOps.Web", "bin", "Release", "net10.0");
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Console.Write(output);
+        return process.ExitCode;
+    }
+
+    private static bool TryMount(string directory) =>
+        Environment.GetEnvironmentVariable("DCOPS_SOAK_NO_MOUNT") is null
+        && Run("mount", "-t", "tmpfs", "-o", $"size={DiskMegabytes}m", "tmpfs", directory) == 0;
+
+    private static int Run(string file, params string[] args)
+    {
+        try
+        {
+            var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            process.WaitForExit();
+            return process.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return -1;
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS temp cleaner.
+        }
+    }
+
+    private static double Option(string[] args, string name, double fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && double.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    private static string OptionText(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DataCenterOps.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}
