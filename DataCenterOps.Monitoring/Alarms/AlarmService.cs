@@ -396,14 +396,17 @@ public sealed partial class AlarmService
             foreach (var (key, stored) in byKey)
             {
                 var held = _active.GetValueOrDefault(key);
-                if (held is not null && held.Id == stored.Id && held.Severity == stored.Severity && held.IsAcknowledged == stored.IsAcknowledged)
+                // Times are not compared: the database keeps microseconds. An acknowledgement is who and why.
+                var sameAck = held is not null && held.IsAcknowledged == stored.IsAcknowledged
+                    && held.AcknowledgedBy == stored.AcknowledgedBy && held.AcknowledgeComment == stored.AcknowledgeComment;
+                if (held is not null && held.Id == stored.Id && held.Severity == stored.Severity && sameAck)
                 {
                     continue;
                 }
 
                 _active[key] = stored;
                 var kind = held is null || held.Id != stored.Id ? AlarmEventKind.Raised
-                    : held.IsAcknowledged != stored.IsAcknowledged ? AlarmEventKind.Acknowledged
+                    : !sameAck ? AlarmEventKind.Acknowledged
                     : AlarmEventKind.SeverityChanged;
                 changes.Add((new AlarmChange(stored, Event(stored, kind, now)), kind != AlarmEventKind.Raised));
             }
