@@ -45,9 +45,12 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<HistoryMaintenance>();
         services.AddSingleton<AlarmEvaluator>();
-        services.AddSingleton(sp => new AlarmStore(sp.GetRequiredService<MonitoringDatabase>()));
+        // Alarms in monitoring.db, or in the database the nodes share (one active alarm per device and key across nodes).
+        services.AddSingleton<IAlarmStore>(sp => sp.GetRequiredService<SharedDatabase>().IsConfigured
+            ? new PostgreSqlAlarmStore(sp.GetRequiredService<SharedDatabase>(), sp.GetRequiredService<IOptions<NodeOptions>>())
+            : new AlarmStore(sp.GetRequiredService<MonitoringDatabase>()));
         services.AddSingleton(sp => new AlarmService(
-            sp.GetRequiredService<AlarmStore>(),
+            sp.GetRequiredService<IAlarmStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IAlarmAuditSink>(),
             sp.GetRequiredService<ILogger<AlarmService>>()));
@@ -75,6 +78,9 @@ public static class MonitoringServiceCollectionExtensions
             sp.GetRequiredService<AlarmService>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<AlarmNotificationMonitor>();
+        // Shared database only (no-ops on SQLite): this node's polls out to the others, the others' live state and alarms in.
+        services.AddHostedService<LiveStatePublisher>();
+        services.AddHostedService<LiveStateListener>();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<HistoryMaintenance>());
         services.AddHostedService<DevicePoller>();

@@ -34,6 +34,11 @@ internal sealed class AlarmMonitor(LiveStateStore liveState, AlarmEvaluator eval
 
     private void OnLiveStateChange(LiveStateChange change)
     {
+        if (change.IsReplica)
+        {
+            return; // the node that polled it evaluates it; its alarms reach this node through the shared store
+        }
+
         var conditions = new List<AlarmCondition>();
         var complete = evaluator.Evaluate(change.Device, time.GetUtcNow(), conditions);
         alarms.Apply(change.Device.DeviceId, conditions, complete);

@@ -5,8 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace DataCenterOps.Monitoring.Alarms;
 
 /// <summary>
-/// Active alarms in memory, every change stored in monitoring.db (alarms + alarm_events, the audit trail) by one
-/// writer in order, then passed to <see cref="IAlarmAuditSink"/>s. Subscribers hear each change at once.
+/// Active alarms in memory, every change stored (alarms + alarm_events, the audit trail: monitoring.db, or the
+/// PostgreSQL database the nodes share) by one writer in order, then passed to <see cref="IAlarmAuditSink"/>s.
+/// Subscribers hear each change at once; <see cref="SubscribeStored"/> hears it once the store accepted it. On a shared
+/// database another node may have raised, cleared or acknowledged the alarm first: then this node's change is dropped
+/// and its view follows the database; other nodes' changes arrive through <see cref="ApplyRemote"/>.
 /// </summary>
 public sealed partial class AlarmService
 {
@@ -17,18 +20,21 @@ public sealed partial class AlarmService
     private readonly Dictionary<(string DeviceId, string Key), Alarm> _active = [];
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly ChangeNotifier<AlarmChange> _notifier;
-    private readonly AlarmStore _store;
+    private readonly ChangeNotifier<AlarmChange> _stored;
+    private readonly HashSet<Guid> _unstoredRaises = [];
+    private readonly IAlarmStore _store;
     private readonly TimeProvider _time;
     private readonly IAlarmAuditSink[] _sinks;
     private readonly ILogger<AlarmService> _logger;
 
-    internal AlarmService(AlarmStore store, TimeProvider time, IEnumerable<IAlarmAuditSink> sinks, ILogger<AlarmService> logger)
+    internal AlarmService(IAlarmStore store, TimeProvider time, IEnumerable<IAlarmAuditSink> sinks, ILogger<AlarmService> logger)
     {
         _store = store;
         _time = time;
         _sinks = [.. sinks];
         _logger = logger;
         _notifier = new ChangeNotifier<AlarmChange>(ex => LogSubscriberFailed(_logger, ex));
+        _stored = new ChangeNotifier<AlarmChange>(ex => LogSubscriberFailed(_logger, ex));
     }
 
     /// <summary>Active (raised or acknowledged, not cleared) alarms, critical first, then oldest first.</summary>
@@ -42,6 +48,13 @@ public sealed partial class AlarmService
 
     /// <summary>Called on every alarm change; dispose the result to stop. Handlers must be short (dashboards: InvokeAsync).</summary>
     public IDisposable Subscribe(Action<AlarmChange> onChange) => _notifier.Subscribe(onChange);
+
+    /// <summary>
+    /// Called, on the writer's loop, for each change this node stored and that took effect (the database accepted this
+    /// node's raise, clear, acknowledgement), and for other nodes' changes except raises: so the node that raised an
+    /// alarm follows it to its end, and across nodes each notification is sent once. Handlers must be short.
+    /// </summary>
+    public IDisposable SubscribeStored(Action<AlarmChange> onStored) => _stored.Subscribe(onStored);
 
     /// <summary>Acknowledges an active alarm; returns once the acknowledgement is stored.</summary>
     /// <exception cref="AlarmOperationException">The alarm is not active or already acknowledged.</exception>
@@ -68,7 +81,7 @@ public sealed partial class AlarmService
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
         AlarmChange change;
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
             var alarm = _active.Values.FirstOrDefault(a => a.Id == alarmId)
@@ -86,7 +99,20 @@ public sealed partial class AlarmService
         }
 
         _notifier.Notify(change);
-        await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Another node cleared or acknowledged it first; this node's view now follows the database.
+            Alarm? now;
+            lock (_gate)
+            {
+                now = _active.Values.FirstOrDefault(a => a.Id == alarmId);
+            }
+
+            throw now is { IsAcknowledged: true }
+                ? new AlarmOperationException($"This alarm was already acknowledged by {now.AcknowledgedBy}.", "AlreadyAcknowledged", now.AcknowledgedByName ?? now.AcknowledgedBy ?? "")
+                : new AlarmOperationException("This alarm is not active any more; it may have cleared.", "NotActive");
+        }
+
         return change.Alarm;
     }
 
@@ -154,6 +180,7 @@ public sealed partial class AlarmService
                             MessageArguments = condition.MessageArguments,
                         };
                         _active[(deviceId, condition.Key)] = raised;
+                        _unstoredRaises.Add(raised.Id);
                         changes.Add(Record(raised, AlarmEventKind.Raised, SystemActor, now, null, null));
                     }
                     else if (existing.Severity != severity)
@@ -203,6 +230,48 @@ public sealed partial class AlarmService
         }
     }
 
+    /// <summary>
+    /// Applies a change another node stored (read back from the shared database): the alarm as the database now holds
+    /// it becomes this node's view. Subscribers hear it; <see cref="SubscribeStored"/> hears it unless it is a raise.
+    /// </summary>
+    internal void ApplyRemote(AlarmChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var alarm = change.Alarm;
+        lock (_gate)
+        {
+            var key = (alarm.DeviceId, alarm.Key);
+            if (alarm.IsCleared)
+            {
+                if (_active.TryGetValue(key, out var held) && held.Id == alarm.Id)
+                {
+                    _active.Remove(key);
+                }
+            }
+            else
+            {
+                _active[key] = alarm;
+            }
+        }
+
+        _notifier.Notify(change);
+        if (change.Event.Kind != AlarmEventKind.Raised)
+        {
+            _stored.Notify(change);
+        }
+    }
+
+    /// <summary>
+    /// Makes the open alarms those of the store (after a lost connection to the other nodes, whose changes may have
+    /// been missed), in order after every change queued before; alarms raised here and not yet stored are kept.
+    /// </summary>
+    internal Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _writes.Writer.TryWrite(new PendingWrite(null, null, done, Reload: true));
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
     /// <summary>Stores changes in order until cancelled, then drains what is left.</summary>
     internal async Task RunWriterAsync(CancellationToken stoppingToken)
     {
@@ -226,7 +295,7 @@ public sealed partial class AlarmService
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _writes.Writer.TryWrite(new PendingWrite(null, null, done));
         await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -238,7 +307,7 @@ public sealed partial class AlarmService
         return Record(cleared, AlarmEventKind.Cleared, SystemActor, now, null, null);
     }
 
-    private AlarmChange Record(Alarm alarm, AlarmEventKind kind, string actor, DateTimeOffset now, string? comment, TaskCompletionSource? done)
+    private AlarmChange Record(Alarm alarm, AlarmEventKind kind, string actor, DateTimeOffset now, string? comment, TaskCompletionSource<bool>? done)
     {
         var alarmEvent = new AlarmEvent(alarm.Id, alarm.DeviceId, alarm.Key, kind, alarm.Severity, actor, now, comment);
         _writes.Writer.TryWrite(new PendingWrite(alarm, alarmEvent, done));
@@ -252,9 +321,31 @@ public sealed partial class AlarmService
 
     private async Task StoreAsync(PendingWrite write, CancellationToken cancellationToken)
     {
-        if (write.Alarm is { } alarm && write.Event is { } alarmEvent)
+        var applied = true;
+        if (write.Reload)
         {
-            await SaveWithRetryAsync(alarm, alarmEvent, cancellationToken).ConfigureAwait(false);
+            await ReloadFromStoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (write.Alarm is { } alarm && write.Event is { } alarmEvent)
+        {
+            applied = await SaveWithRetryAsync(alarm, alarmEvent, cancellationToken).ConfigureAwait(false);
+            if (alarmEvent.Kind == AlarmEventKind.Raised)
+            {
+                lock (_gate)
+                {
+                    _unstoredRaises.Remove(alarm.Id);
+                }
+            }
+
+            if (!applied)
+            {
+                LogChangeNotApplied(_logger, alarmEvent.Kind, alarm.DeviceId, alarm.Key);
+                await ReloadFromStoreAsync(cancellationToken).ConfigureAwait(false);
+                write.Done?.TrySetResult(false);
+                return;
+            }
+
+            _stored.Notify(new AlarmChange(alarm, alarmEvent));
             foreach (var sink in _sinks)
             {
                 try
@@ -270,20 +361,80 @@ public sealed partial class AlarmService
             }
         }
 
-        write.Done?.TrySetResult();
+        write.Done?.TrySetResult(applied);
     }
 
-    private async Task SaveWithRetryAsync(Alarm alarm, AlarmEvent alarmEvent, CancellationToken cancellationToken)
+    /// <summary>The store's open alarms become the active ones (raises not yet stored are kept); each difference is announced.</summary>
+    private async Task ReloadFromStoreAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Alarm> open;
+        try
+        {
+            open = await _store.LoadOpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            LogReloadFailed(_logger, ex);
+            return;
+        }
+
+        var changes = new List<(AlarmChange Change, bool Stored)>();
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var byKey = open.ToDictionary(a => (a.DeviceId, a.Key));
+            foreach (var (key, held) in _active.ToList())
+            {
+                if (!byKey.ContainsKey(key) && !_unstoredRaises.Contains(held.Id))
+                {
+                    _active.Remove(key);
+                    var cleared = held with { ClearedAt = now };
+                    changes.Add((new AlarmChange(cleared, Event(cleared, AlarmEventKind.Cleared, now)), true));
+                }
+            }
+
+            foreach (var (key, stored) in byKey)
+            {
+                var held = _active.GetValueOrDefault(key);
+                // Times are not compared: the database keeps microseconds. An acknowledgement is who and why.
+                var sameAck = held is not null && held.IsAcknowledged == stored.IsAcknowledged
+                    && held.AcknowledgedBy == stored.AcknowledgedBy && held.AcknowledgeComment == stored.AcknowledgeComment;
+                if (held is not null && held.Id == stored.Id && held.Severity == stored.Severity && sameAck)
+                {
+                    continue;
+                }
+
+                _active[key] = stored;
+                var kind = held is null || held.Id != stored.Id ? AlarmEventKind.Raised
+                    : !sameAck ? AlarmEventKind.Acknowledged
+                    : AlarmEventKind.SeverityChanged;
+                changes.Add((new AlarmChange(stored, Event(stored, kind, now)), kind != AlarmEventKind.Raised));
+            }
+        }
+
+        foreach (var (change, stored) in changes)
+        {
+            _notifier.Notify(change);
+            if (stored)
+            {
+                _stored.Notify(change);
+            }
+        }
+    }
+
+    private static AlarmEvent Event(Alarm alarm, AlarmEventKind kind, DateTimeOffset at) =>
+        new(alarm.Id, alarm.DeviceId, alarm.Key, kind, alarm.Severity, SystemActor, at, null);
+
+    private async Task<bool> SaveWithRetryAsync(Alarm alarm, AlarmEvent alarmEvent, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
             try
             {
-                await _store.SaveAsync(alarm, alarmEvent, cancellationToken).ConfigureAwait(false);
-                return;
+                return await _store.SaveAsync(alarm, alarmEvent, cancellationToken).ConfigureAwait(false);
             }
-            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            catch (System.Data.Common.DbException ex)
             {
                 LogStoreRetry(_logger, delay.TotalMilliseconds, ex);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
@@ -292,7 +443,13 @@ public sealed partial class AlarmService
         }
     }
 
-    private sealed record PendingWrite(Alarm? Alarm, AlarmEvent? Event, TaskCompletionSource? Done);
+    private sealed record PendingWrite(Alarm? Alarm, AlarmEvent? Event, TaskCompletionSource<bool>? Done, bool Reload = false);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alarm change {Kind} of {DeviceId} {Key} not applied: the shared database holds another node's; following it")]
+    private static partial void LogChangeNotApplied(ILogger logger, AlarmEventKind kind, string deviceId, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reloading the open alarms failed")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alarm {Kind}: {DeviceId} {Key} ({Severity}) {Message}")]
     private static partial void LogAlarmChanged(ILogger logger, AlarmEventKind kind, string deviceId, string key, AlarmSeverity severity, string message);

@@ -4,11 +4,11 @@ using Microsoft.Data.Sqlite;
 
 namespace DataCenterOps.Monitoring.Alarms;
 
-/// <summary>The alarms and alarm_events tables of monitoring.db.</summary>
-internal sealed class AlarmStore(MonitoringDatabase database)
+/// <summary>The alarms and alarm_events tables of monitoring.db (one node: every change takes effect).</summary>
+internal sealed class AlarmStore(MonitoringDatabase database) : IAlarmStore
 {
-    /// <summary>Writes the alarm as it now is and its event row, in one transaction.</summary>
-    public async Task SaveAsync(Alarm alarm, AlarmEvent alarmEvent, CancellationToken cancellationToken)
+    /// <summary>Writes the alarm as it now is and its event row, in one transaction; always true (this node is the only writer).</summary>
+    public async Task<bool> SaveAsync(Alarm alarm, AlarmEvent alarmEvent, CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -74,6 +74,8 @@ internal sealed class AlarmStore(MonitoringDatabase database)
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+
+        return true;
     }
 
     public Task<IReadOnlyList<Alarm>> LoadOpenAsync(CancellationToken cancellationToken) =>

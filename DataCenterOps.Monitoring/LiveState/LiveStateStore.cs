@@ -152,16 +152,49 @@ public sealed partial class LiveStateStore
         Publish(device, status, points, changed, statusChanged: status.IsCommLost != old.IsCommLost || status.IsNoValidData != old.IsNoValidData);
     }
 
+    /// <summary>
+    /// Applies a device's state as another node polled it (<see cref="LiveStateChange.IsReplica"/>): a device not known
+    /// here is added with <paramref name="device"/> (a description without secrets); a state older than the one held
+    /// (by its last poll) is ignored. Returns whether it was applied.
+    /// </summary>
+    public bool ApplyReplica(DeviceOptions device, DeviceStatus status, IReadOnlyList<PointState> points)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(points);
+        Add(device);
+        var (known, previous) = Get(device.Id);
+        var old = previous.Status;
+        if (old.LastPoll is { } held && (status.LastPoll is not { } given || given < held))
+        {
+            return false;
+        }
+
+        var changed = new List<PointState>();
+        foreach (var state in points)
+        {
+            var before = previous.Find(state.Point);
+            if (before is null || before.Value != state.Value || before.Text != state.Text || before.Quality != state.Quality)
+            {
+                changed.Add(state);
+            }
+        }
+
+        var statusChanged = old.IsCommLost != status.IsCommLost || old.IsNoValidData != status.IsNoValidData || (old.LastSuccess is null) != (status.LastSuccess is null);
+        Publish(known, status with { DeviceId = device.Id }, [.. points], changed, statusChanged, isReplica: true);
+        return true;
+    }
+
     private (DeviceOptions Device, DeviceSnapshot Snapshot) Get(string deviceId) =>
         _options.TryGetValue(deviceId, out var device)
             ? (device, _devices[deviceId])
             : throw new KeyNotFoundException($"Device '{deviceId}' is not configured.");
 
-    private void Publish(DeviceOptions device, DeviceStatus status, List<PointState> points, List<PointState> changed, bool statusChanged)
+    private void Publish(DeviceOptions device, DeviceStatus status, List<PointState> points, List<PointState> changed, bool statusChanged, bool isReplica = false)
     {
         var snapshot = new DeviceSnapshot(device, status, points);
         _devices[device.Id] = snapshot;
-        _notifier.Notify(new LiveStateChange(snapshot, changed, statusChanged));
+        _notifier.Notify(new LiveStateChange(snapshot, changed, statusChanged, isReplica));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A live-state subscriber failed")]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace DataCenterOps.Monitoring.Alarms.Incidents;
 
 /// <summary>
-/// Feeds every alarm change and the clock (<see cref="AlarmNotificationOptions.CheckInterval"/>) to the
+/// Feeds every stored alarm change (<see cref="AlarmService.SubscribeStored"/>) and the clock (<see cref="AlarmNotificationOptions.CheckInterval"/>) to the
 /// <see cref="AlarmNotificationEngine"/> on one loop, and hands each notice to every <see cref="IAlarmNoticeSink"/>.
 /// </summary>
 internal sealed partial class AlarmNotificationMonitor(
@@ -23,7 +23,8 @@ internal sealed partial class AlarmNotificationMonitor(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = alarms.Subscribe(change => _changes.Writer.TryWrite(change));
+        // Stored changes only: on many nodes the one whose store accepted a raise or clear sends its notice, once.
+        _subscription = alarms.SubscribeStored(change => _changes.Writer.TryWrite(change));
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 

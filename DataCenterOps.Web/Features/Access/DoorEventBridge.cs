@@ -25,6 +25,11 @@ public sealed class DoorEventBridge(LiveStateStore liveState, DoorCorrelationSer
     // Runs on the poller's thread: Post only queues.
     private void OnChange(LiveStateChange change)
     {
+        if (change.IsReplica)
+        {
+            return; // polled on another node, which posts the door event once
+        }
+
         foreach (var point in change.ChangedPoints)
         {
             if (point.Point == DoorPoint && point.IsLive)
