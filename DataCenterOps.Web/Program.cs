@@ -16,7 +16,8 @@ using DataCenterOps.Web.Features.Routine.Notifications;
 // `-- simulate` runs only the simulated room (training, or testing another tool against it);
 // `-- restore <backup>` restores the database from a verified backup while the app is stopped;
 // `-- probe snmp://host:161 | modbus://host:502?unit=1` reads a device before it is added (exit 0 read, 2 usage, 4 device error);
-// `-- verify-evidence` checks the evidence chains against the key and the anchors (exit 0 intact, 3 tampered, 2 error).
+// `-- verify-evidence` checks the evidence chains against the key and the anchors (exit 0 intact, 3 tampered, 2 error);
+// `-- verify-pack FILE.zip` checks an evidence pack offline (exit 0 intact, 3 tampered, 2 usage or unreadable file).
 if (args is ["simulate", ..])
 {
     await SimulatorStandalone.RunAsync(args[1..], CancellationToken.None);
@@ -36,6 +37,11 @@ if (ProbeCommand.IsProbe(args))
 if (VerifyEvidenceCommand.IsVerifyEvidence(args))
 {
     return await VerifyEvidenceCommand.RunAsync(args);
+}
+
+if (VerifyPackCommand.IsVerifyPack(args))
+{
+    return await VerifyPackCommand.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);

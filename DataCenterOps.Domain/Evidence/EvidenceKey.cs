@@ -50,6 +50,13 @@ public sealed class EvidenceKey
     /// <summary>The signature of one anchor-file line (domain-separated from record seals).</summary>
     public string SignAnchor(string line) => Mac("dcops-anchor-v1\n" + line);
 
+    /// <summary>
+    /// The signature of an evidence pack's <c>manifest.json</c>: HMAC-SHA-256 over its exact bytes, lower-case hex (an auditor
+    /// with the key checks it with <c>openssl dgst -sha256 -mac HMAC -macopt hexkey:KEY manifest.json</c>). The manifest
+    /// starts with <c>{</c>, so it can never be taken for a record seal or an anchor line (both start with <c>dcops-</c>).
+    /// </summary>
+    public string SignPackManifest(ReadOnlySpan<byte> manifest) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, manifest));
+
     public static bool SameMac(string? a, string? b) =>
         a is not null && b is not null && a.Length == b.Length
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));

@@ -62,11 +62,13 @@ public static class VerifyEvidenceCommand
         var anchorLog = new EvidenceAnchorLog(options.AnchorFilePath(storage), key);
         var anchors = anchorLog.Read();
         IReadOnlyList<ChainVerification> chains;
+        (bool Intact, string Line) photos;
         try
         {
             var connection = new SqliteConnectionStringBuilder { DataSource = storage.DatabasePath, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
             await using var db = new DataCenterOpsDbContext(new DbContextOptionsBuilder<DataCenterOpsDbContext>().UseSqlite(connection).Options);
             chains = await new EvidenceVerifier(db, key).VerifyAllAsync(anchors, cancellationToken);
+            photos = await Photos.ArchivedPhotoVerifier.VerifyAsync(db, Photos.PhotoStore.FolderOf(storage), cancellationToken);
         }
         catch (SqliteException ex)
         {
@@ -79,6 +81,7 @@ public static class VerifyEvidenceCommand
             await output.WriteLineAsync(chain.Line);
         }
 
+        await output.WriteLineAsync(photos.Line);
         if (anchors.InvalidLines > 0)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -89,6 +92,6 @@ public static class VerifyEvidenceCommand
             await output.WriteLineAsync($"anchors: none in {anchorLog.Path} (compare the heads with a backup manifest, digest mail or printed report)");
         }
 
-        return chains.All(c => c.IsIntact) && anchors.InvalidLines == 0 ? Intact : Tampered;
+        return chains.All(c => c.IsIntact) && anchors.InvalidLines == 0 && photos.Intact ? Intact : Tampered;
     }
 }

@@ -67,6 +67,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<EvidencePackQueries>();
+        services.AddOptions<Photos.PhotoOptions>().BindConfiguration(Photos.PhotoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Photos.PhotoStore>();
+        services.AddScoped<Photos.PhotoQueries>();
         services.AddScoped<PersonnelRecords>();
         services.AddScoped<Verification.DocumentVerificationService>();
         services.AddScoped<UserAdministration>();

@@ -13,7 +13,7 @@ namespace DataCenterOps.Domain.Verification;
 /// The QR verification of printed documents: a random code per document (made the first time it is printed, then
 /// always the same), and the answer to "is this document genuine and still valid?" for anyone holding the paper.
 /// </summary>
-public sealed class DocumentVerificationService(DataCenterOpsDbContext db, ArchiveService archive, TimeProvider time)
+public sealed class DocumentVerificationService(DataCenterOpsDbContext db, ArchiveService archive, TimeProvider time, Photos.PhotoStore photos)
 {
     /// <summary>Characters of a code: 16 random bytes in base64url.</summary>
     public const int CodeLength = 22;
@@ -116,7 +116,9 @@ public sealed class DocumentVerificationService(DataCenterOpsDbContext db, Archi
             people.AddRange(inspectors.Select(i => new VerifiedPerson(Name(names, i), Roles.Inspector)).OrderBy(p => p.Name, StringComparer.Ordinal));
         }
 
-        var intact = read.Integrity.State == IntegrityState.Intact && read.Record.Hash == stamp.Fingerprint;
+        // The sealed content names each photo's SHA-256: a replaced or deleted photo file alters the document too.
+        var intact = read.Integrity.State == IntegrityState.Intact && read.Record.Hash == stamp.Fingerprint
+            && Photos.ArchivedPhotoVerifier.Problems(photos.Folder, content).Count == 0;
         return new VerifiedDocument(
             DocumentKind.ArchivedReport, read.Record.LetterNumber ?? "", read.Record.ArchivedAtUtc, people,
             content?.ValidFromUtc, content?.ValidUntilUtc, intact ? VerificationStatus.Valid : VerificationStatus.Altered, null, stamp.Fingerprint);

@@ -41,6 +41,7 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["AccessRegistrars"] = [Roles.Operator, Roles.Manager, Roles.Inspector, Roles.Supervisor],
         ["AccessCorrectors"] = [Roles.Supervisor, Roles.Administrator],
         ["AuditReaders"] = [Roles.Supervisor, Roles.Administrator],
+        ["EvidencePacks"] = [Roles.Supervisor, Roles.Administrator],
         [AllowAnonymous] = [Anonymous, .. Everyone, Key],
     };
 
@@ -70,6 +71,10 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["/admin/users"] = ("Administrators", "/admin/users", HttpStatusCode.OK),
         ["/admin/audit"] = ("AuditReaders", "/admin/audit", HttpStatusCode.OK),
         ["/admin/audit.csv"] = ("AuditReaders", "/admin/audit.csv", HttpStatusCode.OK),
+        ["/checklists/{id:guid}/photos/{reference}"] = ("ChecklistReaders", $"/checklists/{Guid0}/photos/{new string('0', 64)}.jpg", HttpStatusCode.NotFound),
+        ["/archive/evidence-pack"] = ("EvidencePacks", "/archive/evidence-pack", HttpStatusCode.OK),
+        ["/archive/evidence-pack.zip"] = ("EvidencePacks", "/archive/evidence-pack.zip?from=2026-01-01&to=2026-01-02", HttpStatusCode.OK),
+        ["/archive/evidence-pack/{token:guid}"] = ("EvidencePacks", $"/archive/evidence-pack/{Guid0}", HttpStatusCode.NotFound),
         ["/admin/commissioning"] = ("Administrators", "/admin/commissioning", HttpStatusCode.OK),
         ["/room"] = ("SignedIn", "/room", HttpStatusCode.OK),
         ["/room/alarms"] = ("SignedIn", "/room/alarms", HttpStatusCode.OK),

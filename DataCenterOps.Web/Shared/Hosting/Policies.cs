@@ -62,6 +62,9 @@ public static class Policies
     /// <summary>The audit trail and its export: those who answer for the records.</summary>
     public const string AuditReaders = nameof(AuditReaders);
 
+    /// <summary>The evidence pack for auditors (page, build and download): those who answer for the records.</summary>
+    public const string EvidencePacks = nameof(EvidencePacks);
+
     /// <summary>The read-only JSON API: a signed-in cookie or <c>Api:ApiKey</c>.</summary>
     public const string Api = nameof(Api);
 
@@ -82,6 +85,7 @@ public static class Policies
         [AccessRegistrars] = [Roles.Operator, Roles.Manager, Roles.Inspector, Roles.Supervisor],
         [AccessCorrectors] = [Roles.Supervisor, Roles.Administrator],
         [AuditReaders] = [Roles.Supervisor, Roles.Administrator],
+        [EvidencePacks] = [Roles.Supervisor, Roles.Administrator],
     };
 
     /// <summary>Registers every policy; anything without a declared policy still needs a signed-in user (fallback).</summary>

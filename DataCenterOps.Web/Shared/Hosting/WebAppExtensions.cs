@@ -9,6 +9,7 @@ using DataCenterOps.Web.Features.Account;
 using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Shared.Localization;
 using DataCenterOps.Web.Features.Steps.Documents;
+using DataCenterOps.Web.Features.Steps.EvidencePack;
 using DataCenterOps.Web.Shared.Display;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
@@ -36,6 +37,7 @@ public static class WebAppExtensions
         services.AddDisplayClock();
         services.AddProjectOptionsBridge();
         services.AddScoped<LetterDocumentLoader>();
+        services.AddEvidencePack();
         services.AddDocuments();
         services.AddScoped<DataCenterOps.Web.Shared.Components.ActionPageActor>();
 
@@ -193,6 +195,8 @@ public static class WebAppExtensions
         app.MapCultureEndpoint();
         app.MapStepDocuments();
         app.MapAuditExport();
+        app.MapEvidencePack();
+        app.MapChecklistPhotos();
         return app;
     }
 

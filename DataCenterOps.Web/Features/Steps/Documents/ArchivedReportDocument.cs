@@ -14,8 +14,12 @@ public sealed record ArchivedReportDocument(
     ReportContent? Content,
     IReadOnlyDictionary<string, string> Names,
     EvidenceHead? ChainHead = null,
-    IReadOnlyDictionary<string, string?>? Nips = null)
+    IReadOnlyDictionary<string, string?>? Nips = null,
+    IReadOnlyDictionary<string, byte[]>? Photos = null)
 {
+    /// <summary>The stored photo of a reference (the bytes the sealed content's hash names), or null.</summary>
+    public byte[]? Photo(string? reference) => reference is not null && Photos is not null && Photos.TryGetValue(reference, out var bytes) ? bytes : null;
+
     /// <summary>The person's name; "" (never "-") for nobody.</summary>
     public string Name(string? id) => id is not null && Names.TryGetValue(id, out var name) ? name : id ?? "";
 

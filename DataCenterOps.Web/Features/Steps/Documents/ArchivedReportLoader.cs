@@ -1,5 +1,6 @@
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Photos;
 using DataCenterOps.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,13 @@ namespace DataCenterOps.Web.Features.Steps.Documents;
 /// <summary>Reads an archived record, verifies it and parses its content.</summary>
 public static class ArchivedReportLoader
 {
-    public static async Task<ArchivedReportDocument?> LoadAsync(DataCenterOpsDbContext db, ArchiveService archive, long archiveId, CancellationToken cancellationToken)
+    /// <summary>The same, with the database and archive from <paramref name="services"/> (a request or action scope).</summary>
+    public static Task<ArchivedReportDocument?> LoadAsync(IServiceProvider services, long archiveId, CancellationToken cancellationToken) =>
+        LoadAsync(services.GetRequiredService<DataCenterOpsDbContext>(), services.GetRequiredService<ArchiveService>(), archiveId, cancellationToken,
+            services.GetRequiredService<PhotoStore>());
+
+    public static async Task<ArchivedReportDocument?> LoadAsync(
+        DataCenterOpsDbContext db, ArchiveService archive, long archiveId, CancellationToken cancellationToken, PhotoStore? photos = null)
     {
         if (await archive.ReadAsync(archiveId, cancellationToken) is not { } read)
         {
@@ -20,6 +27,25 @@ public static class ArchivedReportLoader
         var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
         var names = users.ToDictionary(u => u.Id, u => u.DisplayName);
         var nips = users.ToDictionary(u => u.Id, u => u.Nip);
-        return new ArchivedReportDocument(read.Record, read.Integrity, content, names, await archive.HeadAsync(cancellationToken), nips);
+        // The photos the sealed content names by hash; a replaced or missing file makes the printed integrity say so.
+        var integrity = read.Integrity;
+        var pictures = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (photos is not null)
+        {
+            foreach (var reference in ArchivedPhotoVerifier.References(content))
+            {
+                if (photos.TryRead(reference) is { } bytes)
+                {
+                    pictures[reference] = bytes;
+                }
+            }
+
+            if (integrity.State == IntegrityState.Intact && ArchivedPhotoVerifier.Problems(photos.Folder, content) is [var problem, ..])
+            {
+                integrity = new IntegrityResult(integrity.ArchiveId, IntegrityState.Tampered, problem);
+            }
+        }
+
+        return new ArchivedReportDocument(read.Record, integrity, content, names, await archive.HeadAsync(cancellationToken), nips, pictures);
     }
 }

@@ -125,6 +125,11 @@ public static class ReportPdf
                 a.IsFlagged ? new XSolidBrush(XColor.FromArgb(255, 253, 228, 228)) : null);
         }
 
+        foreach (var a in item.Answers.Where(a => document.Photo(a.PhotoReference) is not null))
+        {
+            Photo(flow, a, document.Photo(a.PhotoReference)!, small);
+        }
+
         if (!string.IsNullOrWhiteSpace(item.Findings))
         {
             flow.Paragraph($"{text["Findings"]}: {item.Findings}", body);
@@ -180,6 +185,30 @@ public static class ReportPdf
         {
             flow.Paragraph(text["Pdf.EvidenceChain", head.Display], body);
         }
+    }
+
+    /// <summary>A checklist photo, at most 220 × 220 pt, with its item number and SHA-256 (what the seal covers) under it.</summary>
+    private static void Photo(PdfFlow flow, ReportContent.Answer answer, byte[] bytes, XFont small)
+    {
+        XImage image;
+        try
+        {
+            image = XImage.FromStream(new MemoryStream(bytes));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or IOException)
+        {
+            flow.Paragraph($"#{answer.Order.ToString(CultureInfo.CurrentCulture)} · {answer.PhotoReference}", small);
+            return;
+        }
+
+        const double Box = 220;
+        var scale = Math.Min(Box / Math.Max(1, image.PixelWidth), Box / Math.Max(1, image.PixelHeight));
+        var (width, height) = (image.PixelWidth * scale, image.PixelHeight * scale);
+        flow.KeepTogether(height + (PdfFlow.LineHeight(small) * 2) + 6);
+        flow.Gap(4);
+        flow.ImageAt(image, 24, width, height);
+        flow.Gap(height + 2);
+        flow.Paragraph($"#{answer.Order.ToString(CultureInfo.CurrentCulture)} · SHA-256 {answer.PhotoReference}", small, 24);
     }
 
     private static string AnswerText(ReportContent.Answer a, IStringLocalizer<Ui> text) =>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Photos;
 using DataCenterOps.Domain.Verification;
 using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Shared.Display;
@@ -45,9 +46,10 @@ public static partial class StepDocumentEndpoints
 
     private static async Task<IResult> ArchiveAsync(
         long id, DataCenterOpsDbContext db, ArchiveService archive, DisplayClock clock, IStringLocalizer<Ui> text, TimeProvider time,
-        Letterhead letterhead, DocumentVerificationService verification, IOptions<DocumentsOptions> documents, CancellationToken cancellationToken)
+        Letterhead letterhead, DocumentVerificationService verification, IOptions<DocumentsOptions> documents, PhotoStore photos,
+        CancellationToken cancellationToken)
     {
-        var document = await ArchivedReportLoader.LoadAsync(db, archive, id, cancellationToken);
+        var document = await ArchivedReportLoader.LoadAsync(db, archive, id, cancellationToken, photos);
         if (document is null)
         {
             return Results.NotFound();

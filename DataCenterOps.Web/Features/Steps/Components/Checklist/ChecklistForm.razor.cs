@@ -1,11 +1,13 @@
 using System.Globalization;
 using DataCenterOps.Domain.Maintenance;
+using DataCenterOps.Domain.Photos;
 using DataCenterOps.Domain.Reports;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Web.Shared.Components;
 using DataCenterOps.Web.Shared.Forms;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 
 namespace DataCenterOps.Web.Features.Steps.Components.Checklist;
@@ -143,6 +145,31 @@ public sealed partial class ChecklistForm
     // Saved the moment it is given, one save at a time: a dropped connection loses nothing already answered.
     private Task AnswerAsync(ChecklistTemplateItem q, AnswerInput input) =>
         SaveAsync(() => AttemptAsync<ChecklistService>((s, a) => s.AnswerAsync(a, ExecutionId, q.Id, input)));
+
+    /// <summary>A photo from the tablet's camera or files: checked by its bytes, cleaned of location metadata, stored by hash, then answered.</summary>
+    private async Task PhotoAsync(ChecklistTemplateItem q, InputFileChangeEventArgs e)
+    {
+        var store = Services.GetRequiredService<PhotoStore>();
+        string reference;
+        try
+        {
+            await using var upload = e.File.OpenReadStream(store.MaxBytes);
+            reference = await store.SaveAsync(upload);
+        }
+        catch (PhotoRejectedException ex)
+        {
+            _error = L[$"Photo.Rejected.{ex.Reason}", store.MaxBytes / (1024 * 1024)];
+            return;
+        }
+        catch (IOException)
+        {
+            // The browser's file is larger than the limit (InputFile refuses before reading).
+            _error = L[$"Photo.Rejected.{PhotoRejection.TooLarge}", store.MaxBytes / (1024 * 1024)];
+            return;
+        }
+
+        await AnswerAsync(q, new AnswerInput(PhotoReference: reference));
+    }
 
     private Task PassFailAsync(ChecklistTemplateItem q, PassFailResult option) => AnswerAsync(q, new AnswerInput(PassFail: option));
 
