@@ -6,6 +6,7 @@ using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Monitoring.Metrics;
+using DataCenterOps.Monitoring.Physics;
 using DataCenterOps.Monitoring.Polling;
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Simulation;
@@ -44,6 +45,8 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<HistoryQuery>();
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<HistoryMaintenance>();
+        services.AddOptions<RoomPhysicsOptions>().BindConfiguration(RoomPhysicsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TemperatureRates>();
         services.AddSingleton<AlarmEvaluator>();
         services.AddSingleton(sp => new AlarmStore(sp.GetRequiredService<MonitoringDatabase>()));
         services.AddSingleton(sp => new AlarmService(
