@@ -3,6 +3,7 @@ using DataCenterOps.Monitoring.Alarms.Incidents;
 using DataCenterOps.Monitoring.Api;
 using DataCenterOps.Monitoring.Cluster;
 using DataCenterOps.Monitoring.Devices;
+using DataCenterOps.Monitoring.Energy;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Monitoring.Metrics;
@@ -47,6 +48,8 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<HistoryMaintenance>();
         services.AddOptions<RoomPhysicsOptions>().BindConfiguration(RoomPhysicsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TemperatureRates>();
+        services.AddOptions<PueOptions>().BindConfiguration(PueOptions.SectionName);
+        services.AddSingleton<PueCalculator>();
         services.AddSingleton<AlarmEvaluator>();
         services.AddSingleton(sp => new AlarmStore(sp.GetRequiredService<MonitoringDatabase>()));
         services.AddSingleton(sp => new AlarmService(
