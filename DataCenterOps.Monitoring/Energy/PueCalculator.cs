@@ -114,8 +114,8 @@ public sealed class PueCalculator(HistoryQuery history, IOptions<PueOptions> pue
 
         // Mixed UPS and PDU metering is reported at the weaker category.
         var category = it.Any(d => d.Kind == DeviceKind.Pdu) ? PueCategory.PduOutput : PueCategory.UpsOutput;
-        var series = facility.Select(d => (d.Id, EnergyPoints.For(d.Kind)!, false))
-            .Concat(it.Select(d => (d.Id, EnergyPoints.For(d.Kind)!, true)))
+        var series = facility.Select(d => (Id: d.Id, Point: EnergyPoints.For(d.Kind)!, IsIt: false))
+            .Concat(it.Select(d => (Id: d.Id, Point: EnergyPoints.For(d.Kind)!, IsIt: true)))
             .ToList();
         return (series, category);
     }

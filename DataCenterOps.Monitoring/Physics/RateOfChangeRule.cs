@@ -12,7 +12,7 @@ namespace DataCenterOps.Monitoring.Physics;
 /// </summary>
 internal static class RateOfChangeRule
 {
-    public const string Point = "temperature";
+    public const string Point = TemperatureRates.Point;
     private const double ClearBelow = 0.8;
 
     public static void Evaluate(DeviceSnapshot device, TemperatureRates rates, List<AlarmCondition> into)

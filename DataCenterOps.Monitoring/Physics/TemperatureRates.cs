@@ -9,6 +9,9 @@ namespace DataCenterOps.Monitoring.Physics;
 /// </summary>
 public sealed class TemperatureRates(IOptions<RoomPhysicsOptions> options)
 {
+    /// <summary>The environment point whose rate is followed.</summary>
+    public const string Point = "temperature";
+
     private readonly ConcurrentDictionary<string, RateWindow> _windows = new(StringComparer.Ordinal);
 
     public RoomPhysicsOptions Options => options.Value;
