@@ -3,9 +3,11 @@ using DataCenterOps.Monitoring.Alarms.Incidents;
 using DataCenterOps.Monitoring.Api;
 using DataCenterOps.Monitoring.Cluster;
 using DataCenterOps.Monitoring.Devices;
+using DataCenterOps.Monitoring.Energy;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Monitoring.Metrics;
+using DataCenterOps.Monitoring.Physics;
 using DataCenterOps.Monitoring.Polling;
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Simulation;
@@ -44,6 +46,10 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<HistoryQuery>();
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<HistoryMaintenance>();
+        services.AddOptions<RoomPhysicsOptions>().BindConfiguration(RoomPhysicsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TemperatureRates>();
+        services.AddOptions<PueOptions>().BindConfiguration(PueOptions.SectionName);
+        services.AddSingleton<PueCalculator>();
         services.AddSingleton<AlarmEvaluator>();
         // Alarms in monitoring.db, or in the database the nodes share (one active alarm per device and key across nodes).
         services.AddSingleton<IAlarmStore>(sp => sp.GetRequiredService<SharedDatabase>().IsConfigured

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Monitoring.Physics;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Monitoring.Alarms;
@@ -10,8 +11,10 @@ namespace DataCenterOps.Monitoring.Alarms;
 /// (defaults for the kind layered under the device's own <c>Thresholds</c>). Threshold state lives here, one set
 /// per device; each device is evaluated from its own poll loop only, so that state needs no lock.
 /// </summary>
-public sealed class AlarmEvaluator(IOptions<MonitoringOptions> options)
+public sealed class AlarmEvaluator(IOptions<MonitoringOptions> options, TemperatureRates? rates = null)
 {
+    private readonly TemperatureRates _rates = rates ?? new TemperatureRates(Options.Create(new RoomPhysicsOptions()));
+
     private readonly ConcurrentDictionary<string, ThresholdRule[]> _thresholds = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -56,6 +59,8 @@ public sealed class AlarmEvaluator(IOptions<MonitoringOptions> options)
                 rule.Evaluate(point.IsLive ? point.Value : null, point.Unit, now, into);
             }
         }
+
+        RateOfChangeRule.Evaluate(device, _rates, into);
 
         return true;
     }

@@ -22,6 +22,9 @@ public static class AlarmKeys
     public const string WaterLeak = "water_leak";
     public const string DoorOpen = "door_open";
 
+    /// <summary>An environment sensor's temperature changes faster than ASHRAE TC9.9 allows (Room:HasTapeMedia picks the limit).</summary>
+    public const string TemperatureRateOfChange = "temperature.rate_of_change";
+
     /// <summary>A genset GenComm alarm other than fail-to-start and mains failed, e.g. <c>genset.alarm.low_fuel_level</c>.</summary>
     public static string GensetAlarm(string name) => "genset.alarm." + name;
 

@@ -26,4 +26,7 @@ public static class AlarmMessageKeys
 
     /// <summary>{0} point, {1} value, {2} unit, {3} limit.</summary>
     public const string ThresholdLow = "threshold.low";
+
+    /// <summary>{0} rate in °C per hour (signed), {1} limit in °C per hour.</summary>
+    public const string TemperatureRateOfChange = "temperature.rate_of_change";
 }

@@ -8,4 +8,10 @@ public enum DeviceKind
     Cooling,
     FireSuppression,
     Environment,
+
+    /// <summary>An energy meter, e.g. at the utility feed (facility energy for PUE).</summary>
+    PowerMeter,
+
+    /// <summary>A metered rack PDU (load per phase, power, IT energy for PUE).</summary>
+    Pdu,
 }

@@ -17,7 +17,9 @@ internal sealed class CracModel(SimulatedDevice device, Random random, double se
 
     private double ReturnTemperature(RoomState room) => room.Temperature + sensorOffset + _temperatureNoise.Value;
 
-    private bool Running(RoomState room) => room.PowerAvailable && !room.IsActive(SimulatorScenarios.CracFailure, Device.Id);
+    private bool Failed(RoomState room) => room.IsActive(SimulatorScenarios.CracFailure, Device.Id) || room.IsActive(SimulatorScenarios.CoolingLossFast);
+
+    private bool Running(RoomState room) => room.PowerAvailable && !Failed(room);
 
     public void Step(RoomState room, double seconds)
     {
@@ -49,7 +51,7 @@ internal sealed class CracModel(SimulatedDevice device, Random random, double se
     public void Publish(RoomState room)
     {
         var running = Running(room);
-        var failed = room.IsActive(SimulatorScenarios.CracFailure, Device.Id);
+        var failed = Failed(room);
         var compressor = running && _compressor;
         var returnAir = ReturnTemperature(room);
         var humidity = room.Humidity + _humidityNoise.Value;

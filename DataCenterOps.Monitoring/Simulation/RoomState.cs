@@ -59,6 +59,9 @@ internal sealed class RoomState(IReadOnlyList<ActiveScenario> active)
     /// <summary>Sum of the UPS output loads this step, % (the genset carries a share of it).</summary>
     public double UpsLoadTotal { get; set; }
 
+    /// <summary>Sum of the rack PDUs' loads this step, kW (the IT load the utility meter sees through the UPSs).</summary>
+    public double ItPowerKw { get; set; }
+
     public IReadOnlyList<ActiveScenario> Active { get; } = active;
 
     /// <summary>Whether a scenario is active on this device (or on the whole room).</summary>

@@ -195,6 +195,8 @@ public sealed partial class SimulatedRoom : ISimulatorControl
                 DeviceKind.Genset => new GensetModel(d, random),
                 DeviceKind.Cooling => Cooling(d, random, Next(DeviceKind.Cooling)),
                 DeviceKind.FireSuppression => new FirePanelModel(d),
+                DeviceKind.Pdu => new PduModel(d, random, Next(DeviceKind.Pdu)),
+                DeviceKind.PowerMeter => new PowerMeterModel(d, random),
                 _ => new EnvironmentSensorModel(d, random, 0.4 * Next(DeviceKind.Environment)),
             })
             .OrderBy(m => StepOrder(m.Device.Profile.Kind))
@@ -214,6 +216,7 @@ public sealed partial class SimulatedRoom : ISimulatorControl
     {
         DeviceKind.Genset => 0,
         DeviceKind.Ups => 1,
+        DeviceKind.Pdu => 1,
         DeviceKind.Cooling => 2,
         _ => 3,
     };
@@ -241,6 +244,7 @@ public sealed partial class SimulatedRoom : ISimulatorControl
         _room.CoolingRate = 0;
         _room.CompressorsRunning = 0;
         _room.UpsLoadTotal = 0;
+        _room.ItPowerKw = 0;
         RoomClimate.Diurnal(_room);
         foreach (var model in _models)
         {

@@ -15,6 +15,9 @@ internal static class SimulatorDeviceLayout
         new() { Id = "crac-2", Profile = "crac-modbus", UnitId = 3 },
         new() { Id = "fire-1", Profile = "fire-panel-modbus", UnitId = 4 },
         new() { Id = "env-2", Profile = "env-modbus", UnitId = 5 },
+        new() { Id = "meter-utility", Profile = "meter-eastron-sdm630", UnitId = 6 },
+        new() { Id = "pdu-a01", Profile = "pdu-apc-rpdu2", Community = "pdu-a01" },
+        new() { Id = "pdu-a02", Profile = "pdu-apc-rpdu2", Community = "pdu-a02" },
     ];
 
     public static IReadOnlyList<SimulatedDeviceOptions> Configured(SimulatorOptions options) =>

@@ -6,6 +6,7 @@ public static class SimulatorScenarios
     public const string MainsFailure = "mains-failure";
     public const string GensetFailToStart = "genset-fail-to-start";
     public const string CracFailure = "crac-failure";
+    public const string CoolingLossFast = "cooling-loss-fast";
     public const string FirePreAlarm = "fire-prealarm";
     public const string FireAlarm = "fire-alarm";
     public const string AgentReleased = "agent-released";

@@ -75,6 +75,8 @@ internal static class SnmpSystemGroup
         DeviceKind.Genset => "genset",
         DeviceKind.Cooling => "cooling unit",
         DeviceKind.FireSuppression => "fire suppression panel",
+        DeviceKind.Pdu => "rack PDU",
+        DeviceKind.PowerMeter => "energy meter",
         _ => "environment probe",
     };
 }

@@ -2,6 +2,7 @@ using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Monitoring.Physics;
 using DataCenterOps.Tests.Monitoring.Devices;
 using DataCenterOps.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,13 +18,18 @@ internal sealed class AlarmHarness : IAsyncDisposable
     private readonly AlarmMonitor _monitor;
 
     public AlarmHarness(params DeviceOptions[] devices)
+        : this(new RoomPhysicsOptions(), devices)
+    {
+    }
+
+    public AlarmHarness(RoomPhysicsOptions room, params DeviceOptions[] devices)
     {
         var options = Options.Create(new MonitoringOptions { Devices = [.. devices], DataDirectory = _temp.Path });
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
         LiveState = new LiveStateStore(options, NullLogger<LiveStateStore>.Instance);
         Database = new MonitoringDatabase(options);
         Alarms = new AlarmService(new AlarmStore(Database), Time, [Audit], NullLogger<AlarmService>.Instance);
-        _monitor = new AlarmMonitor(LiveState, new AlarmEvaluator(options), Alarms, Time);
+        _monitor = new AlarmMonitor(LiveState, new AlarmEvaluator(options, new TemperatureRates(Options.Create(room))), Alarms, Time);
     }
 
     public FakeTimeProvider Time { get; }

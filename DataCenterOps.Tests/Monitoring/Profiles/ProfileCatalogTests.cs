@@ -37,6 +37,8 @@ public sealed class ProfileCatalogTests
         { "fire-panel-modbus", ["panel.state", "agent.low_pressure", "agent.pressure"] },
         { "env-snmp", ["temperature", "humidity", "leak", "door"] },
         { "env-modbus", ["temperature", "humidity", "leak", "door"] },
+        { "meter-eastron-sdm630", ["voltage.l1", "voltage.l2", "voltage.l3", "current.l1", "current.l2", "current.l3", "power", "energy.import"] },
+        { "pdu-apc-rpdu2", ["phase.1.current", "phase.1.power", "power", "energy"] },
     };
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class ProfileCatalogTests
         var catalog = ProfileCatalog.Load();
 
         Assert.Equal(
-            ["crac-modbus", "env-modbus", "env-snmp", "fire-panel-modbus", "genset-dse-gencomm", "ups-apc-powernet", "ups-rfc1628"],
+            ["crac-modbus", "env-modbus", "env-snmp", "fire-panel-modbus", "genset-dse-gencomm", "meter-eastron-sdm630", "pdu-apc-rpdu2", "ups-apc-powernet", "ups-rfc1628"],
             catalog.Profiles.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(catalog.Profiles.Select(p => p.Name).Order(StringComparer.Ordinal), ProfileCatalog.ShippedNames);
     }
@@ -114,7 +116,7 @@ public sealed class ProfileCatalogTests
         Assert.Equal("site remap", env.Description);
         Assert.Equal("1.3.6.1.4.1.99.1.0", Assert.Single(env.Points).Oid);
         Assert.Equal(Path.Combine(dir.Path, "env-snmp.json"), env.Source);
-        Assert.Equal(7, catalog.Profiles.Count);
+        Assert.Equal(9, catalog.Profiles.Count);
     }
 
     [Fact]
@@ -130,7 +132,7 @@ public sealed class ProfileCatalogTests
 
         var catalog = ProfileCatalog.Load(dir.Path);
 
-        Assert.Equal(7, catalog.Profiles.Count);
+        Assert.Equal(9, catalog.Profiles.Count);
         Assert.Equal(DeviceKind.Ups, catalog.Get("ups-apc-powernet").Kind);
     }
 

@@ -18,6 +18,8 @@ public sealed class SimulatedRoomTests
                 ("env-1", "env-snmp", "env-1", null), ("genset-1", "genset-dse-gencomm", null, 1),
                 ("crac-1", "crac-modbus", null, 2), ("crac-2", "crac-modbus", null, 3),
                 ("fire-1", "fire-panel-modbus", null, 4), ("env-2", "env-modbus", null, 5),
+                ("meter-utility", "meter-eastron-sdm630", null, 6), ("pdu-a01", "pdu-apc-rpdu2", "pdu-a01", null),
+                ("pdu-a02", "pdu-apc-rpdu2", "pdu-a02", null),
             ],
             room.Devices.Select(d => (d.Id, d.Profile, d.Community, d.UnitId)));
     }
@@ -96,7 +98,7 @@ public sealed class SimulatedRoomTests
         var scenarios = h.Room.Scenarios;
 
         Assert.Equal(
-            ["mains-failure", "genset-fail-to-start", "crac-failure", "fire-prealarm", "fire-alarm", "agent-released", "water-leak", "door-open", "device-silent", "device-garbage"],
+            ["mains-failure", "genset-fail-to-start", "crac-failure", "cooling-loss-fast", "fire-prealarm", "fire-alarm", "agent-released", "water-leak", "door-open", "device-silent", "device-garbage"],
             scenarios.Select(s => s.Name));
         var door = scenarios.Single(s => s.Name == "door-open");
         Assert.True(door.IsActive);

@@ -23,6 +23,16 @@ internal sealed class RoomPlanOptionsValidator : IValidateOptions<RoomPlanOption
                 problems.Add($"Room:Plan:Items '{label}': Width and Height must be positive.");
             }
 
+            if (item.FeedCapacityAmps is <= 0 || item.FeedCapacityKw is <= 0)
+            {
+                problems.Add($"Room:Plan:Items '{label}': FeedCapacityAmps and FeedCapacityKw must be positive.");
+            }
+
+            if (item.PowerDeviceId is { Length: > 0 } && item.FeedCapacityAmps is null && item.FeedCapacityKw is null)
+            {
+                problems.Add($"Room:Plan:Items '{label}': a PowerDeviceId needs FeedCapacityAmps or FeedCapacityKw.");
+            }
+
             if (item.X < 0 || item.Y < 0 || item.X + item.Width > options.Width || item.Y + item.Height > options.Height)
             {
                 problems.Add($"Room:Plan:Items '{label}': lies outside the room.");

@@ -43,6 +43,19 @@ public static class TileLayout
             new("leak", "Point.Leak"),
             new("door", "Point.Door"),
         ],
+        DeviceKind.PowerMeter =>
+        [
+            new("power", "Point.Power"),
+            new("energy.import", "Point.EnergyImport", 0),
+            new("voltage.l1", "Point.VoltageL1", 0),
+            new("current.l1", "Point.CurrentL1"),
+        ],
+        DeviceKind.Pdu =>
+        [
+            new("phase.1.current", "Point.PhaseCurrent"),
+            new("power", "Point.Power", 2),
+            new("energy", "Point.Energy", 0),
+        ],
         _ => [],
     };
 
@@ -53,6 +66,7 @@ public static class TileLayout
         DeviceKind.Cooling => "supply.temperature",
         DeviceKind.FireSuppression => "agent.pressure",
         DeviceKind.Environment => "temperature",
+        DeviceKind.PowerMeter or DeviceKind.Pdu => "power",
         _ => null,
     };
 
@@ -63,5 +77,6 @@ public static class TileLayout
         ("Group.Cooling", [DeviceKind.Cooling]),
         ("Group.Fire", [DeviceKind.FireSuppression]),
         ("Group.Environment", [DeviceKind.Environment]),
+        ("Group.Energy", [DeviceKind.PowerMeter, DeviceKind.Pdu]),
     ];
 }

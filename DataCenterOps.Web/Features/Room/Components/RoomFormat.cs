@@ -45,6 +45,15 @@ public static class RoomFormat
         return string.IsNullOrEmpty(unit) ? number : number + " " + unit;
     }
 
+    /// <summary>A rate of change with its sign, "+2,4 °C/jam" in id-ID; "—" while not known.</summary>
+    public static string Rate(IStringLocalizer<Ui> l, double? celsiusPerHour)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return celsiusPerHour is { } rate
+            ? rate.ToString("+0.0;-0.0;0.0", CultureInfo.CurrentCulture) + " " + l["Room.Unit.CelsiusPerHour"]
+            : "—";
+    }
+
     /// <summary>A unit in the reader's language where it differs ("min" → "mnt"); symbols (°C, %, V) stay as they are.</summary>
     public static string Unit(IStringLocalizer<Ui> l, string? unit)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataCenterOps.Web.Shared.Documents;
+using DataCenterOps.Web.Shared.Localization;
 using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -28,6 +29,17 @@ public static class CompliancePdf
             letterhead.Draw(flow);
             flow.Paragraph(title, PdfFlow.Font(14, XFontStyleEx.Bold));
             flow.Paragraph(l["Routine.Export.Generated", document.LocalTime(document.Summary.GeneratedAtUtc), document.Clock.ZoneLabel], PdfFlow.Font(9));
+            flow.Paragraph(PueText.ReportLine(l, document.Pue), PdfFlow.Font(9, XFontStyleEx.Bold));
+            if (document.Pue is { IsComplete: false } partial)
+            {
+                flow.Paragraph(l["Pue.ReportPartial", document.Clock.FormatWithZone(partial.CoveredFrom), document.Clock.FormatWithZone(partial.CoveredTo)], PdfFlow.Font(8.5));
+            }
+
+            if (document.Pue is { } figure)
+            {
+                flow.Paragraph(PueText.Category(l, figure.Category), PdfFlow.Font(8.5));
+            }
+
             flow.Gap(8);
 
             double[] totals = [0, 260, 330, 390, 450, 560, 630];
