@@ -8,7 +8,7 @@ namespace DataCenterOps.Monitoring.History;
 
 /// <summary>
 /// The periodic job: 1-minute and 1-hour min/avg/max rollups of complete minutes, and retention (raw 7 days,
-/// rollups 365 days by default). Rollups are recomputed whole from their source, so running twice is harmless.
+/// rollups 365 days by default). Rollups are incremental (from the last watermark, or the earliest late reading) and recomputed from their source, so running twice is harmless.
 /// </summary>
 public sealed partial class HistoryMaintenance(
     MonitoringDatabase database,
@@ -20,10 +20,14 @@ public sealed partial class HistoryMaintenance(
     private const long MinuteMs = 60_000;
     private const long HourMs = 3_600_000;
 
-    // Recomputed again each run: covers readings that arrived late after the previous run.
-    private const long RecomputeMarginMs = 10 * MinuteMs;
+    // Late readings are marked by the writer (TakeDirtySince), so a run recomputes only from the previous watermark
+    // (one minute back, for a reading committed just as the previous run read). The first run after a start goes
+    // further back: marks of readings stored just before a crash were lost with the process.
+    private const long RecomputeMarginMs = MinuteMs;
+    private const long FirstRunMarginMs = 10 * MinuteMs;
 
     private DateTimeOffset _lastRetention = DateTimeOffset.MinValue;
+    private bool _ranOnce;
 
     /// <summary>Rolls up every complete minute up to <paramref name="now"/> not yet rolled up (and any late readings).</summary>
     public async Task RollupAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -38,13 +42,16 @@ public sealed partial class HistoryMaintenance(
                 var watermark = (long?)await ScalarAsync(connection, "SELECT watermark FROM rollup_state WHERE name = 'minute'", cancellationToken).ConfigureAwait(false)
                     ?? (long?)await ScalarAsync(connection, "SELECT min(ts) FROM samples", cancellationToken).ConfigureAwait(false)
                     ?? to;
-                var from = Floor(Math.Min(watermark - RecomputeMarginMs, dirty ?? long.MaxValue), MinuteMs);
+                var margin = _ranOnce ? RecomputeMarginMs : FirstRunMarginMs;
+                var from = Floor(Math.Min(watermark - margin, dirty ?? long.MaxValue), MinuteMs);
                 if (from < to)
                 {
                     using var transaction = connection.BeginTransaction(deferred: false);
                     await ExecuteAsync(connection, Rollup(from, to), cancellationToken, transaction).ConfigureAwait(false);
                     transaction.Commit();
                 }
+
+                _ranOnce = true;
             }
             catch (SqliteException) when (dirty is { } d)
             {

@@ -1,9 +1,11 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using DataCenterOps.Monitoring.Devices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace DataCenterOps.Monitoring.History;
 
@@ -19,6 +21,9 @@ public sealed partial class HistoryWriter : BackgroundService
 
     private readonly Channel<Reading> _buffer;
     private readonly Dictionary<(string DeviceId, string Point), long> _seriesIds = [];
+    private readonly Lock _connectionGate = new();
+    private SqliteConnection? _connection;
+    private sqlite3_stmt? _insert;
     private readonly MonitoringDatabase _database;
     private readonly HistoryOptions _options;
     private readonly TimeProvider _time;
@@ -63,57 +68,158 @@ public sealed partial class HistoryWriter : BackgroundService
     /// <summary>Puts back a mark taken by <see cref="TakeDirtySince"/> when the rollup could not use it.</summary>
     internal void RestoreDirtySince(DateTimeOffset since) => LowerDirtyMark(since.ToUnixTimeMilliseconds());
 
-    /// <summary>Stores one batch in one transaction (used by the loop, and directly by the benchmark).</summary>
+    /// <summary>Stores one batch in one transaction (used by the loop, and directly by tests and the benchmark).</summary>
     internal void WriteBatch(IReadOnlyList<Reading> batch)
     {
-        using var connection = _database.Open();
-        using (var pragma = connection.CreateCommand())
+        ArgumentNullException.ThrowIfNull(batch);
+        switch (batch)
         {
-            // Readings are not evidence: in WAL mode NORMAL survives an application crash and skips an fsync per commit.
-            pragma.CommandText = "PRAGMA synchronous = NORMAL";
-            pragma.ExecuteNonQuery();
+            case Reading[] array:
+                WriteBatch(array.AsSpan());
+                break;
+            case List<Reading> list:
+                WriteBatch(CollectionsMarshal.AsSpan(list));
+                break;
+            default:
+                WriteBatch([.. batch]);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Stores one batch in one transaction on the writer's own connection, through one insert statement prepared once
+    /// and reused for every batch, values bound straight to SQLite (no parameter objects, no per-reading allocation).
+    /// After any failure the connection is dropped and opened afresh for the retry.
+    /// </summary>
+    internal void WriteBatch(ReadOnlySpan<Reading> batch)
+    {
+        if (batch.IsEmpty)
+        {
+            return;
         }
 
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var newIds = new Dictionary<(string, string), long>();
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandTimeout = _database.CommandTimeoutSeconds;
-        insert.CommandText = "INSERT INTO samples (series_id, ts, value) VALUES ($s, $t, $v)";
-        var series = insert.Parameters.Add("$s", SqliteType.Integer);
-        var ts = insert.Parameters.Add("$t", SqliteType.Integer);
-        var value = insert.Parameters.Add("$v", SqliteType.Real);
-        insert.Prepare();
-        var earliest = long.MaxValue;
-        foreach (var reading in batch)
+        lock (_connectionGate)
         {
-            var key = (reading.DeviceId, reading.Point);
-            if (!_seriesIds.TryGetValue(key, out var id) && !newIds.TryGetValue(key, out id))
+            try
             {
-                id = ResolveSeries(connection, transaction, reading);
-                newIds[key] = id;
+                WriteBatchCore(batch);
+            }
+            catch (SqliteException)
+            {
+                CloseConnection();
+                throw;
+            }
+        }
+    }
+
+    private void WriteBatchCore(ReadOnlySpan<Reading> batch)
+    {
+        var connection = EnsureConnection();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        List<((string, string) Key, long Id)>? newIds = null;
+        var insert = _insert!;
+        var earliest = long.MaxValue;
+        try
+        {
+            foreach (ref readonly var reading in batch)
+            {
+                var key = (reading.DeviceId, reading.Point);
+                if (!_seriesIds.TryGetValue(key, out var id))
+                {
+                    id = ResolveSeries(connection, transaction, reading);
+                    (newIds ??= []).Add((key, id));
+
+                    // Usable for the rest of this batch; forgotten again below if the batch does not commit.
+                    _seriesIds[key] = id;
+                }
+
+                var ms = reading.Timestamp.ToUnixTimeMilliseconds();
+                earliest = Math.Min(earliest, ms);
+                Check(connection, raw.sqlite3_bind_int64(insert, 1, id));
+                Check(connection, raw.sqlite3_bind_int64(insert, 2, ms));
+                Check(connection, raw.sqlite3_bind_double(insert, 3, reading.Value));
+                var step = raw.sqlite3_step(insert);
+                raw.sqlite3_reset(insert);
+                if (step != raw.SQLITE_DONE)
+                {
+                    Check(connection, step);
+                }
             }
 
-            var ms = reading.Timestamp.ToUnixTimeMilliseconds();
-            earliest = Math.Min(earliest, ms);
-            series.Value = id;
-            ts.Value = ms;
-            value.Value = reading.Value;
-            insert.ExecuteNonQuery();
+            transaction.Commit();
         }
-
-        transaction.Commit();
-        foreach (var (key, id) in newIds)
+        catch
         {
-            _seriesIds[key] = id;
+            foreach (var (key, _) in newIds ?? [])
+            {
+                _seriesIds.Remove(key);
+            }
+
+            throw;
         }
 
-        Interlocked.Add(ref _stored, batch.Count);
+        Interlocked.Add(ref _stored, batch.Length);
         LowerDirtyMark(earliest);
+    }
+
+    private SqliteConnection EnsureConnection()
+    {
+        if (_connection is not null)
+        {
+            return _connection;
+        }
+
+        var connection = _database.Open();
+        try
+        {
+            using (var pragma = connection.CreateCommand())
+            {
+                // Readings are not evidence: in WAL mode NORMAL survives an application crash and skips an fsync per commit.
+                pragma.CommandText = "PRAGMA synchronous = NORMAL";
+                pragma.ExecuteNonQuery();
+            }
+
+            Check(connection, raw.sqlite3_prepare_v2(connection.Handle, "INSERT INTO samples (series_id, ts, value) VALUES (?1, ?2, ?3)", out var insert));
+            _insert = insert;
+            _connection = connection;
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void CloseConnection()
+    {
+        _insert?.Dispose();
+        _insert = null;
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    private static void Check(SqliteConnection connection, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        }
+    }
+
+    public override void Dispose()
+    {
+        lock (_connectionGate)
+        {
+            CloseConnection();
+        }
+
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // One batch list for the writer's life: its array is reused for every batch.
         var batch = new List<Reading>(_options.BatchSize);
         try
         {
@@ -167,7 +273,7 @@ public sealed partial class HistoryWriter : BackgroundService
         {
             try
             {
-                WriteBatch(batch);
+                WriteBatch(CollectionsMarshal.AsSpan(batch));
                 batch.Clear();
             }
             catch (SqliteException ex)

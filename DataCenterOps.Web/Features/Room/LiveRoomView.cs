@@ -1,112 +1,57 @@
-using DataCenterOps.Monitoring.Alarms;
-using DataCenterOps.Monitoring.LiveState;
-
 namespace DataCenterOps.Web.Features.Room;
 
 /// <summary>
-/// One component's window on live state and alarms. Changes are coalesced: the render callback runs at most once
-/// per <see cref="MinInterval"/>, after the first change of a quiet period, so a poller applying hundreds of
-/// points a second costs a few renders per circuit. Time comes from the <see cref="TimeProvider"/> so tests can
-/// drive it. Dispose to unsubscribe.
+/// One component's window on the shared live room (<see cref="LiveRoomViewFactory"/>): its render callback runs
+/// when a device it watches changed, at most once per <see cref="MinInterval"/> (the factory coalesces for every
+/// view at once). Dispose to stop.
 /// </summary>
 public sealed class LiveRoomView : IDisposable
 {
-    private readonly Lock _gate = new();
-    private readonly TimeProvider _time;
+    private readonly LiveRoomViewFactory _room;
     private readonly Func<Task> _render;
-    private readonly Func<string, bool> _watches;
-    private readonly IDisposable _liveSubscription;
-    private readonly IDisposable _alarmSubscription;
-    private readonly ITimer _timer;
-    private DateTimeOffset _lastRender = DateTimeOffset.MinValue;
-    private bool _armed;
-    private bool _disposed;
-    private long _criticalRaised;
+    private readonly long _criticalAtStart;
+    private long _renders;
+    private int _disposed;
 
-    internal LiveRoomView(LiveStateStore liveState, AlarmService alarms, TimeProvider time, TimeSpan minInterval, Func<string, bool> watches, Func<Task> render)
+    internal LiveRoomView(LiveRoomViewFactory room, TimeSpan minInterval, string? deviceId, Func<Task> render)
     {
-        _time = time;
+        _room = room;
         _render = render;
-        _watches = watches;
         MinInterval = minInterval;
-        _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _liveSubscription = liveState.Subscribe(OnLiveChange);
-        _alarmSubscription = alarms.Subscribe(OnAlarmChange);
+        DeviceId = deviceId;
+        _criticalAtStart = room.CriticalRaisedTotal;
     }
 
     public TimeSpan MinInterval { get; }
 
+    /// <summary>The one device watched; null for the whole room.</summary>
+    public string? DeviceId { get; }
+
+    /// <summary>The room now, shared with every other view.</summary>
+    public RoomSnapshot Room => _room.Current;
+
     /// <summary>How many critical alarms were raised (or escalated to critical) since this view started.</summary>
-    public long CriticalRaised => Interlocked.Read(ref _criticalRaised);
+    public long CriticalRaised => _room.CriticalRaisedTotal - _criticalAtStart;
 
     /// <summary>Renders issued so far (for diagnostics and tests).</summary>
-    public long Renders { get; private set; }
+    public long Renders => Interlocked.Read(ref _renders);
 
     public void Dispose()
     {
-        lock (_gate)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _disposed = true;
-        }
-
-        _liveSubscription.Dispose();
-        _alarmSubscription.Dispose();
-        _timer.Dispose();
-    }
-
-    private void OnLiveChange(LiveStateChange change)
-    {
-        if (_watches(change.Device.DeviceId) && (change.ChangedPoints.Count > 0 || change.StatusChanged || change.Device.Status.ConsecutiveMisses > 0))
-        {
-            MarkDirty();
+            _room.Unregister(this);
         }
     }
 
-    private void OnAlarmChange(AlarmChange change)
+    internal void Render()
     {
-        if (!_watches(change.Alarm.DeviceId))
+        if (Volatile.Read(ref _disposed) != 0)
         {
             return;
         }
 
-        if (change.Alarm.Severity == AlarmSeverity.Critical && change.Event.Kind is AlarmEventKind.Raised or AlarmEventKind.SeverityChanged)
-        {
-            Interlocked.Increment(ref _criticalRaised);
-        }
-
-        MarkDirty();
-    }
-
-    private void MarkDirty()
-    {
-        lock (_gate)
-        {
-            if (_armed || _disposed)
-            {
-                return;
-            }
-
-            // First change after a quiet period renders at once; later ones wait out the interval.
-            var due = _lastRender + MinInterval - _time.GetUtcNow();
-            _armed = true;
-            _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private void OnTimer()
-    {
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _armed = false;
-            _lastRender = _time.GetUtcNow();
-            Renders++;
-        }
-
+        Interlocked.Increment(ref _renders);
         _ = RenderAsync();
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Web.Features.Room;
 
-/// <summary>Registers the room dashboard: throttled live views, display clock, room plan, maintenance status, texts.</summary>
+/// <summary>Registers the room dashboard: one shared live room and its sparklines, display clock, room plan, maintenance status, texts.</summary>
 public static class RoomDashboardServiceCollectionExtensions
 {
     /// <summary>Needs <c>AddMonitoring()</c> (live state, alarms, history) and MudBlazor services.</summary>
@@ -23,6 +23,7 @@ public static class RoomDashboardServiceCollectionExtensions
         services.AddOptions<RoomPlanOptions>().BindConfiguration(RoomPlanOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RoomPlanOptions>, RoomPlanOptionsValidator>();
         services.AddSingleton<LiveRoomViewFactory>();
+        services.AddSingleton<RoomSparklines>();
         services.TryAddSingleton<IRoomMaintenanceStatus, ChecklistMaintenanceStatus>();
         services.TryAddSingleton<IRoomEquipmentNames, RegistryEquipmentNames>();
         services.TryAddSingleton<IAlarmActorNames, PeopleAlarmActorNames>();

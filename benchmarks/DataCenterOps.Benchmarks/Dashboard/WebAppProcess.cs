@@ -15,7 +15,7 @@ internal sealed class WebAppProcess : IAsyncDisposable
     public const string AdminEmail = "bench-admin@dcops.local";
     public const string AdminPassword = "Bench-Admin-2026";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
 
     private readonly Process _process;
     private readonly string _dataDirectory;
@@ -32,7 +32,10 @@ internal sealed class WebAppProcess : IAsyncDisposable
 
     public static async Task<WebAppProcess> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
-        var output = Path.Combine(repositoryRoot, "DataCenterOps.Web", "bin", "Release", "net10.0");
+        // DCOPS_BENCH_WEB: another build's output folder (e.g. a copy of the previous commit's) for before/after figures.
+        var output = Environment.GetEnvironmentVariable("DCOPS_BENCH_WEB") is { Length: > 0 } other
+            ? other
+            : Path.Combine(repositoryRoot, "DataCenterOps.Web", "bin", "Release", "net10.0");
         var dll = Path.Combine(output, "DataCenterOps.Web.dll");
         if (!File.Exists(dll))
         {
@@ -86,10 +89,13 @@ internal sealed class WebAppProcess : IAsyncDisposable
     }
 
     /// <summary>Private (not shared) resident memory of the server process, from /proc/PID/smaps_rollup.</summary>
-    public long PrivateBytes()
+    public long PrivateBytes() => PrivateBytesOf(_process.Id);
+
+    /// <summary>Private (not shared) resident memory of a process, from /proc/PID/smaps_rollup.</summary>
+    public static long PrivateBytesOf(int processId)
     {
         long kilobytes = 0;
-        foreach (var line in File.ReadLines($"/proc/{_process.Id}/smaps_rollup"))
+        foreach (var line in File.ReadLines($"/proc/{processId}/smaps_rollup"))
         {
             if (line.StartsWith("Private_Clean:", StringComparison.Ordinal) || line.StartsWith("Private_Dirty:", StringComparison.Ordinal))
             {
@@ -193,7 +199,7 @@ internal sealed class WebAppProcess : IAsyncDisposable
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static int FreeTcpPort()
+    internal static int FreeTcpPort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

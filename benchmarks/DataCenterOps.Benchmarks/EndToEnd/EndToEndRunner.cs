@@ -22,7 +22,7 @@ public static class EndToEndRunner
             var report = new StringBuilder()
                 .AppendLine(CultureInfo.InvariantCulture, $"## {benchmark.Name} ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)")
                 .AppendLine().AppendLine("| what | value | unit |").AppendLine("|---|---:|---|");
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            using var timeout = new CancellationTokenSource(benchmark.Timeout);
             foreach (var figure in await benchmark.RunAsync(timeout.Token))
             {
                 var line = string.Create(CultureInfo.InvariantCulture, $"| {figure.What} | {figure.Value:0.###} | {figure.Unit} |");

@@ -5,5 +5,8 @@ public interface IEndToEndBenchmark
 {
     string Name { get; }
 
+    /// <summary>How long the runner lets it go before cancelling it.</summary>
+    TimeSpan Timeout => TimeSpan.FromMinutes(10);
+
     Task<IReadOnlyList<Figure>> RunAsync(CancellationToken cancellationToken);
 }

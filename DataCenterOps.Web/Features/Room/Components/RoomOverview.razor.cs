@@ -1,35 +1,27 @@
-using DataCenterOps.Monitoring.Alarms;
-using DataCenterOps.Monitoring.History;
-using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Web.Features.Room;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace DataCenterOps.Web.Features.Room.Components;
 
+/// <summary>
+/// Reads the shared room (<see cref="LiveRoomViewFactory"/>) and the shared sparklines (<see cref="RoomSparklines"/>):
+/// opening it queries nothing of its own; only maintenance and names come from their (shared, cached) services.
+/// </summary>
 public sealed partial class RoomOverview
 {
-    private static readonly TimeSpan SparkRange = TimeSpan.FromHours(1);
     private static readonly TimeSpan SlowRefresh = TimeSpan.FromMinutes(1);
-    private const int SparkPoints = 60;
 
     private readonly CancellationTokenSource _cts = new();
     private LiveRoomView? _view;
+    private IDisposable? _sparkWatch;
     private ITimer? _slowTimer;
-    private Dictionary<string, IReadOnlyList<double>> _sparks = new(StringComparer.Ordinal);
     private IReadOnlySet<string> _inMaintenance = new HashSet<string>();
-
-    [Inject]
-    private LiveStateStore LiveState { get; set; } = null!;
-
-    [Inject]
-    private AlarmService Alarms { get; set; } = null!;
 
     [Inject]
     private LiveRoomViewFactory Views { get; set; } = null!;
 
     [Inject]
-    private HistoryQuery History { get; set; } = null!;
+    private RoomSparklines Sparks { get; set; } = null!;
 
     [Inject]
     private IRoomMaintenanceStatus Maintenance { get; set; } = null!;
@@ -40,10 +32,10 @@ public sealed partial class RoomOverview
     [Inject]
     private RoomNames Names { get; set; } = null!;
 
-
     public void Dispose()
     {
         _view?.Dispose();
+        _sparkWatch?.Dispose();
         _slowTimer?.Dispose();
         _cts.Cancel();
         _cts.Dispose();
@@ -52,9 +44,15 @@ public sealed partial class RoomOverview
     protected override async Task OnInitializedAsync()
     {
         _view = Views.Create(() => InvokeAsync(StateHasChanged));
+        if (RendererInfo.IsInteractive)
+        {
+            // Only a live circuit watches (a prerender is gone before a refresh could land).
+            _sparkWatch = Sparks.Watch(() => _ = InvokeAsync(StateHasChanged));
+        }
+
         await RefreshSlowAsync();
 
-        // Sparklines and maintenance change slowly: refresh once a minute rather than on every poll.
+        // Maintenance changes slowly: re-read (from its shared cache) once a minute rather than on every poll.
         _slowTimer = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
         {
             await RefreshSlowAsync();
@@ -68,18 +66,6 @@ public sealed partial class RoomOverview
         {
             _inMaintenance = await Maintenance.GetDevicesInMaintenanceAsync(_cts.Token);
             await Names.EnsureLoadedAsync(_cts.Token);
-            var to = Time.GetUtcNow();
-            var sparks = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
-            foreach (var device in LiveState.GetDevices())
-            {
-                if (TileLayout.SparklinePoint(device.Kind) is { } point)
-                {
-                    var series = await History.GetSeriesAsync(device.DeviceId, point, to - SparkRange, to, _cts.Token);
-                    sparks[device.DeviceId] = SparklinePath.Downsample([.. series.Samples.Select(s => s.Avg)], SparkPoints);
-                }
-            }
-
-            _sparks = sparks;
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
         {
