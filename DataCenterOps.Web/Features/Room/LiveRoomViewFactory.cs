@@ -12,6 +12,10 @@ public sealed class LiveRoomViewFactory(LiveStateStore liveState, AlarmService a
     /// <summary>A view of every device.</summary>
     public LiveRoomView Create(Func<Task> render) => new(liveState, alarms, time, DefaultInterval, _ => true, render);
 
+    /// <summary>A view of the devices one site shows (<paramref name="shows"/> tells by device id).</summary>
+    public LiveRoomView CreateForSite(Func<string, bool> shows, Func<Task> render) =>
+        new(liveState, alarms, time, DefaultInterval, shows, render);
+
     /// <summary>A view of one device.</summary>
     public LiveRoomView CreateFor(string deviceId, Func<Task> render) =>
         new(liveState, alarms, time, DefaultInterval, id => id == deviceId, render);

@@ -38,6 +38,7 @@ public static class WebAppExtensions
         services.AddScoped<LetterDocumentLoader>();
         services.AddDocuments();
         services.AddScoped<DataCenterOps.Web.Shared.Components.ActionPageActor>();
+        services.AddScoped<DataCenterOps.Web.Shared.Sites.SiteContext>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -191,6 +192,7 @@ public static class WebAppExtensions
             .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoint();
+        DataCenterOps.Web.Shared.Sites.SiteEndpoints.MapSiteEndpoint(app);
         app.MapStepDocuments();
         app.MapAuditExport();
         return app;

@@ -31,6 +31,12 @@ public sealed partial class ActiveAlarmList
     private LiveRoomViewFactory Views { get; set; } = null!;
 
     [Inject]
+    private DataCenterOps.Web.Shared.Sites.SiteContext Sites { get; set; } = null!;
+
+    [Inject]
+    private DataCenterOps.Monitoring.LiveState.LiveStateStore LiveState { get; set; } = null!;
+
+    [Inject]
     private DisplayClock Clock { get; set; } = null!;
 
     [Inject]
@@ -68,7 +74,7 @@ public sealed partial class ActiveAlarmList
     protected override async Task OnInitializedAsync()
     {
         Func<Task> render = () => InvokeAsync(StateHasChanged);
-        _view = DeviceId is null ? Views.Create(render) : Views.CreateFor(DeviceId, render);
+        _view = DeviceId is null ? Views.CreateForSite(id => Sites.AtCurrentSite(LiveState, id), render) : Views.CreateFor(DeviceId, render);
         await Names.EnsureLoadedAsync(_cts.Token);
     }
 

@@ -2,6 +2,7 @@ using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Web.Features.Room;
+using DataCenterOps.Web.Shared.Sites;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -40,6 +41,9 @@ public sealed partial class RoomOverview
     [Inject]
     private RoomNames Names { get; set; } = null!;
 
+    [Inject]
+    private SiteContext Sites { get; set; } = null!;
+
 
     public void Dispose()
     {
@@ -51,7 +55,7 @@ public sealed partial class RoomOverview
 
     protected override async Task OnInitializedAsync()
     {
-        _view = Views.Create(() => InvokeAsync(StateHasChanged));
+        _view = Views.CreateForSite(id => LiveState.GetDevice(id) is { } d && Sites.Shows(d.Site), () => InvokeAsync(StateHasChanged));
         await RefreshSlowAsync();
 
         // Sparklines and maintenance change slowly: refresh once a minute rather than on every poll.
@@ -70,7 +74,7 @@ public sealed partial class RoomOverview
             await Names.EnsureLoadedAsync(_cts.Token);
             var to = Time.GetUtcNow();
             var sparks = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
-            foreach (var device in LiveState.GetDevices())
+            foreach (var device in LiveState.GetDevices().Where(d => Sites.Shows(d.Site)))
             {
                 if (TileLayout.SparklinePoint(device.Kind) is { } point)
                 {
