@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Sites;
 
 namespace DataCenterOps.Domain.Access;
 
@@ -10,6 +11,9 @@ public sealed class AccessEntry : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public AccessPersonKind Kind { get; set; }
+
+    /// <summary>The site whose DC room the visit is to.</summary>
+    public Guid SiteId { get; set; } = Site.DefaultId;
 
     /// <summary>The staff member (user id); null for a visitor.</summary>
     public string? UserId { get; set; }

@@ -15,4 +15,6 @@ public enum AccessError
     CannotRevoke,
     ConcurrencyConflict,
     OwnAccess,
+    /// <summary>The person's roles are limited to other sites.</summary>
+    OtherSite,
 }

@@ -24,6 +24,7 @@ public sealed class ArchiveService(DataCenterOpsDbContext db, TimeProvider time,
             "The Laporan");
         var plan = report.WorkPlan!;
         WorkPlanService.RefuseRevoked(plan.Letter!);
+        SopGuard.Site(actor, plan.Letter!.SiteId);
         var before = WorkPlanService.Snapshot(plan);
         var transition = SopTransitions.Authorize(plan.State, SopAction.ArchiveReport, actor);
         SopGuard.Person(plan.ManagerId == actor.UserId, SopError.NotNamedOnLetter, "OnlyNamedManagerArchives",

@@ -1,5 +1,6 @@
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Sites;
 using DataCenterOps.Domain.Workflow;
 
 namespace DataCenterOps.Domain.Assignments;
@@ -19,6 +20,9 @@ public sealed class AssignmentLetter : IVersioned
 
     /// <summary>The work agenda (agenda kerja) the letter answers.</summary>
     public string Agenda { get; set; } = "";
+
+    /// <summary>The site the letter is issued for; its plan, checklists and report reach the site through it.</summary>
+    public Guid SiteId { get; set; } = Site.DefaultId;
     public string SupervisorId { get; set; } = "";
     public string ManagerId { get; set; } = "";
     public DateTime ValidFromUtc { get; set; }

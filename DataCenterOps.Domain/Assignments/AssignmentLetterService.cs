@@ -2,6 +2,7 @@ using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Rules;
+using DataCenterOps.Domain.Sites;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,9 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
             throw new SopRuleViolationException(SopError.WrongRole, $"Drafting a Surat Tugas needs the role {Roles.Supervisor}.", "DraftLetterNeedsRole", Roles.Supervisor);
         }
 
+        var siteId = input.SiteId ?? Site.DefaultId;
+        SopGuard.Found(await db.Sites.FindAsync([siteId], cancellationToken), "The site");
+        SopGuard.Site(actor, siteId);
         var agenda = SopGuard.Text(input.Agenda, 2000, "Agenda");
         if (input.ValidUntilUtc <= input.ValidFromUtc)
         {
@@ -57,9 +61,12 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
             throw new SopRuleViolationException(SopError.NotFound, "Some equipment in scope does not exist.", "ScopeEquipmentMissing");
         }
 
+        await RefuseOtherSitesAsync(siteId, input.ManagerId, inspectors, equipmentIds, cancellationToken);
+
         var letter = new AssignmentLetter
         {
             Agenda = agenda,
+            SiteId = siteId,
             SupervisorId = actor.UserId,
             ManagerId = input.ManagerId,
             ValidFromUtc = input.ValidFromUtc,
@@ -79,6 +86,7 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
     {
         var letter = await LoadAsync(letterId, cancellationToken);
         var before = Snapshot(letter);
+        SopGuard.Site(actor, letter.SiteId);
         SopTransitions.Authorize(letter.State, SopAction.IssueLetter, actor);
         SopGuard.Person(letter.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "OnlyDraftingSupervisorIssues", "Only the Pengawas who drafted this Surat Tugas may issue it.");
 
@@ -95,6 +103,7 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
     {
         var letter = await LoadAsync(letterId, cancellationToken);
         var before = Snapshot(letter);
+        SopGuard.Site(actor, letter.SiteId);
         SopTransitions.Authorize(letter.State, SopAction.RevokeLetter, actor);
         SopGuard.Person(letter.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "OnlyIssuingSupervisorRevokes", "Only the Pengawas who issued this Surat Tugas may revoke it.");
 
@@ -125,6 +134,23 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
     public async Task<AssignmentLetter?> FindAsync(Guid letterId, CancellationToken cancellationToken = default) =>
         await db.AssignmentLetters.Include(l => l.Inspectors).Include(l => l.Scope)
             .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
+
+    // A letter for one site names that site's people and equipment only.
+    private async Task RefuseOtherSitesAsync(Guid siteId, string managerId, IEnumerable<string> inspectorIds, IReadOnlyCollection<Guid> equipmentIds, CancellationToken cancellationToken)
+    {
+        if (await db.Equipment.AnyAsync(e => equipmentIds.Contains(e.Id) && e.SiteId != siteId, cancellationToken))
+        {
+            throw new SopRuleViolationException(SopError.OtherSite, "Some equipment in scope stands at another site.", "ScopeEquipmentOtherSite");
+        }
+
+        foreach (var person in inspectorIds.Prepend(managerId))
+        {
+            if (await Actors.SitesOfAsync(db, person, cancellationToken) is { } sites && !sites.Contains(siteId))
+            {
+                throw new SopRuleViolationException(SopError.OtherSite, "A person named on the letter works at another site.", "NamedPersonOtherSite");
+            }
+        }
+    }
 
     private async Task<AssignmentLetter> LoadAsync(Guid letterId, CancellationToken cancellationToken) =>
         SopGuard.Found(await FindAsync(letterId, cancellationToken), "The Surat Tugas");

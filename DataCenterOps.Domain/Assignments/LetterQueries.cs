@@ -1,5 +1,7 @@
 using DataCenterOps.Domain.Maintenance;
+using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +12,27 @@ public sealed class LetterQueries(DataCenterOpsDbContext db)
 {
     public Task<List<AssignmentLetter>> RecentAsync(int take = 200, CancellationToken cancellationToken = default) =>
         db.AssignmentLetters.AsNoTracking().OrderByDescending(l => l.CreatedAtUtc).Take(take).ToListAsync(cancellationToken);
+
+    /// <summary>The newest letters of one site; refused when the person's roles do not reach it.</summary>
+    public Task<List<AssignmentLetter>> RecentAtAsync(Actor actor, Guid siteId, int take = 200, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        SopGuard.Site(actor, siteId);
+        return db.AssignmentLetters.AsNoTracking().Where(l => l.SiteId == siteId).OrderByDescending(l => l.CreatedAtUtc).Take(take).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One letter for this person: refused when it is for a site their roles do not reach; null when there is none.</summary>
+    public async Task<AssignmentLetter?> DetailForAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var letter = await DetailAsync(id, cancellationToken);
+        if (letter is not null)
+        {
+            SopGuard.Site(actor, letter.SiteId);
+        }
+
+        return letter;
+    }
 
     public Task<AssignmentLetter?> DetailAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors).Include(l => l.Scope).AsSplitQuery()

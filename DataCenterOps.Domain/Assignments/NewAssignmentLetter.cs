@@ -2,7 +2,7 @@ using DataCenterOps.Domain.Facilities;
 
 namespace DataCenterOps.Domain.Assignments;
 
-/// <summary>What the Pengawas fills in to draft a Surat Tugas.</summary>
+/// <summary>What the Pengawas fills in to draft a Surat Tugas; <see cref="SiteId"/> null is the default site.</summary>
 public sealed record NewAssignmentLetter(
     string Agenda,
     string ManagerId,
@@ -10,4 +10,5 @@ public sealed record NewAssignmentLetter(
     IReadOnlyList<Guid> EquipmentIds,
     IReadOnlyList<EquipmentKind> Kinds,
     DateTime ValidFromUtc,
-    DateTime ValidUntilUtc);
+    DateTime ValidUntilUtc,
+    Guid? SiteId = null);

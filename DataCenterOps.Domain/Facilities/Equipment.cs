@@ -1,3 +1,5 @@
+using DataCenterOps.Domain.Sites;
+
 namespace DataCenterOps.Domain.Facilities;
 
 /// <summary>An item in the equipment registry. Its maintenance history is every checklist executed on it.</summary>
@@ -6,6 +8,9 @@ public sealed class Equipment
     public Guid Id { get; set; } = Guid.NewGuid();
     public EquipmentKind Kind { get; set; }
     public string Name { get; set; } = "";
+    /// <summary>The site the item stands at (the default site unless said otherwise).</summary>
+    public Guid SiteId { get; set; } = Site.DefaultId;
+
     public string Room { get; set; } = "";
     public string? Row { get; set; }
     public string? Rack { get; set; }

@@ -1,5 +1,7 @@
 using DataCenterOps.Domain.Maintenance;
+using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Domain.Facilities;
@@ -9,6 +11,14 @@ public sealed class EquipmentQueries(DataCenterOpsDbContext db)
 {
     public Task<List<Equipment>> ByNameAsync(CancellationToken cancellationToken = default) =>
         db.Equipment.AsNoTracking().OrderBy(e => e.Name).ToListAsync(cancellationToken);
+
+    /// <summary>One site's equipment by name; refused when the person's roles do not reach the site.</summary>
+    public Task<List<Equipment>> AtSiteAsync(Actor actor, Guid siteId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        SopGuard.Site(actor, siteId);
+        return db.Equipment.AsNoTracking().Where(e => e.SiteId == siteId).OrderBy(e => e.Name).ToListAsync(cancellationToken);
+    }
 
     public Task<List<Equipment>> ByKindAsync(CancellationToken cancellationToken = default) =>
         db.Equipment.AsNoTracking().OrderBy(e => e.Kind).ThenBy(e => e.Name).ToListAsync(cancellationToken);

@@ -14,6 +14,7 @@ public sealed class EquipmentRegistry(DataCenterOpsDbContext db, AuditLog audit)
         ArgumentNullException.ThrowIfNull(equipment);
         SopGuard.Person(actor.IsIn(Roles.Administrator) || actor.IsIn(Roles.Manager), SopError.WrongRole, "AddEquipmentNeedsRole",
             "Only the Administrator or the Pengelola TIK may add equipment.");
+        SopGuard.Site(actor, equipment.SiteId);
         equipment.Name = SopGuard.Text(equipment.Name, 200, "Name");
         equipment.Room = string.IsNullOrWhiteSpace(equipment.Room) ? "DC room" : SopGuard.Text(equipment.Room, 200, "Room");
         db.Equipment.Add(equipment);

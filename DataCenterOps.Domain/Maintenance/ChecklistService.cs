@@ -117,6 +117,7 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
         var plan = await db.WorkPlans.Include(p => p.Letter)
             .FirstAsync(p => p.Id == execution.WorkPlanItem!.PlanId, cancellationToken);
         WorkPlanService.RefuseRevoked(plan.Letter!);
+        SopGuard.Site(actor, plan.Letter!.SiteId);
         SopTransitions.Authorize(plan.State, SopAction.AnswerChecklist, actor);
         SopGuard.Person(execution.InspectorId == actor.UserId, SopError.NotAssignedInspector, "OnlyAssignedInspectorFills", "Only the Pemeriksa assigned to this item may fill its checklist.");
         if (!allowFinished && execution.Status == ExecutionStatus.Completed)

@@ -24,6 +24,8 @@ public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time
             throw new SopRuleViolationException(SopError.IllegalTransition, "This Surat Tugas already has a Rencana Kerja.", "PlanExists");
         }
 
+        SopGuard.Site(actor, letter.SiteId);
+
         var transition = SopTransitions.Authorize(letter.State, SopAction.CreatePlan, actor);
         SopGuard.Person(letter.ManagerId == actor.UserId, SopError.NotNamedOnLetter, "OnlyNamedManagerPlans", "Only the Pengelola named on the Surat Tugas may make its Rencana Kerja.");
         var plan = new WorkPlan
@@ -51,6 +53,11 @@ public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time
         if (!letter.Covers(equipment))
         {
             throw new SopRuleViolationException(SopError.OutOfScope, $"{equipment.Name} is outside the scope of the Surat Tugas.", "OutOfScope", equipment.Name);
+        }
+
+        if (equipment.SiteId != letter.SiteId)
+        {
+            throw new SopRuleViolationException(SopError.OutOfScope, $"{equipment.Name} stands at another site than the Surat Tugas is for.", "EquipmentAtOtherSite", equipment.Name);
         }
 
         if (!letter.IsValidOn(plannedDate, options.Value.Zone))
@@ -132,6 +139,7 @@ public sealed class WorkPlanService(DataCenterOpsDbContext db, TimeProvider time
     private static SopTransition Authorize(WorkPlan plan, SopAction action, Actor actor)
     {
         RefuseRevoked(plan.Letter!);
+        SopGuard.Site(actor, plan.Letter!.SiteId);
         var transition = SopTransitions.Authorize(plan.State, action, actor);
         SopGuard.Person(plan.ManagerId == actor.UserId, SopError.NotNamedOnLetter, "OnlyNamedManagerChangesPlan", "Only the Pengelola named on the Surat Tugas may change its Rencana Kerja.");
         return transition;

@@ -9,7 +9,14 @@ public static class Actors
     public static async Task<Actor> LoadAsync(DataCenterOpsDbContext db, string userId, CancellationToken cancellationToken = default)
     {
         var roles = await RolesOfAsync(db, userId, cancellationToken);
-        return new Actor(userId, roles);
+        return new Actor(userId, roles) { Sites = await SitesOfAsync(db, userId, cancellationToken) };
+    }
+
+    /// <summary>The sites the person is limited to, or null for every site (no user-site rows).</summary>
+    public static async Task<IReadOnlyCollection<Guid>?> SitesOfAsync(DataCenterOpsDbContext db, string userId, CancellationToken cancellationToken = default)
+    {
+        var sites = await db.UserSites.Where(s => s.UserId == userId).Select(s => s.SiteId).ToListAsync(cancellationToken);
+        return sites.Count == 0 ? null : sites;
     }
 
     public static async Task<IReadOnlyList<string>> RolesOfAsync(DataCenterOpsDbContext db, string userId, CancellationToken cancellationToken = default) =>

@@ -6,6 +6,7 @@ using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Reports;
+using DataCenterOps.Domain.Sites;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -20,6 +21,8 @@ namespace DataCenterOps.Domain.Persistence;
 public sealed class DataCenterOpsDbContext(DbContextOptions<DataCenterOpsDbContext> options)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<UserSite> UserSites => Set<UserSite>();
     public DbSet<Equipment> Equipment => Set<Equipment>();
     public DbSet<AssignmentLetter> AssignmentLetters => Set<AssignmentLetter>();
     public DbSet<ChecklistTemplate> ChecklistTemplates => Set<ChecklistTemplate>();

@@ -9,6 +9,7 @@ using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Reports;
 using DataCenterOps.Domain.Scheduling;
 using DataCenterOps.Domain.Seeding;
+using DataCenterOps.Domain.Sites;
 using DataCenterOps.Domain.Sla;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,12 @@ public static class DomainServiceCollectionExtensions
                 "Storage:Provider is PostgreSql: set ConnectionStrings:DataCenterOps (e.g. Host=db;Database=dcops;Username=dcops; the password as ConnectionStrings__DataCenterOps in the environment).")
             .ValidateOnStart();
         services.AddOptions<SopOptions>().BindConfiguration(SopOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SitesOptions>().BindConfiguration(SitesOptions.SectionName)
+            .Configure(o => SitesOptions.BindNumbered(o, configuration.GetSection(SitesOptions.SectionName)))
+            .Validate(o => o.IsValid(out _), "Sites: every site needs a unique code (letters, digits, '-', '_', '.') and, when given, an IANA time zone.")
+            .ValidateOnStart();
+        services.AddScoped<SiteQueries>();
+        services.AddScoped<SiteAssignments>();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.SectionName)

@@ -18,6 +18,7 @@ public sealed class ReportService(DataCenterOpsDbContext db, TimeProvider time, 
                 .FirstOrDefaultAsync(p => p.Id == workPlanId, cancellationToken),
             "The Rencana Kerja");
         WorkPlanService.RefuseRevoked(plan.Letter!);
+        SopGuard.Site(actor, plan.Letter!.SiteId);
         var before = WorkPlanService.Snapshot(plan);
         var transition = SopTransitions.Authorize(plan.State, SopAction.SubmitReport, actor);
         SopGuard.Person(plan.Items.Any(i => i.InspectorId == actor.UserId), SopError.NotAssignedInspector, "OnlyPlanInspectorSubmits",

@@ -37,6 +37,7 @@ public sealed class ReviewService(DataCenterOpsDbContext db, TimeProvider time, 
             "The Laporan");
         var plan = report.WorkPlan!;
         WorkPlanService.RefuseRevoked(plan.Letter!);
+        SopGuard.Site(actor, plan.Letter!.SiteId);
         var before = WorkPlanService.Snapshot(plan);
         var action = decision == ReviewDecision.Approved ? SopAction.ApproveReport : SopAction.ReturnReport;
         var transition = SopTransitions.Authorize(plan.State, action, actor);

@@ -26,6 +26,15 @@ internal static class AccessGuard
         }
     }
 
+    /// <summary>The person's roles must reach the site whose room the entry is for.</summary>
+    public static void Site(Actor actor, Guid siteId)
+    {
+        if (!actor.WorksAt(siteId))
+        {
+            throw new AccessRuleViolationException(AccessError.OtherSite, "This room belongs to a site your roles do not reach.", "OtherSite");
+        }
+    }
+
     public static T Found<T>(T? value, string what) where T : class =>
         value ?? throw new AccessRuleViolationException(AccessError.NotFound, $"{what} was not found.", "NotFound", what);
 

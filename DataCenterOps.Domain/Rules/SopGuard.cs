@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Access;
+using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,15 @@ internal static class SopGuard
         if (!isNamed)
         {
             throw new SopRuleViolationException(code, message, messageKey);
+        }
+    }
+
+    /// <summary>The person's roles must reach the site of what they act on (a regency's staff work only at their room).</summary>
+    public static void Site(Actor actor, Guid siteId)
+    {
+        if (!actor.WorksAt(siteId))
+        {
+            throw new SopRuleViolationException(SopError.OtherSite, "This belongs to a site your roles do not reach.", "OtherSite");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Sites;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ public sealed partial class DatabaseInitializer(
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
     IOptions<BootstrapOptions> options,
+    IOptions<SitesOptions> sites,
     EvidenceServices evidence,
     ILogger<DatabaseInitializer> logger)
 {
@@ -29,6 +31,7 @@ public sealed partial class DatabaseInitializer(
             }
         }
 
+        await SiteSynchronizer.ApplyAsync(db, sites.Value, cancellationToken);
         await EnsureAdministratorAsync(cancellationToken);
         if (!await db.ChecklistTemplates.AnyAsync(cancellationToken))
         {

@@ -43,4 +43,12 @@ public sealed class SopBoardService(DataCenterOpsDbContext db, TimeProvider time
 
         return steps.OrderBy(s => s.DueAtUtc ?? DateTime.MaxValue).ToList();
     }
+
+    /// <summary>Overdue open steps per site (a step belongs to the site of its Surat Tugas); sites without any are absent.</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> OverdueBySiteAsync(CancellationToken cancellationToken = default)
+    {
+        var overdue = (await OpenStepsAsync(cancellationToken)).Where(s => s.IsOverdue).Select(s => s.LetterId).ToList();
+        var sites = await db.AssignmentLetters.AsNoTracking().Where(l => overdue.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.SiteId, cancellationToken);
+        return overdue.Where(sites.ContainsKey).GroupBy(id => sites[id]).ToDictionary(g => g.Key, g => g.Count());
+    }
 }

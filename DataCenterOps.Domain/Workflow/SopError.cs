@@ -15,4 +15,6 @@ public enum SopError
     NotFound,
     InvalidInput,
     ConcurrencyConflict,
+    /// <summary>The person's roles are limited to other sites.</summary>
+    OtherSite,
 }

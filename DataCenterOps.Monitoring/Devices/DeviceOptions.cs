@@ -12,6 +12,9 @@ public sealed class DeviceOptions
 
     public string Name { get; set; } = "";
 
+    /// <summary>The code of the site the device stands at (<c>Sites:N:Code</c>); empty = the default site.</summary>
+    public string Site { get; set; } = "";
+
     public DeviceKind Kind { get; set; }
 
     public DeviceProtocol Protocol { get; set; }

@@ -14,6 +14,9 @@ public sealed class DeviceSnapshot(DeviceOptions device, DeviceStatus status, IR
 
     public DeviceKind Kind => device.Kind;
 
+    /// <summary>The site code from the device's settings; empty for the default site.</summary>
+    public string Site => device.Site;
+
     public DeviceProtocol Protocol => device.Protocol;
 
     public DeviceStatus Status => status;

@@ -41,6 +41,7 @@ public abstract class BunitSetup : IAsyncLifetime
         Context.Services.AddDisplayClock();
         Context.Services.AddScoped<PrivilegeCheck>();
         Context.Services.AddScoped<DataCenterOps.Web.Shared.Components.ActionPageActor>();
+        Context.Services.AddScoped<DataCenterOps.Web.Shared.Sites.SiteContext>();
     }
 
     /// <summary>Signs a person in; call once, before rendering (it completes the service registrations).</summary>

@@ -97,6 +97,11 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -134,6 +139,8 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.HasIndex("InAtUtc");
 
                     b.HasIndex("LetterId");
+
+                    b.HasIndex("SiteId");
 
                     b.HasIndex("Status");
 
@@ -539,6 +546,11 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.Property<string>("RevokedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -565,6 +577,8 @@ namespace DataCenterOps.Domain.Persistence.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SiteId");
 
                     b.HasIndex("State");
 
@@ -822,6 +836,11 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
+
                     b.Property<string>("Vendor")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -829,6 +848,8 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MonitoringDeviceId");
+
+                    b.HasIndex("SiteId");
 
                     b.ToTable("Equipment");
                 });
@@ -1466,6 +1487,65 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Sites.Site", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Sites");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5e7e0000-0000-4000-8000-000000000001"),
+                            Address = "Jln. Basuki Rahmat No.41, Samarinda",
+                            Code = "DC-KALTIM",
+                            Name = "Data Center Diskominfo Provinsi Kalimantan Timur",
+                            TimeZone = "Asia/Makassar"
+                        });
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Sites.UserSite", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "SiteId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("UserSites");
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Verification.DocumentCode", b =>
                 {
                     b.Property<string>("Code")
@@ -1708,6 +1788,12 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("DataCenterOps.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("DataCenterOps.Domain.People.AppUser", null)
                         .WithMany()
                         .HasForeignKey("SupervisorId")
@@ -1741,6 +1827,15 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .WithMany("Scope")
                         .HasForeignKey("LetterId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Facilities.Equipment", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1904,6 +1999,21 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Sites.UserSite", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataCenterOps.Domain.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

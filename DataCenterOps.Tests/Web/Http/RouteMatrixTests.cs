@@ -103,6 +103,8 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["/Account/Manage/ChangePassword"] = ("SignedIn", "/Account/Manage/ChangePassword", HttpStatusCode.OK),
         ["/Account/Logout"] = ("SignedIn", "/Account/Logout", null),
         ["/culture/set"] = (AllowAnonymous, "/culture/set?culture=en-US&redirectUri=/board", HttpStatusCode.Redirect),
+        ["/site/set"] = ("SignedIn", "/site/set?code=DC-KALTIM&redirectUri=/board", HttpStatusCode.Redirect),
+        ["/sites"] = ("SignedIn", "/sites", HttpStatusCode.OK),
         ["/metrics"] = (AllowAnonymous, "/metrics", HttpStatusCode.OK),
         ["/letters/{id:guid}/pdf"] = ("LetterReaders", $"/letters/{Guid0}/pdf", HttpStatusCode.NotFound),
         ["/archive/{id:long}/pdf"] = ("ArchiveReaders", "/archive/999999/pdf", HttpStatusCode.NotFound),

@@ -7,6 +7,9 @@ public sealed class RoomPlanOptions
 
     public string Name { get; set; } = "";
 
+    /// <summary>The code of the site whose room this plan draws; empty = the default site.</summary>
+    public string Site { get; set; } = "";
+
     public double Width { get; set; } = 12;
 
     public double Height { get; set; } = 8;

@@ -28,6 +28,9 @@ public abstract class ActionPage : ComponentBase
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
     [Inject] private ActionPageActor PageActor { get; set; } = default!;
 
+    /// <summary>The site this circuit shows (set by Routes before any page loads).</summary>
+    [Inject] protected Sites.SiteContext Sites { get; set; } = default!;
+
     protected string UserId { get; private set; } = "";
 
     /// <summary>The signed-in person as read once for this circuit (for showing); every action reads it again.</summary>

@@ -40,6 +40,7 @@ public static class WebAppExtensions
         services.AddEvidencePack();
         services.AddDocuments();
         services.AddScoped<DataCenterOps.Web.Shared.Components.ActionPageActor>();
+        services.AddScoped<DataCenterOps.Web.Shared.Sites.SiteContext>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -193,6 +194,7 @@ public static class WebAppExtensions
             .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoint();
+        DataCenterOps.Web.Shared.Sites.SiteEndpoints.MapSiteEndpoint(app);
         app.MapStepDocuments();
         app.MapAuditExport();
         app.MapEvidencePack();

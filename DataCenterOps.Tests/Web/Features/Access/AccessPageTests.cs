@@ -37,6 +37,7 @@ public sealed class AccessPageTests : IAsyncLifetime
         _ctx.Services.AddScoped<AuditLog>();
         _ctx.Services.AddScoped<DataCenterOps.Domain.People.PeopleDirectory>();
         _ctx.Services.AddScoped<DataCenterOps.Web.Shared.Components.ActionPageActor>();
+        _ctx.Services.AddScoped<DataCenterOps.Web.Shared.Sites.SiteContext>();
         _ctx.Services.AddScoped<DataCenterOps.Domain.Assignments.LetterQueries>();
         _ctx.Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         DataCenterOps.Web.Shared.Display.DisplayServiceCollectionExtensions.AddDisplayClock(_ctx.Services);

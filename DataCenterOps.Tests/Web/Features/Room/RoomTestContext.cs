@@ -75,6 +75,7 @@ public abstract class RoomTestContext : BunitContext, IAsyncLifetime
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddDisplayClock();
         Services.AddRoomDashboardServices();
+        Services.AddScoped<DataCenterOps.Web.Shared.Sites.SiteContext>();
         Auth = AddAuthorization();
 
         // Last: it builds the renderer, after which no service can be added.

@@ -31,6 +31,12 @@ public sealed partial class ActiveAlarmList
     private LiveRoomViewFactory Views { get; set; } = null!;
 
     [Inject]
+    private DataCenterOps.Web.Shared.Sites.SiteContext Sites { get; set; } = null!;
+
+    [Inject]
+    private DataCenterOps.Monitoring.LiveState.LiveStateStore LiveState { get; set; } = null!;
+
+    [Inject]
     private DisplayClock Clock { get; set; } = null!;
 
     [Inject]

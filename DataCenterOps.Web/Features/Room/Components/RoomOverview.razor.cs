@@ -1,4 +1,5 @@
 using DataCenterOps.Web.Features.Room;
+using DataCenterOps.Web.Shared.Sites;
 using Microsoft.AspNetCore.Components;
 
 namespace DataCenterOps.Web.Features.Room.Components;
@@ -31,6 +32,9 @@ public sealed partial class RoomOverview
 
     [Inject]
     private RoomNames Names { get; set; } = null!;
+
+    [Inject]
+    private SiteContext Sites { get; set; } = null!;
 
     public void Dispose()
     {

@@ -102,6 +102,11 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -139,6 +144,8 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.HasIndex("InAtUtc");
 
                     b.HasIndex("LetterId");
+
+                    b.HasIndex("SiteId");
 
                     b.HasIndex("Status");
 
@@ -548,6 +555,11 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.Property<string>("RevokedById")
                         .HasColumnType("text");
 
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -574,6 +586,8 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SiteId");
 
                     b.HasIndex("State");
 
@@ -833,6 +847,11 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
+
                     b.Property<string>("Vendor")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -840,6 +859,8 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MonitoringDeviceId");
+
+                    b.HasIndex("SiteId");
 
                     b.ToTable("Equipment");
                 });
@@ -1477,6 +1498,65 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Sites.Site", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Sites");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5e7e0000-0000-4000-8000-000000000001"),
+                            Address = "Jln. Basuki Rahmat No.41, Samarinda",
+                            Code = "DC-KALTIM",
+                            Name = "Data Center Diskominfo Provinsi Kalimantan Timur",
+                            TimeZone = "Asia/Makassar"
+                        });
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Sites.UserSite", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId", "SiteId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("UserSites");
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Verification.DocumentCode", b =>
                 {
                     b.Property<string>("Code")
@@ -1742,6 +1822,12 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("DataCenterOps.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("DataCenterOps.Domain.People.AppUser", null)
                         .WithMany()
                         .HasForeignKey("SupervisorId")
@@ -1775,6 +1861,15 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .WithMany("Scope")
                         .HasForeignKey("LetterId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Facilities.Equipment", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1938,6 +2033,21 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Sites.UserSite", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataCenterOps.Domain.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
