@@ -35,6 +35,10 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
         services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SharedDatabase>();
+        services.AddSingleton<LeaseKeeper>();
+        services.AddSingleton<IDeviceLeases>(sp => sp.GetRequiredService<SharedDatabase>().IsConfigured
+            ? sp.GetRequiredService<LeaseKeeper>()
+            : ActivatorUtilities.CreateInstance<SingleNodeLeases>(sp));
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
 
@@ -77,10 +81,18 @@ public static class MonitoringServiceCollectionExtensions
         services.AddHostedService<AlarmNotificationMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<HistoryMaintenance>());
-        services.AddHostedService<DevicePoller>();
+
+        // Node:Roles without Poller: no leases, no polling, no trap receiver (its log and statistics stay for the pages).
+        var node = builder.Configuration.GetSection(NodeOptions.SectionName).Get<NodeOptions>() ?? new NodeOptions();
+        var polls = node.Has(NodeRoles.Poller);
+        if (polls)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<LeaseKeeper>());
+            services.AddHostedService<DevicePoller>();
+        }
 
         // After the poller: a trap asks it for an immediate poll (Monitoring:Traps).
-        services.AddTrapReceiver(builder.Configuration);
+        services.AddTrapReceiver(builder.Configuration, receive: polls);
         return builder;
     }
 }
