@@ -1,6 +1,7 @@
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Scheduling;
+using DataCenterOps.Monitoring.Cluster;
 using DataCenterOps.Web.Features.Routine.Backup;
 using DataCenterOps.Web.Features.Routine.Compliance;
 using DataCenterOps.Web.Features.Routine.Dashboard;
@@ -60,7 +61,9 @@ public static class RoutineRegistration
         var hangfire = builder.Configuration.GetSection(HangfireSettings.SectionName).Get<HangfireSettings>() ?? new HangfireSettings();
         if (hangfire.Enabled)
         {
-            AddHangfire(services);
+            // Node:Roles without Jobs: the storage and the dashboard stay (jobs are enqueued and watched), no server runs them here.
+            var node = builder.Configuration.GetSection(NodeOptions.SectionName).Get<NodeOptions>() ?? new NodeOptions();
+            AddHangfire(services, runsJobs: node.Has(NodeRoles.Jobs));
         }
 
         return builder;
@@ -88,7 +91,7 @@ public static class RoutineRegistration
         return app;
     }
 
-    private static void AddHangfire(IServiceCollection services)
+    private static void AddHangfire(IServiceCollection services, bool runsJobs)
     {
         // Our own storage instance in DI (not the static JobStorage.Current), so several hosts can live in one process.
         services.AddSingleton<JobStorage>(sp =>
@@ -116,6 +119,11 @@ public static class RoutineRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        if (!runsJobs)
+        {
+            return;
+        }
+
         services.AddHangfireServer((sp, options) =>
         {
             var settings = sp.GetRequiredService<IOptions<HangfireSettings>>().Value;
