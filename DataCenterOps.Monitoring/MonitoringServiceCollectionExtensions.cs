@@ -83,16 +83,16 @@ public static class MonitoringServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<HistoryMaintenance>());
 
         // Node:Roles without Poller: no leases, no polling, no trap receiver (its log and statistics stay for the pages).
-        var node = builder.Configuration.GetSection(NodeOptions.SectionName).Get<NodeOptions>() ?? new NodeOptions();
-        var polls = node.Has(NodeRoles.Poller);
-        if (polls)
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<LeaseKeeper>());
-            services.AddHostedService<DevicePoller>();
-        }
+        services.AddSingleton<DevicePoller>();
+        services.AddHostedService(sp => PollerOnly(sp, sp.GetRequiredService<LeaseKeeper>()));
+        services.AddHostedService(sp => PollerOnly(sp, sp.GetRequiredService<DevicePoller>()));
 
         // After the poller: a trap asks it for an immediate poll (Monitoring:Traps).
-        services.AddTrapReceiver(builder.Configuration, receive: polls);
+        services.AddTrapReceiver(builder.Configuration, receive: false);
+        services.AddHostedService(sp => PollerOnly(sp, sp.GetRequiredService<TrapReceiver>()));
         return builder;
     }
+
+    private static NodeRoleGate PollerOnly(IServiceProvider services, IHostedService inner) =>
+        new(NodeRoles.Poller, services.GetRequiredService<IOptions<NodeOptions>>(), inner);
 }

@@ -11,7 +11,7 @@ public static class TrapServiceCollectionExtensions
     /// Registers the trap receiver (<c>Monitoring:Traps</c>, validated at start), <see cref="TrapLog"/>,
     /// <see cref="TrapStatistics"/>, the v1/v2c community security processor and the SNMPv3 USM one. Called by
     /// AddMonitoring, which also provides what the receiver records into (poll requests, alarms). With
-    /// <paramref name="receive"/> false (a node without the Poller role) the receiver is registered but never started.
+    /// <paramref name="receive"/> false the receiver is registered but the caller starts it (AddMonitoring: on Poller nodes only).
     /// </summary>
     public static IServiceCollection AddTrapReceiver(this IServiceCollection services, IConfiguration configuration, bool receive = true)
     {

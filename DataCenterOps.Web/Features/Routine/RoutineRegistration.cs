@@ -61,9 +61,7 @@ public static class RoutineRegistration
         var hangfire = builder.Configuration.GetSection(HangfireSettings.SectionName).Get<HangfireSettings>() ?? new HangfireSettings();
         if (hangfire.Enabled)
         {
-            // Node:Roles without Jobs: the storage and the dashboard stay (jobs are enqueued and watched), no server runs them here.
-            var node = builder.Configuration.GetSection(NodeOptions.SectionName).Get<NodeOptions>() ?? new NodeOptions();
-            AddHangfire(services, runsJobs: node.Has(NodeRoles.Jobs));
+            AddHangfire(services);
         }
 
         return builder;
@@ -91,7 +89,7 @@ public static class RoutineRegistration
         return app;
     }
 
-    private static void AddHangfire(IServiceCollection services, bool runsJobs)
+    private static void AddHangfire(IServiceCollection services)
     {
         // Our own storage instance in DI (not the static JobStorage.Current), so several hosts can live in one process.
         services.AddSingleton<JobStorage>(sp =>
@@ -119,16 +117,17 @@ public static class RoutineRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        if (!runsJobs)
-        {
-            return;
-        }
-
         services.AddHangfireServer((sp, options) =>
         {
             var settings = sp.GetRequiredService<IOptions<HangfireSettings>>().Value;
             options.WorkerCount = settings.WorkerCount;
             options.SchedulePollingInterval = settings.SchedulePollingInterval;
         });
+
+        // Node:Roles without Jobs: the storage and the dashboard stay (jobs are enqueued and watched), no server runs them here.
+        var server = services.Last(d => d.ServiceType == typeof(IHostedService));
+        services.Remove(server);
+        services.AddSingleton<IHostedService>(sp => new NodeRoleGate(NodeRoles.Jobs, sp.GetRequiredService<IOptions<NodeOptions>>(),
+            (IHostedService)(server.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, server.ImplementationType!))));
     }
 }
