@@ -84,12 +84,13 @@ public static class MonitoringServiceCollectionExtensions
 
         // Node:Roles without Poller: no leases, no polling, no trap receiver (its log and statistics stay for the pages).
         services.AddSingleton<DevicePoller>();
-        services.AddHostedService(sp => PollerOnly(sp, sp.GetRequiredService<LeaseKeeper>()));
-        services.AddHostedService(sp => PollerOnly(sp, sp.GetRequiredService<DevicePoller>()));
+        // AddSingleton, not AddHostedService: that one de-duplicates by implementation type and would keep one gate only.
+        services.AddSingleton<IHostedService>(sp => PollerOnly(sp, sp.GetRequiredService<LeaseKeeper>()));
+        services.AddSingleton<IHostedService>(sp => PollerOnly(sp, sp.GetRequiredService<DevicePoller>()));
 
         // After the poller: a trap asks it for an immediate poll (Monitoring:Traps).
         services.AddTrapReceiver(builder.Configuration, receive: false);
-        services.AddHostedService(sp => PollerOnly(sp, sp.GetRequiredService<TrapReceiver>()));
+        services.AddSingleton<IHostedService>(sp => PollerOnly(sp, sp.GetRequiredService<TrapReceiver>()));
         return builder;
     }
 
