@@ -9,6 +9,7 @@ internal sealed partial class AppProcess : IDisposable
 {
     private readonly Process _process;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private bool _disposed;
 
     private AppProcess(Process process, int? webPort)
     {
@@ -75,6 +76,12 @@ internal sealed partial class AppProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
