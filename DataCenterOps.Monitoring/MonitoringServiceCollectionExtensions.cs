@@ -37,6 +37,10 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
         services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SharedDatabase>();
+        services.AddSingleton<LeaseKeeper>();
+        services.AddSingleton<IDeviceLeases>(sp => sp.GetRequiredService<SharedDatabase>().IsConfigured
+            ? sp.GetRequiredService<LeaseKeeper>()
+            : ActivatorUtilities.CreateInstance<SingleNodeLeases>(sp));
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
 
@@ -89,10 +93,19 @@ public static class MonitoringServiceCollectionExtensions
         services.AddHostedService<LiveStateListener>();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<HistoryMaintenance>());
-        services.AddHostedService<DevicePoller>();
+
+        // Node:Roles without Poller: no leases, no polling, no trap receiver (its log and statistics stay for the pages).
+        services.AddSingleton<DevicePoller>();
+        // AddSingleton, not AddHostedService: that one de-duplicates by implementation type and would keep one gate only.
+        services.AddSingleton<IHostedService>(sp => PollerOnly(sp, sp.GetRequiredService<LeaseKeeper>()));
+        services.AddSingleton<IHostedService>(sp => PollerOnly(sp, sp.GetRequiredService<DevicePoller>()));
 
         // After the poller: a trap asks it for an immediate poll (Monitoring:Traps).
-        services.AddTrapReceiver(builder.Configuration);
+        services.AddTrapReceiver(builder.Configuration, receive: false);
+        services.AddSingleton<IHostedService>(sp => PollerOnly(sp, sp.GetRequiredService<TrapReceiver>()));
         return builder;
     }
+
+    private static NodeRoleGate PollerOnly(IServiceProvider services, IHostedService inner) =>
+        new(NodeRoles.Poller, services.GetRequiredService<IOptions<NodeOptions>>(), inner);
 }

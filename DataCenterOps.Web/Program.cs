@@ -2,6 +2,7 @@ using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Seeding;
 using DataCenterOps.Monitoring;
+using DataCenterOps.Monitoring.Cluster;
 using DataCenterOps.Monitoring.Commissioning;
 using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Web.Features.Access;
@@ -12,6 +13,7 @@ using DataCenterOps.Web.Features.Room;
 using DataCenterOps.Web.Features.Routine;
 using DataCenterOps.Web.Features.Routine.Backup;
 using DataCenterOps.Web.Features.Routine.Notifications;
+using Microsoft.Extensions.Options;
 
 // `-- simulate` runs only the simulated room (training, or testing another tool against it);
 // `-- restore <backup>` restores the database from a verified backup while the app is stopped;
@@ -62,12 +64,16 @@ var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
 app.UseWebApp();
 app.MapMonitoringEndpoints(Policies.Api);
-// Its POSTs are browser-callable with the cookie: antiforgery as for every other state-changing endpoint.
-app.MapSimulatorEndpoints(Policies.Administrators).AddEndpointFilter<BrowserAntiforgeryFilter>();
-app.MapRoomDashboard();
-app.MapAccessRegister();
-app.MapWebApp();
-app.MapRoutine();
+// Node:Roles without Web (a poller or jobs node): /metrics and the API above, no pages.
+if (app.Services.GetRequiredService<IOptions<NodeOptions>>().Value.Has(NodeRoles.Web))
+{
+    // Its POSTs are browser-callable with the cookie: antiforgery as for every other state-changing endpoint.
+    app.MapSimulatorEndpoints(Policies.Administrators).AddEndpointFilter<BrowserAntiforgeryFilter>();
+    app.MapRoomDashboard();
+    app.MapAccessRegister();
+    app.MapWebApp();
+    app.MapRoutine();
+}
 try
 {
     await app.StartAsync();

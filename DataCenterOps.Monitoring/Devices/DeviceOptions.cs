@@ -69,6 +69,12 @@ public sealed class DeviceOptions
     /// <summary>Per-point limits layered over the defaults, e.g. <c>"temperature": { "HighWarning": 27 }</c>.</summary>
     public Dictionary<string, ThresholdOptions> Thresholds { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// <c>PollerGroup</c>: only nodes of this group (<c>Monitoring:PollerGroup</c>) lease the device, e.g. the nodes that
+    /// can reach a regency's server room; unset, any poller node may.
+    /// </summary>
+    public string? PollerGroup { get; set; }
+
     public TimeSpan Interval => TimeSpan.FromSeconds(IntervalSeconds);
 
     public TimeSpan RequestTimeout => TimeoutSeconds is { } t

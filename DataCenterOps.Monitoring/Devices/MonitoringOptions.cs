@@ -24,5 +24,19 @@ public sealed class MonitoringOptions
     /// </summary>
     public string? PostgreSqlConnectionString { get; set; }
 
+    /// <summary>
+    /// <c>Monitoring:LeaseSeconds</c>: how long a poller's lease on a device lasts in the shared database (renewed every
+    /// third of it). A node that dies has its devices taken over within three lease periods. Only with PostgreSQL.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// <c>Monitoring:PollerGroup</c>: the poller group this node belongs to (the way Zabbix proxy groups work). A device
+    /// with a <see cref="DeviceOptions.PollerGroup"/> is leased only by nodes of that group; a device without one by any node.
+    /// </summary>
+    public string? PollerGroup { get; set; }
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
     public DeviceOptions? Find(string deviceId) => Devices.Find(d => d.Id == deviceId);
 }

@@ -21,6 +21,16 @@ internal sealed class MonitoringOptionsValidator(ProfileCatalog catalog) : IVali
             failures.Add("Monitoring:MaxConcurrentPolls must be at least 1");
         }
 
+        if (options.LeaseSeconds is < 1 or > 3600)
+        {
+            failures.Add("Monitoring:LeaseSeconds must be 1–3600");
+        }
+
+        if (options.PollerGroup is { Length: > 100 })
+        {
+            failures.Add("Monitoring:PollerGroup must be at most 100 characters");
+        }
+
         ValidateHistory(options.History, failures);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Devices.Count; i++)
@@ -89,6 +99,11 @@ internal sealed class MonitoringOptionsValidator(ProfileCatalog catalog) : IVali
         if (device.TimeoutSeconds is { } timeout && !(timeout is > 0 and <= 60))
         {
             yield return "TimeoutSeconds must be between 0 and 60";
+        }
+
+        if (device.PollerGroup is { Length: > 100 })
+        {
+            yield return "PollerGroup must be at most 100 characters";
         }
 
         if (device.Retries is < 0 or > 5)

@@ -1,5 +1,6 @@
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.Api;
+using DataCenterOps.Monitoring.Cluster;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Monitoring.Traps;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +17,7 @@ internal static class MetricsEndpoint
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/metrics", Scrape).AllowAnonymous();
 
-    private static IResult Scrape(HttpContext http, IOptionsMonitor<MetricsOptions> options, LiveStateStore liveState, AlarmService alarms)
+    private static async Task<IResult> Scrape(HttpContext http, IOptionsMonitor<MetricsOptions> options, LiveStateStore liveState, AlarmService alarms, IDeviceLeases leases)
     {
         if (options.CurrentValue.ApiKey is { Length: > 0 } key && !ApiKeys.Matches(http.Request, key, allowXApiKeyHeader: false))
         {
@@ -25,13 +26,26 @@ internal static class MetricsEndpoint
         }
 
         var text = PrometheusExposition.Render(liveState.GetDevices(), alarms.GetActive());
+        var builder = new System.Text.StringBuilder(text, text.Length + 1024);
+        PrometheusExposition.AppendNodeDevices(builder, await NodeCountsAsync(leases, http.RequestAborted).ConfigureAwait(false));
         if (http.RequestServices.GetService<TrapStatistics>() is { } traps)
         {
-            var builder = new System.Text.StringBuilder(text, text.Length + 1024);
             traps.AppendPrometheus(builder);
-            text = builder.ToString();
         }
 
-        return Results.Text(text, PrometheusExposition.ContentType);
+        return Results.Text(builder.ToString(), PrometheusExposition.ContentType);
+    }
+
+    // The shared database away for a moment: the scrape still answers with the live state, without the node series.
+    private static async Task<IReadOnlyList<NodeDeviceCount>> NodeCountsAsync(IDeviceLeases leases, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await leases.CountsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
+        {
+            return [];
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DataCenterOps.Monitoring.Alarms;
+using DataCenterOps.Monitoring.Cluster;
 using DataCenterOps.Monitoring.LiveState;
 
 namespace DataCenterOps.Monitoring.Metrics;
@@ -54,6 +55,20 @@ public static class PrometheusExposition
         }
 
         return text.ToString();
+    }
+
+    /// <summary><c>dcops_node_devices{node}</c>: devices each live poller node holds a lease on now (from the shared lease table).</summary>
+    public static void AppendNodeDevices(StringBuilder text, IReadOnlyList<NodeDeviceCount> counts)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(counts);
+        text.Append("# HELP dcops_node_devices Devices each live poller node polls now (holds a lease on).\n")
+            .Append("# TYPE dcops_node_devices gauge\n");
+        foreach (var count in counts)
+        {
+            text.Append("dcops_node_devices{node=\"").Append(Escape(count.Node)).Append("\"} ")
+                .Append(count.Devices.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
     }
 
     private static string Escape(string value) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using DataCenterOps.Monitoring.Alarms;
+using DataCenterOps.Monitoring.Cluster;
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
@@ -23,6 +24,8 @@ namespace DataCenterOps.Monitoring.Polling;
 /// Devices come from the <see cref="DeviceCatalog"/>: after a change signal of an <see cref="IAdditionalDeviceSource"/>
 /// the catalog is reloaded, new devices get a loop and removed ones have theirs stopped, their live state dropped
 /// and their open alarms cleared — without a restart.
+/// With many nodes, every device has a loop on every poller node but is polled only by the node that holds its lease
+/// (<see cref="IDeviceLeases"/>); its readings carry the lease's epoch, so a write made after losing the lease is refused.
 /// </summary>
 public sealed partial class DevicePoller(
     IOptions<MonitoringOptions> options,
@@ -33,6 +36,7 @@ public sealed partial class DevicePoller(
     LiveStateStore liveState,
     HistoryWriter history,
     PollRequests pollRequests,
+    IDeviceLeases leases,
     TimeProvider time,
     ILogger<DevicePoller> logger) : BackgroundService
 {
@@ -169,6 +173,11 @@ public sealed partial class DevicePoller(
 
     private async Task PollOnceAsync(DeviceOptions device, IDeviceReader? reader, SemaphoreSlim slots, MonitoringOptions settings, CancellationToken stoppingToken)
     {
+        if (leases.CurrentEpoch(device.Id) is not { } epoch)
+        {
+            return; // Another node holds this device's lease (or nobody yet): not ours to poll.
+        }
+
         var started = time.GetTimestamp();
         IReadOnlyList<PointReading>? readings = null;
         string? error;
@@ -234,7 +243,7 @@ public sealed partial class DevicePoller(
         {
             if (reading is { Quality: PointQuality.Good, Value: { } value } && double.IsFinite(value))
             {
-                await history.WriteAsync(new Reading(device.Id, reading.Point, now, value, reading.Unit), stoppingToken).ConfigureAwait(false);
+                await history.WriteAsync(new Reading(device.Id, reading.Point, now, value, reading.Unit, epoch), stoppingToken).ConfigureAwait(false);
             }
         }
     }

@@ -10,9 +10,10 @@ public static class TrapServiceCollectionExtensions
     /// <summary>
     /// Registers the trap receiver (<c>Monitoring:Traps</c>, validated at start), <see cref="TrapLog"/>,
     /// <see cref="TrapStatistics"/>, the v1/v2c community security processor and the SNMPv3 USM one. Called by
-    /// AddMonitoring, which also provides what the receiver records into (poll requests, alarms).
+    /// AddMonitoring, which also provides what the receiver records into (poll requests, alarms). With
+    /// <paramref name="receive"/> false the receiver is registered but the caller starts it (AddMonitoring: on Poller nodes only).
     /// </summary>
-    public static IServiceCollection AddTrapReceiver(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTrapReceiver(this IServiceCollection services, IConfiguration configuration, bool receive = true)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<TrapOptions>()
@@ -24,7 +25,11 @@ public static class TrapServiceCollectionExtensions
         services.TryAddSingleton<TrapLog>();
         services.TryAddSingleton<TrapStatistics>();
         services.TryAddSingleton<TrapReceiver>();
-        services.AddHostedService(sp => sp.GetRequiredService<TrapReceiver>());
+        if (receive)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<TrapReceiver>());
+        }
+
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Scheduling;
+using DataCenterOps.Monitoring.Cluster;
 using DataCenterOps.Web.Features.Routine.Backup;
 using DataCenterOps.Web.Features.Routine.Compliance;
 using DataCenterOps.Web.Features.Routine.Dashboard;
@@ -122,5 +123,11 @@ public static class RoutineRegistration
             options.WorkerCount = settings.WorkerCount;
             options.SchedulePollingInterval = settings.SchedulePollingInterval;
         });
+
+        // Node:Roles without Jobs: the storage and the dashboard stay (jobs are enqueued and watched), no server runs them here.
+        var server = services.Last(d => d.ServiceType == typeof(IHostedService));
+        services.Remove(server);
+        services.AddSingleton<IHostedService>(sp => new NodeRoleGate(NodeRoles.Jobs, sp.GetRequiredService<IOptions<NodeOptions>>(),
+            (IHostedService)(server.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, server.ImplementationType!))));
     }
 }
