@@ -10,4 +10,11 @@ public sealed record NewAssignmentLetter(
     IReadOnlyList<Guid> EquipmentIds,
     IReadOnlyList<EquipmentKind> Kinds,
     DateTime ValidFromUtc,
-    DateTime ValidUntilUtc);
+    DateTime ValidUntilUtc)
+{
+    /// <summary>The Pengawas' reason to name people who lack a required qualification; empty refuses such a letter.</summary>
+    public string? QualificationOverride { get; init; }
+
+    /// <summary>A stand-in for more than one Pengawas names whose letter this is; otherwise his one delegation decides.</summary>
+    public string? OnBehalfOfId { get; init; }
+}

@@ -15,4 +15,7 @@ public enum SopError
     NotFound,
     InvalidInput,
     ConcurrencyConflict,
+
+    /// <summary>A person named on a Surat Tugas lacks a qualification its scope requires.</summary>
+    MissingQualification,
 }
