@@ -71,7 +71,7 @@ public sealed class AssignmentLetter : IVersioned
         RevokedAtUtc = atUtc;
     }
 
-    internal void Issue(string number, int year, int sequence, DateTime atUtc, string byUserId, Delegation.StandInKind? asStandIn)
+    internal void Issue(string number, int year, int sequence, DateTime atUtc, string? byUserId = null, Delegation.StandInKind? asStandIn = null)
     {
         IssuedById = byUserId;
         IssuedAsStandIn = asStandIn;
