@@ -72,6 +72,10 @@ public sealed class StandInService(DataCenterOpsDbContext db, TimeProvider time,
             s => s.DelegateId == userId && s.FromUtc <= now && s.UntilUtc >= now && (s.EndedAtUtc == null || s.EndedAtUtc > now), cancellationToken);
     }
 
+    /// <summary>The Pengawas <paramref name="userId"/> stands in for right now.</summary>
+    public Task<IReadOnlyList<string>> PrincipalsOfAsync(string userId, CancellationToken cancellationToken = default) =>
+        StandInGuard.PrincipalsAsync(db, userId, time.GetUtcNow().UtcDateTime, cancellationToken);
+
     internal static object Snapshot(StandIn s) => new
     {
         s.PrincipalId, s.DelegateId, Kind = s.Kind.ToString(), s.FromUtc, s.UntilUtc, s.Reason, s.EndedAtUtc,

@@ -42,6 +42,10 @@ public sealed class QualificationQueries(DataCenterOpsDbContext db, TimeProvider
         await db.Set<Qualification>().AsNoTracking().Where(q => q.UserId == userId)
             .OrderByDescending(q => q.RecordedAtUtc).ToListAsync(cancellationToken);
 
+    /// <summary>Every record, by holder and newest first (a DC team is small).</summary>
+    public async Task<IReadOnlyList<Qualification>> AllAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<Qualification>().AsNoTracking().OrderBy(q => q.UserId).ThenByDescending(q => q.RecordedAtUtc).ToListAsync(cancellationToken);
+
     /// <summary>The state of one kind for one person today (what the matrix cell shows).</summary>
     public QualificationState StateOf(Qualification record) => Cell([record], record.Kind, Today).State;
 

@@ -62,6 +62,15 @@ public static class Policies
     /// <summary>The audit trail and its export: those who answer for the records.</summary>
     public const string AuditReaders = nameof(AuditReaders);
 
+    /// <summary>The qualification matrix and the scanned certificates: the Pengawas, the Pengelola and the Administrator.</summary>
+    public const string QualificationReaders = nameof(QualificationReaders);
+
+    /// <summary>Records qualifications (never one's own: the Domain refuses it).</summary>
+    public const string QualificationRecorders = nameof(QualificationRecorders);
+
+    /// <summary>Drafting and issuing letters, reviewing reports: the Pengawas, or whoever stands in for one now (Plh./Plt.).</summary>
+    public const string PengawasDuties = nameof(PengawasDuties);
+
     /// <summary>The read-only JSON API: a signed-in cookie or <c>Api:ApiKey</c>.</summary>
     public const string Api = nameof(Api);
 
@@ -82,6 +91,8 @@ public static class Policies
         [AccessRegistrars] = [Roles.Operator, Roles.Manager, Roles.Inspector, Roles.Supervisor],
         [AccessCorrectors] = [Roles.Supervisor, Roles.Administrator],
         [AuditReaders] = [Roles.Supervisor, Roles.Administrator],
+        [QualificationReaders] = [Roles.Supervisor, Roles.Manager, Roles.Administrator],
+        [QualificationRecorders] = [Roles.Manager, Roles.Administrator],
     };
 
     /// <summary>Registers every policy; anything without a declared policy still needs a signed-in user (fallback).</summary>
@@ -98,6 +109,8 @@ public static class Policies
             .RequireAuthenticatedUser().AddRequirements(new ArchivedReportReadRequirement(Checklist: false)));
         builder.AddPolicy(ChecklistReaders, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
             .RequireAuthenticatedUser().AddRequirements(new ArchivedReportReadRequirement(Checklist: true)));
+        builder.AddPolicy(PengawasDuties, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser().AddRequirements(new PengawasDutiesRequirement()));
         builder.AddPolicy(Api, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());
         return builder;

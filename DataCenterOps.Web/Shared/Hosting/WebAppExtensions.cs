@@ -5,6 +5,7 @@ using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Web.Shared;
 using DataCenterOps.Web.Features.Admin.Audit;
+using DataCenterOps.Web.Features.Admin.Qualifications;
 using DataCenterOps.Web.Features.Account;
 using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Shared.Localization;
@@ -109,6 +110,7 @@ public static class WebAppExtensions
         });
         services.AddAuthorizationBuilder().AddPolicies();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ArchivedReportReadHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PengawasDutiesHandler>();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
         {
@@ -193,6 +195,7 @@ public static class WebAppExtensions
         app.MapCultureEndpoint();
         app.MapStepDocuments();
         app.MapAuditExport();
+        app.MapQualificationFiles();
         return app;
     }
 
