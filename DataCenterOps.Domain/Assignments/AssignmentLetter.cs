@@ -35,6 +35,13 @@ public sealed class AssignmentLetter : IVersioned
     public string? RevocationReason { get; internal set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>Who issued it: the Pengawas, or his stand-in (then <see cref="IssuedAsStandIn"/> says Plh. or Plt.).</summary>
+    public string? IssuedById { get; internal set; }
+    public Delegation.StandInKind? IssuedAsStandIn { get; internal set; }
+
+    /// <summary>The Pengawas' reason for naming someone without a required qualification (audited); null when nobody lacked one.</summary>
+    public string? QualificationOverrideReason { get; internal set; }
+
     public List<AssignmentLetterInspector> Inspectors { get; set; } = [];
     public List<AssignmentScopeItem> Scope { get; set; } = [];
 
@@ -68,8 +75,10 @@ public sealed class AssignmentLetter : IVersioned
         RevokedAtUtc = atUtc;
     }
 
-    internal void Issue(string number, int year, int sequence, DateTime atUtc)
+    internal void Issue(string number, int year, int sequence, DateTime atUtc, string? byUserId = null, Delegation.StandInKind? asStandIn = null)
     {
+        IssuedById = byUserId;
+        IssuedAsStandIn = asStandIn;
         State = SopState.LetterIssued;
         Number = number;
         NumberYear = year;

@@ -1,4 +1,6 @@
 using DataCenterOps.Domain.Auditing;
+using DataCenterOps.Domain.Delegation;
+using DataCenterOps.Domain.Qualifications;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Rules;
@@ -10,13 +12,20 @@ using Microsoft.Extensions.Options;
 namespace DataCenterOps.Domain.Assignments;
 
 /// <summary>Step 1: the Pengawas drafts, issues and revokes the Surat Tugas.</summary>
-public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvider time, IOptions<SopOptions> options, AuditLog audit)
+public sealed class AssignmentLetterService(
+    DataCenterOpsDbContext db, TimeProvider time, IOptions<SopOptions> options, AuditLog audit, IOptions<QualificationOptions>? qualifications = null)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    private QualificationOptions Qualifications => qualifications?.Value ?? new QualificationOptions();
+
     public async Task<AssignmentLetter> CreateDraftAsync(Actor actor, NewAssignmentLetter input, CancellationToken cancellationToken = default)
     {
-        if (!actor.IsIn(Roles.Supervisor))
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        // A Plh./Plt. drafts for the Pengawas he stands in for; the letter stays that Pengawas' letter.
+        var act = actor.IsIn(Roles.Supervisor) ? new PengawasAct(actor, null) : await StandInGuard.ActingAsync(db, actor, input.OnBehalfOfId, Now, cancellationToken);
+        if (act is null)
         {
             throw new SopRuleViolationException(SopError.WrongRole, $"Drafting a Surat Tugas needs the role {Roles.Supervisor}.", "DraftLetterNeedsRole", Roles.Supervisor);
         }
@@ -63,11 +72,15 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
 
         await RefuseOtherSitesAsync(siteId, input.ManagerId, inspectors, equipmentIds, cancellationToken);
 
+        var gaps = await QualificationGuard.GapsAsync(db, Qualifications, options.Value.Zone, input.ManagerId, inspectors, equipmentIds, input.Kinds,
+            input.ValidFromUtc, input.ValidUntilUtc, cancellationToken);
+        var overrideReason = QualificationGuard.Require(gaps, input.QualificationOverride);
         var letter = new AssignmentLetter
         {
             Agenda = agenda,
             SiteId = siteId,
-            SupervisorId = actor.UserId,
+            SupervisorId = act.StandIn?.PrincipalId ?? actor.UserId,
+            QualificationOverrideReason = overrideReason,
             ManagerId = input.ManagerId,
             ValidFromUtc = input.ValidFromUtc,
             ValidUntilUtc = input.ValidUntilUtc,
@@ -77,7 +90,8 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
         letter.Scope.AddRange(equipmentIds.Select(e => new AssignmentScopeItem { LetterId = letter.Id, EquipmentId = e }));
         letter.Scope.AddRange(input.Kinds.Distinct().Select(k => new AssignmentScopeItem { LetterId = letter.Id, Kind = k }));
         db.AssignmentLetters.Add(letter);
-        audit.Write(actor, "LetterDrafted", nameof(AssignmentLetter), letter.Id.ToString(), null, Snapshot(letter));
+        audit.Write(actor, "LetterDrafted", nameof(AssignmentLetter), letter.Id.ToString(), null, Snapshot(letter, act.StandIn));
+        AuditOverride(actor, letter, gaps, overrideReason);
         await SopGuard.SaveAsync(db, cancellationToken);
         return letter;
     }
@@ -87,14 +101,22 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
         var letter = await LoadAsync(letterId, cancellationToken);
         var before = Snapshot(letter);
         SopGuard.Site(actor, letter.SiteId);
-        SopTransitions.Authorize(letter.State, SopAction.IssueLetter, actor);
-        SopGuard.Person(letter.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "OnlyDraftingSupervisorIssues", "Only the Pengawas who drafted this Surat Tugas may issue it.");
-
         var now = Now;
+        var act = await StandInGuard.ActingForAsync(db, actor, letter.SupervisorId, now, cancellationToken);
+        SopTransitions.Authorize(letter.State, SopAction.IssueLetter, act?.Actor ?? actor);
+        SopGuard.Person(act is not null, SopError.NotNamedOnLetter, "OnlyDraftingSupervisorIssues", "Only the Pengawas who drafted this Surat Tugas (or his Plh./Plt.) may issue it.");
+
+        // Checked again: a certificate may have ended (or the requirements changed) since the draft.
+        var gaps = await QualificationGuard.GapsAsync(db, Qualifications, options.Value.Zone, letter.ManagerId, [.. letter.Inspectors.Select(i => i.UserId)],
+            [.. letter.Scope.Where(s => s.EquipmentId is not null).Select(s => s.EquipmentId!.Value)],
+            [.. letter.Scope.Where(s => s.Kind is not null).Select(s => s.Kind!.Value)], letter.ValidFromUtc, letter.ValidUntilUtc, cancellationToken);
+        QualificationGuard.Require(gaps, letter.QualificationOverrideReason);
+
         var year = TimeZoneInfo.ConvertTimeFromUtc(now, options.Value.Zone).Year;
         var last = await db.AssignmentLetters.Where(l => l.NumberYear == year).MaxAsync(l => l.NumberSequence, cancellationToken) ?? 0;
-        letter.Issue(options.Value.FormatLetterNumber(last + 1, year), year, last + 1, now);
-        audit.Write(actor, "LetterIssued", nameof(AssignmentLetter), letter.Id.ToString(), before, Snapshot(letter));
+        letter.Issue(options.Value.FormatLetterNumber(last + 1, year), year, last + 1, now, actor.UserId, act!.Kind);
+        audit.Write(actor, "LetterIssued", nameof(AssignmentLetter), letter.Id.ToString(), before, Snapshot(letter, act.StandIn));
+        AuditOverride(actor, letter, gaps, letter.QualificationOverrideReason);
         await SopGuard.SaveAsync(db, cancellationToken);
         return letter;
     }
@@ -104,8 +126,9 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
         var letter = await LoadAsync(letterId, cancellationToken);
         var before = Snapshot(letter);
         SopGuard.Site(actor, letter.SiteId);
-        SopTransitions.Authorize(letter.State, SopAction.RevokeLetter, actor);
-        SopGuard.Person(letter.SupervisorId == actor.UserId, SopError.NotNamedOnLetter, "OnlyIssuingSupervisorRevokes", "Only the Pengawas who issued this Surat Tugas may revoke it.");
+        var act = await StandInGuard.ActingForAsync(db, actor, letter.SupervisorId, Now, cancellationToken);
+        SopTransitions.Authorize(letter.State, SopAction.RevokeLetter, act?.Actor ?? actor);
+        SopGuard.Person(act is not null, SopError.NotNamedOnLetter, "OnlyIssuingSupervisorRevokes", "Only the Pengawas who issued this Surat Tugas (or his Plh./Plt.) may revoke it.");
 
         // Once its Rencana Kerja is published the work is on record and must reach the archive: revoking would strand it.
         if (await db.WorkPlans.AnyAsync(p => p.LetterId == letter.Id && p.PublishedAtUtc != null, cancellationToken))
@@ -115,7 +138,7 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
         }
 
         letter.Revoke(SopGuard.Text(reason, 1000, "Reason"), actor.UserId, Now);
-        audit.Write(actor, "LetterRevoked", nameof(AssignmentLetter), letter.Id.ToString(), before, Snapshot(letter));
+        audit.Write(actor, "LetterRevoked", nameof(AssignmentLetter), letter.Id.ToString(), before, Snapshot(letter, act!.StandIn));
         await SopGuard.SaveAsync(db, cancellationToken);
         return letter;
     }
@@ -160,4 +183,21 @@ public sealed class AssignmentLetterService(DataCenterOpsDbContext db, TimeProvi
         l.Number, State = l.State.ToString(), l.ManagerId, Inspectors = l.Inspectors.Select(i => i.UserId).Order(StringComparer.Ordinal),
         l.ValidFromUtc, l.ValidUntilUtc, l.RevocationReason,
     };
+
+    /// <summary>The snapshot, and when a stand-in acted, which delegation he used (the use of a delegation is audited).</summary>
+    private static object Snapshot(AssignmentLetter l, StandIn? standIn) => standIn is null ? Snapshot(l) : new
+    {
+        l.Number, State = l.State.ToString(), l.ManagerId, Inspectors = l.Inspectors.Select(i => i.UserId).Order(StringComparer.Ordinal),
+        l.ValidFromUtc, l.ValidUntilUtc, l.RevocationReason,
+        StandIn = new { standIn.Id, Kind = standIn.Kind.ToString(), standIn.PrincipalId },
+    };
+
+    private void AuditOverride(Actor actor, AssignmentLetter letter, IReadOnlyList<QualificationGap> gaps, string? reason)
+    {
+        if (gaps.Count > 0 && reason is not null)
+        {
+            audit.Write(actor, "QualificationOverridden", nameof(AssignmentLetter), letter.Id.ToString(), null,
+                new { Reason = reason, Missing = gaps.Select(g => new { g.UserId, g.Kind }) });
+        }
+    }
 }

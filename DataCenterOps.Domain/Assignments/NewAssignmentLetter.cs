@@ -11,4 +11,11 @@ public sealed record NewAssignmentLetter(
     IReadOnlyList<EquipmentKind> Kinds,
     DateTime ValidFromUtc,
     DateTime ValidUntilUtc,
-    Guid? SiteId = null);
+    Guid? SiteId = null)
+{
+    /// <summary>The Pengawas' reason to name people who lack a required qualification; empty refuses such a letter.</summary>
+    public string? QualificationOverride { get; init; }
+
+    /// <summary>A stand-in for more than one Pengawas names whose letter this is; otherwise his one delegation decides.</summary>
+    public string? OnBehalfOfId { get; init; }
+}

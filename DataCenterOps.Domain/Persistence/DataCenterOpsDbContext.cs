@@ -39,6 +39,8 @@ public sealed class DataCenterOpsDbContext(DbContextOptions<DataCenterOpsDbConte
     public DbSet<EvidenceSeal> EvidenceSeals => Set<EvidenceSeal>();
     public DbSet<CommissionedDevice> CommissionedDevices => Set<CommissionedDevice>();
     public DbSet<MaintenanceWindowEntry> MaintenanceWindows => Set<MaintenanceWindowEntry>();
+    public DbSet<Qualifications.Qualification> Qualifications => Set<Qualifications.Qualification>();
+    public DbSet<Delegation.StandIn> StandIns => Set<Delegation.StandIn>();
 
     /// <summary>PostgreSQL only (the SQLite node keeps its key ring in Storage:DataDirectory/keys, as before).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -64,6 +66,7 @@ public sealed class DataCenterOpsDbContext(DbContextOptions<DataCenterOpsDbConte
         configurationBuilder.Properties<PassFailResult>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ExecutionStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ReviewDecision>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Delegation.StandInKind>().HaveConversion<string>().HaveMaxLength(8);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -3,9 +3,11 @@ using DataCenterOps.Domain.Archive;
 using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Evidence;
+using DataCenterOps.Domain.Delegation;
 using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Maintenance;
 using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Qualifications;
 using DataCenterOps.Domain.Reports;
 using DataCenterOps.Domain.Scheduling;
 using DataCenterOps.Domain.Seeding;
@@ -108,6 +110,13 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<SopBoardService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<DatabaseStartupWait>();
+        services.AddOptions<QualificationOptions>().BindConfiguration(QualificationOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.IsValid(out _), "Qualifications:Required: every line needs a Kind (at most 120 characters) and a Role of Manager, Inspector or none.")
+            .ValidateOnStart();
+        services.AddScoped<QualificationService>();
+        services.AddScoped<QualificationQueries>();
+        services.AddScoped<QualificationExpiry>();
+        services.AddScoped<StandInService>();
         return services;
     }
 

@@ -28,5 +28,8 @@ public sealed record ReportContent(
 
     public sealed record Submission(int Revision, string SubmittedById, DateTime SubmittedAtUtc);
 
-    public sealed record Review(int Revision, string Decision, string Notes, string ReviewerId, DateTime ReviewedAtUtc);
+    /// <summary>A decision; <paramref name="StandIn"/> is "Plh" or "Plt" when a stand-in decided (left out of the JSON otherwise).</summary>
+    public sealed record Review(
+        int Revision, string Decision, string Notes, string ReviewerId, DateTime ReviewedAtUtc,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? StandIn = null);
 }

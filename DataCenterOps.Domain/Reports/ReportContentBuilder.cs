@@ -47,7 +47,7 @@ public static class ReportContentBuilder
             (report?.Submissions ?? []).OrderBy(s => s.Revision)
                 .Select(s => new ReportContent.Submission(s.Revision, s.SubmittedById, s.SubmittedAtUtc)).ToList(),
             (report?.Reviews ?? []).OrderBy(r => r.Revision)
-                .Select(r => new ReportContent.Review(r.Revision, r.Decision.ToString(), r.Notes, r.ReviewerId, r.ReviewedAtUtc)).ToList());
+                .Select(r => new ReportContent.Review(r.Revision, r.Decision.ToString(), r.Notes, r.ReviewerId, r.ReviewedAtUtc, r.ReviewerStandIn?.ToString())).ToList());
     }
 
     public static string Serialize(ReportContent content) => JsonSerializer.Serialize(content, Json);

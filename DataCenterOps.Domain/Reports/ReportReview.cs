@@ -10,4 +10,8 @@ public sealed class ReportReview
     public string Notes { get; set; } = "";
     public string ReviewerId { get; set; } = "";
     public DateTime ReviewedAtUtc { get; set; }
+
+    /// <summary>Set when a Plh./Plt. reviewed: the kind, and the Pengawas he stood in for.</summary>
+    public Delegation.StandInKind? ReviewerStandIn { get; set; }
+    public string? OnBehalfOfId { get; set; }
 }

@@ -17,4 +17,7 @@ public enum SopError
     ConcurrencyConflict,
     /// <summary>The person's roles are limited to other sites.</summary>
     OtherSite,
+
+    /// <summary>A person named on a Surat Tugas lacks a qualification its scope requires.</summary>
+    MissingQualification,
 }

@@ -16,6 +16,8 @@ internal sealed class AssignmentLetterConfiguration : IEntityTypeConfiguration<A
         builder.Property(l => l.RevocationReason).HasMaxLength(1000);
         builder.Property(l => l.SupervisorId).HasMaxLength(450);
         builder.Property(l => l.ManagerId).HasMaxLength(450);
+        builder.Property(l => l.IssuedById).HasMaxLength(450);
+        builder.Property(l => l.QualificationOverrideReason).HasMaxLength(1000);
         builder.HasIndex(l => l.Number).IsUnique();
         builder.HasIndex(l => new { l.NumberYear, l.NumberSequence }).IsUnique();
         builder.HasIndex(l => l.State);

@@ -33,6 +33,7 @@ internal sealed class ReportReviewConfiguration : IEntityTypeConfiguration<Repor
     {
         builder.Property(r => r.Notes).HasMaxLength(4000);
         builder.Property(r => r.ReviewerId).HasMaxLength(450);
+        builder.Property(r => r.OnBehalfOfId).HasMaxLength(450);
         builder.HasIndex(r => new { r.ReportId, r.Revision }).IsUnique();
     }
 }

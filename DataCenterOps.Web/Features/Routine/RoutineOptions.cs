@@ -26,6 +26,10 @@ public sealed class RoutineOptions
     [Required]
     public string EvidenceDigestCron { get; set; } = "0 7 * * *";
 
+    /// <summary>Tells each person and the Pengelola of qualification records ending within Qualifications:ExpiryNoticeDays.</summary>
+    [Required]
+    public string QualificationExpiryCron { get; set; } = "30 6 * * *";
+
     /// <summary>How far back a missed check is still chased.</summary>
     [Range(1, 366)]
     public int OverdueLookBackDays { get; set; } = 31;

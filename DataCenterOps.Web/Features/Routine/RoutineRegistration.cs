@@ -54,6 +54,7 @@ public static class RoutineRegistration
         services.AddScoped<BackupJob>();
         services.AddScoped<RetentionJob>();
         services.AddScoped<EvidenceDigestJob>();
+        services.AddScoped<QualificationExpiryJob>();
         services.AddScoped<RecurringJobRegistrar>();
         services.AddHostedService<InstanceLockService>();
         services.AddHostedService<RoutineStartup>();

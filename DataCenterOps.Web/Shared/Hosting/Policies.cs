@@ -65,6 +65,15 @@ public static class Policies
     /// <summary>The evidence pack for auditors (page, build and download): those who answer for the records.</summary>
     public const string EvidencePacks = nameof(EvidencePacks);
 
+    /// <summary>The qualification matrix and the scanned certificates: the Pengawas, the Pengelola and the Administrator.</summary>
+    public const string QualificationReaders = nameof(QualificationReaders);
+
+    /// <summary>Records qualifications (never one's own: the Domain refuses it).</summary>
+    public const string QualificationRecorders = nameof(QualificationRecorders);
+
+    /// <summary>Drafting and issuing letters, reviewing reports: the Pengawas, or whoever stands in for one now (Plh./Plt.).</summary>
+    public const string PengawasDuties = nameof(PengawasDuties);
+
     /// <summary>The read-only JSON API: a signed-in cookie or <c>Api:ApiKey</c>.</summary>
     public const string Api = nameof(Api);
 
@@ -86,6 +95,8 @@ public static class Policies
         [AccessCorrectors] = [Roles.Supervisor, Roles.Administrator],
         [AuditReaders] = [Roles.Supervisor, Roles.Administrator],
         [EvidencePacks] = [Roles.Supervisor, Roles.Administrator],
+        [QualificationReaders] = [Roles.Supervisor, Roles.Manager, Roles.Administrator],
+        [QualificationRecorders] = [Roles.Manager, Roles.Administrator],
     };
 
     /// <summary>Registers every policy; anything without a declared policy still needs a signed-in user (fallback).</summary>
@@ -102,6 +113,8 @@ public static class Policies
             .RequireAuthenticatedUser().AddRequirements(new ArchivedReportReadRequirement(Checklist: false)));
         builder.AddPolicy(ChecklistReaders, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
             .RequireAuthenticatedUser().AddRequirements(new ArchivedReportReadRequirement(Checklist: true)));
+        builder.AddPolicy(PengawasDuties, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser().AddRequirements(new PengawasDutiesRequirement()));
         builder.AddPolicy(Api, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());
         return builder;

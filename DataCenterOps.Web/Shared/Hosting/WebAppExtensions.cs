@@ -5,6 +5,7 @@ using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Web.Shared;
 using DataCenterOps.Web.Features.Admin.Audit;
+using DataCenterOps.Web.Features.Admin.Qualifications;
 using DataCenterOps.Web.Features.Account;
 using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Shared.Localization;
@@ -112,6 +113,7 @@ public static class WebAppExtensions
         });
         services.AddAuthorizationBuilder().AddPolicies();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ArchivedReportReadHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PengawasDutiesHandler>();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
         {
@@ -199,6 +201,7 @@ public static class WebAppExtensions
         app.MapAuditExport();
         app.MapEvidencePack();
         app.MapChecklistPhotos();
+        app.MapQualificationFiles();
         return app;
     }
 

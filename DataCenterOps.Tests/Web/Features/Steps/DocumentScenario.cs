@@ -41,7 +41,8 @@ internal sealed class DocumentScenario(WebAppFactory app)
         return await work(scope.ServiceProvider);
     }
 
-    public async Task<Guid> IssueLetterAsync()
+    /// <summary>Drafts and issues a UPS letter; <paramref name="issuer"/> (a Plh./Plt.) issues it instead of the Pengawas.</summary>
+    public async Task<Guid> IssueLetterAsync(Actor? issuer = null)
     {
         var supervisor = await ActorAsync(Supervisor);
         var now = DateTime.UtcNow;
@@ -50,7 +51,7 @@ internal sealed class DocumentScenario(WebAppFactory app)
             var letters = sp.GetRequiredService<AssignmentLetterService>();
             var letter = await letters.CreateDraftAsync(supervisor, new NewAssignmentLetter(
                 "Pemeliharaan bulanan UPS", Manager, [Inspector], [], [EquipmentKind.Ups], now.AddHours(-1), now.AddDays(7)));
-            await letters.IssueAsync(supervisor, letter.Id);
+            await letters.IssueAsync(issuer ?? supervisor, letter.Id);
             return letter.Id;
         });
     }
@@ -62,7 +63,7 @@ internal sealed class DocumentScenario(WebAppFactory app)
     }
 
     /// <summary>Steps 1 to 6 for one UPS checklist; the archived record.</summary>
-    public async Task<ArchivedReport> ArchiveReportAsync()
+    public async Task<ArchivedReport> ArchiveReportAsync(Actor? approver = null)
     {
         var letterId = await IssueLetterAsync();
         var manager = await ActorAsync(Manager);
@@ -104,7 +105,7 @@ internal sealed class DocumentScenario(WebAppFactory app)
         }
 
         var reportId = await InScopeAsync(async sp => (await sp.GetRequiredService<ReportService>().SubmitAsync(inspector, planId)).Id);
-        await InScopeAsync(sp => sp.GetRequiredService<ReviewService>().ApproveAsync(supervisor, reportId, ApprovalNotes));
+        await InScopeAsync(sp => sp.GetRequiredService<ReviewService>().ApproveAsync(approver ?? supervisor, reportId, ApprovalNotes));
         return await InScopeAsync(sp => sp.GetRequiredService<ArchiveService>().ArchiveAsync(manager, reportId));
     }
 

@@ -36,5 +36,6 @@ public sealed class RecurringJobRegistrar(
         jobs.AddOrUpdate<BackupJob>(RoutineJobIds.Backup, j => j.RunAsync(CancellationToken.None), backup.Value.Cron, options);
         jobs.AddOrUpdate<RetentionJob>(RoutineJobIds.Retention, j => j.RunAsync(CancellationToken.None), routine.Value.RetentionCron, options);
         jobs.AddOrUpdate<EvidenceDigestJob>(RoutineJobIds.EvidenceDigest, j => j.RunAsync(CancellationToken.None), routine.Value.EvidenceDigestCron, options);
+        jobs.AddOrUpdate<QualificationExpiryJob>(RoutineJobIds.QualificationExpiry, j => j.RunAsync(CancellationToken.None), routine.Value.QualificationExpiryCron, options);
     }
 }

@@ -8,6 +8,7 @@ public static class RoutineJobIds
     public const string Backup = "routine-backup";
     public const string Retention = "routine-retention";
     public const string EvidenceDigest = "routine-evidence-digest";
+    public const string QualificationExpiry = "routine-qualification-expiry";
 
     public static string Schedule(string code) => $"routine-schedule-{code}";
 }

@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Assignments;
+using DataCenterOps.Domain.Delegation;
 using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Hosting;
 
@@ -15,7 +16,10 @@ public sealed class LetterDocumentLoader(LetterQueries letters, DisplayClock clo
             return null;
         }
 
-        var ids = letter.Inspectors.Select(i => i.UserId).Append(letter.ManagerId).Append(letter.SupervisorId).ToList();
+        // Issued by a Plh./Plt.: the stand-in signs, under "Plh. Pengawas Infrastruktur TIK".
+        var signatoryId = letter.IssuedAsStandIn is not null && letter.IssuedById is not null ? letter.IssuedById : letter.SupervisorId;
+        var signatoryPosition = letter.IssuedAsStandIn is { } standIn ? StandIn.Title(standIn, LetterTerms.SignatoryPosition) : LetterTerms.SignatoryPosition;
+        var ids = letter.Inspectors.Select(i => i.UserId).Append(letter.ManagerId).Append(signatoryId).ToList();
         var people = await letters.PeopleAsync(ids, cancellationToken);
         LetterPerson Person(string id, string position) =>
             people.TryGetValue(id, out var p) ? new(p.Name, p.Nip, position) : new(id, null, position);
@@ -27,7 +31,7 @@ public sealed class LetterDocumentLoader(LetterQueries letters, DisplayClock clo
         var assignees = new List<LetterPerson> { Person(letter.ManagerId, LetterTerms.ManagerPosition) };
         assignees.AddRange(letter.Inspectors.Select(i => Person(i.UserId, LetterTerms.InspectorPosition)).OrderBy(p => p.Name, StringComparer.Ordinal));
         return new LetterDocument(
-            letter.Id, letter.Number, letter.State, letter.Agenda, Person(letter.SupervisorId, LetterTerms.SignatoryPosition), assignees, scope,
+            letter.Id, letter.Number, letter.State, letter.Agenda, Person(signatoryId, signatoryPosition), assignees, scope,
             clock.Local(letter.ValidFromUtc), clock.Local(letter.ValidUntilUtc), clock.Local(letter.IssuedAtUtc ?? letter.CreatedAtUtc),
             letter.RevocationReason);
     }

@@ -114,7 +114,7 @@ public static class LetterPdf
         var x = flow.Width * 0.55;
         flow.KeepTogether(PdfFlow.LineHeight(font) * 9);
         flow.Paragraph($"{city}, {LetterTerms.Date(letter.Dated)}", font, x);
-        flow.Paragraph($"{LetterTerms.SignatoryPosition},", font, x);
+        flow.Paragraph($"{letter.Signatory.Position},", font, x);
         flow.Gap(PdfFlow.LineHeight(font) * 4);
         flow.Paragraph(letter.Signatory.Name, PdfFlow.Font(bold.Size, XFontStyleEx.Bold | XFontStyleEx.Underline), x);
         if (!string.IsNullOrWhiteSpace(letter.Signatory.Nip))

@@ -158,7 +158,7 @@ public static class ReportPdf
         foreach (var r in content.Reviews)
         {
             flow.Paragraph(
-                $"#{r.Revision} · {text[$"Decision.{r.Decision}"]} · {document.Name(r.ReviewerId)} · {clock.Format(r.ReviewedAtUtc)}",
+                $"#{r.Revision} · {text[$"Decision.{r.Decision}"]} · {(r.StandIn is { Length: > 0 } s ? s + ". " : "")}{document.Name(r.ReviewerId)} · {clock.Format(r.ReviewedAtUtc)}",
                 PdfFlow.Font(10, XFontStyleEx.Bold), 10);
             if (!string.IsNullOrWhiteSpace(r.Notes))
             {
@@ -236,7 +236,9 @@ public static class ReportPdf
 
         if (approval is not null)
         {
-            blocks.Add(new PdfSignature(text["Pdf.Approval.ApprovedBy"], [LetterTerms.SignatoryPosition, Dated(text, clock, approval.ReviewedAtUtc)],
+            // A Plh./Plt. approved: his name under "Plh. Pengawas Infrastruktur TIK".
+            var position = approval.StandIn is { Length: > 0 } standIn ? $"{standIn}. {LetterTerms.SignatoryPosition}" : LetterTerms.SignatoryPosition;
+            blocks.Add(new PdfSignature(text["Pdf.Approval.ApprovedBy"], [position, Dated(text, clock, approval.ReviewedAtUtc)],
                 document.Name(approval.ReviewerId), document.Nip(approval.ReviewerId)));
         }
 

@@ -527,8 +527,16 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("IssuedAsStandIn")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<DateTime?>("IssuedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("ManagerId")
                         .IsRequired()
@@ -544,6 +552,10 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
 
                     b.Property<int?>("NumberYear")
                         .HasColumnType("integer");
+
+                    b.Property<string>("QualificationOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
@@ -683,6 +695,62 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Delegation.StandIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DelegateId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("PrincipalId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId", "UntilUtc");
+
+                    b.HasIndex("PrincipalId", "UntilUtc");
+
+                    b.ToTable("StandIns");
                 });
 
             modelBuilder.Entity("DataCenterOps.Domain.Evidence.EvidenceSeal", b =>
@@ -1234,6 +1302,68 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Qualifications.Qualification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ExpiryNoticeSentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ValidUntil");
+
+                    b.HasIndex("UserId", "Kind");
+
+                    b.ToTable("Qualifications");
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Reports.MaintenanceReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1274,6 +1404,10 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("OnBehalfOfId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
 
@@ -1284,6 +1418,10 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReviewerStandIn")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
@@ -1864,6 +2002,21 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Delegation.StandIn", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DataCenterOps.Domain.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PrincipalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Facilities.Equipment", b =>
                 {
                     b.HasOne("DataCenterOps.Domain.Sites.Site", null)
@@ -1967,6 +2120,21 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.Navigation("Equipment");
 
                     b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Qualifications.Qualification", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DataCenterOps.Domain.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DataCenterOps.Domain.Reports.MaintenanceReport", b =>
