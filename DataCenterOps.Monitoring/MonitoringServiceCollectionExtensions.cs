@@ -41,9 +41,17 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<DeviceCatalog>();
         services.AddSingleton<LiveStateStore>();
         services.AddSingleton<MonitoringDatabase>();
-        services.AddSingleton<HistoryQuery>();
-        services.AddSingleton<HistoryWriter>();
-        services.AddSingleton<HistoryMaintenance>();
+        // History in monitoring.db, or in the shared PostgreSQL database when there is one (Storage:Provider PostgreSql).
+        services.TryAddSingleton<IHistoryWriteFence, OpenHistoryWriteFence>();
+        services.AddSingleton<IHistoryStore>(sp => sp.GetRequiredService<SharedDatabase>().IsConfigured
+            ? new PostgresHistoryStore(sp.GetRequiredService<SharedDatabase>(), sp.GetRequiredService<IOptions<MonitoringOptions>>(), sp.GetRequiredService<IHistoryWriteFence>())
+            : new SqliteHistoryStore(sp.GetRequiredService<MonitoringDatabase>(), sp.GetRequiredService<IOptions<MonitoringOptions>>()));
+        services.AddSingleton(sp => new HistoryQuery(sp.GetRequiredService<IHistoryStore>()));
+        services.AddSingleton(sp => new HistoryWriter(
+            sp.GetRequiredService<IHistoryStore>(), sp.GetRequiredService<IOptions<MonitoringOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HistoryWriter>>()));
+        services.AddSingleton(sp => new HistoryMaintenance(
+            sp.GetRequiredService<IHistoryStore>(), sp.GetRequiredService<HistoryWriter>(), sp.GetRequiredService<IOptions<MonitoringOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HistoryMaintenance>>()));
         services.AddSingleton<AlarmEvaluator>();
         services.AddSingleton(sp => new AlarmStore(sp.GetRequiredService<MonitoringDatabase>()));
         services.AddSingleton(sp => new AlarmService(

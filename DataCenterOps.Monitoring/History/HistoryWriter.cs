@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using DataCenterOps.Monitoring.Devices;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace DataCenterOps.Monitoring.History;
 
 /// <summary>
-/// Writes readings to monitoring.db in batches, one transaction each. Readings wait in a bounded channel; when the
+/// Writes readings in batches, one transaction each, to the <see cref="IHistoryStore"/> (monitoring.db, or PostgreSQL). Readings wait in a bounded channel; when the
 /// database is locked the batch is retried with backoff and the channel fills (writers then wait), so a reading is
 /// never dropped. A batch is all-or-nothing, so a retry never duplicates.
 /// </summary>
@@ -18,8 +17,7 @@ public sealed partial class HistoryWriter : BackgroundService
     private static readonly TimeSpan LastRetryDelay = TimeSpan.FromSeconds(2);
 
     private readonly Channel<Reading> _buffer;
-    private readonly Dictionary<(string DeviceId, string Point), long> _seriesIds = [];
-    private readonly MonitoringDatabase _database;
+    private readonly IHistoryStore _store;
     private readonly HistoryOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<HistoryWriter> _logger;
@@ -27,9 +25,16 @@ public sealed partial class HistoryWriter : BackgroundService
     private long _retries;
     private long _dirtyFromMs = long.MaxValue;
 
+    /// <summary>On monitoring.db (tests and tools that open the file themselves).</summary>
     public HistoryWriter(MonitoringDatabase database, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<HistoryWriter> logger)
+        : this(new SqliteHistoryStore(database, options), options, time, logger)
     {
-        _database = database;
+    }
+
+    public HistoryWriter(IHistoryStore store, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<HistoryWriter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
         _options = options.Value.History;
         _time = time;
         _logger = logger;
@@ -63,54 +68,22 @@ public sealed partial class HistoryWriter : BackgroundService
     /// <summary>Puts back a mark taken by <see cref="TakeDirtySince"/> when the rollup could not use it.</summary>
     internal void RestoreDirtySince(DateTimeOffset since) => LowerDirtyMark(since.ToUnixTimeMilliseconds());
 
-    /// <summary>Stores one batch in one transaction (used by the loop, and directly by the benchmark).</summary>
-    internal void WriteBatch(IReadOnlyList<Reading> batch)
+    /// <summary>Stores one batch in one transaction (used by the loop, and directly by tests and the benchmark).</summary>
+    internal async Task WriteBatchAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
     {
-        using var connection = _database.Open();
-        using (var pragma = connection.CreateCommand())
-        {
-            // Readings are not evidence: in WAL mode NORMAL survives an application crash and skips an fsync per commit.
-            pragma.CommandText = "PRAGMA synchronous = NORMAL";
-            pragma.ExecuteNonQuery();
-        }
-
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var newIds = new Dictionary<(string, string), long>();
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandTimeout = _database.CommandTimeoutSeconds;
-        insert.CommandText = "INSERT INTO samples (series_id, ts, value) VALUES ($s, $t, $v)";
-        var series = insert.Parameters.Add("$s", SqliteType.Integer);
-        var ts = insert.Parameters.Add("$t", SqliteType.Integer);
-        var value = insert.Parameters.Add("$v", SqliteType.Real);
-        insert.Prepare();
+        var stored = await _store.WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
         var earliest = long.MaxValue;
         foreach (var reading in batch)
         {
-            var key = (reading.DeviceId, reading.Point);
-            if (!_seriesIds.TryGetValue(key, out var id) && !newIds.TryGetValue(key, out id))
-            {
-                id = ResolveSeries(connection, transaction, reading);
-                newIds[key] = id;
-            }
-
-            var ms = reading.Timestamp.ToUnixTimeMilliseconds();
-            earliest = Math.Min(earliest, ms);
-            series.Value = id;
-            ts.Value = ms;
-            value.Value = reading.Value;
-            insert.ExecuteNonQuery();
+            earliest = Math.Min(earliest, reading.Timestamp.ToUnixTimeMilliseconds());
         }
 
-        transaction.Commit();
-        foreach (var (key, id) in newIds)
-        {
-            _seriesIds[key] = id;
-        }
-
-        Interlocked.Add(ref _stored, batch.Count);
+        Interlocked.Add(ref _stored, stored);
         LowerDirtyMark(earliest);
     }
+
+    /// <summary>Synchronous <see cref="WriteBatchAsync"/> for tests and the benchmark on monitoring.db (whose store is synchronous).</summary>
+    internal void WriteBatch(IReadOnlyList<Reading> batch) => WriteBatchAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -167,35 +140,19 @@ public sealed partial class HistoryWriter : BackgroundService
         {
             try
             {
-                WriteBatch(batch);
+                await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
                 batch.Clear();
             }
-            catch (SqliteException ex)
+            catch (Exception ex) when (_store.IsTransient(ex))
             {
                 Interlocked.Increment(ref _retries);
-                LogRetry(_logger, batch.Count, delay.TotalMilliseconds, ex.SqliteErrorCode, ex.Message);
+                LogRetry(_logger, batch.Count, delay.TotalMilliseconds, ex.GetType().Name, ex.Message);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetryDelay.Ticks));
             }
         }
     }
 
-    private long ResolveSeries(SqliteConnection connection, SqliteTransaction transaction, Reading reading)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandTimeout = _database.CommandTimeoutSeconds;
-        command.CommandText = """
-            INSERT INTO series (device_id, point, unit) VALUES ($d, $p, $u)
-            ON CONFLICT (device_id, point) DO UPDATE SET unit = excluded.unit
-            RETURNING id
-            """;
-        command.Parameters.AddWithValue("$d", reading.DeviceId);
-        command.Parameters.AddWithValue("$p", reading.Point);
-        command.Parameters.AddWithValue("$u", reading.Unit);
-        return (long)command.ExecuteScalar()!;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} readings failed (SQLite error {Code}: {Reason}); retrying in {DelayMs} ms")]
-    private static partial void LogRetry(ILogger logger, int count, double delayMs, int code, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} readings failed ({Error}: {Reason}); retrying in {DelayMs} ms")]
+    private static partial void LogRetry(ILogger logger, int count, double delayMs, string error, string reason);
 }
