@@ -24,6 +24,34 @@ internal static class PostgresHistorySchema
     /// <summary>The partitioned tables and how they are named: <c>history_samples_20260301</c> holds 1 March 2026 (UTC).</summary>
     public static readonly IReadOnlyList<string> PartitionedTables = [Samples, Minutes];
 
+    /// <summary>
+    /// <c>monitoring.history_ensure_partition(table, day)</c>: creates the day's partition of a partitioned history table
+    /// if it is missing. Safe to call from many nodes at once (advisory lock, then a second look).
+    /// </summary>
+    public static readonly string EnsurePartitionFunction = $$"""
+        CREATE OR REPLACE FUNCTION {{Schema}}.history_ensure_partition(parent text, day date) RETURNS boolean
+        LANGUAGE plpgsql AS $fn$
+        DECLARE
+            child text := parent || '_' || to_char(day, 'YYYYMMDD');
+        BEGIN
+            IF parent NOT IN ('{{Samples}}', '{{Minutes}}') THEN
+                RAISE EXCEPTION 'not a partitioned history table: %', parent;
+            END IF;
+            IF to_regclass(format('%I.%I', '{{Schema}}', child)) IS NOT NULL THEN
+                RETURN false;
+            END IF;
+            PERFORM pg_advisory_xact_lock({{SchemaLockKey}});
+            IF to_regclass(format('%I.%I', '{{Schema}}', child)) IS NOT NULL THEN
+                RETURN false;
+            END IF;
+            EXECUTE format('CREATE TABLE %I.%I PARTITION OF %I.%I FOR VALUES FROM (%L) TO (%L)',
+                '{{Schema}}', child, '{{Schema}}', parent,
+                (day::timestamp AT TIME ZONE 'UTC'), ((day + 1)::timestamp AT TIME ZONE 'UTC'));
+            RETURN true;
+        END
+        $fn$;
+        """;
+
     public static readonly string Sql = $"""
         SELECT pg_advisory_xact_lock({SchemaLockKey});
         CREATE SCHEMA IF NOT EXISTS {Schema};
@@ -58,34 +86,6 @@ internal static class PostgresHistorySchema
             name text PRIMARY KEY,
             watermark timestamptz NOT NULL);
         {EnsurePartitionFunction}
-        """;
-
-    /// <summary>
-    /// <c>monitoring.history_ensure_partition(table, day)</c>: creates the day's partition of a partitioned history table
-    /// if it is missing. Safe to call from many nodes at once (advisory lock, then a second look).
-    /// </summary>
-    public static readonly string EnsurePartitionFunction = $$"""
-        CREATE OR REPLACE FUNCTION {{Schema}}.history_ensure_partition(parent text, day date) RETURNS boolean
-        LANGUAGE plpgsql AS $fn$
-        DECLARE
-            child text := parent || '_' || to_char(day, 'YYYYMMDD');
-        BEGIN
-            IF parent NOT IN ('{{Samples}}', '{{Minutes}}') THEN
-                RAISE EXCEPTION 'not a partitioned history table: %', parent;
-            END IF;
-            IF to_regclass(format('%I.%I', '{{Schema}}', child)) IS NOT NULL THEN
-                RETURN false;
-            END IF;
-            PERFORM pg_advisory_xact_lock({{SchemaLockKey}});
-            IF to_regclass(format('%I.%I', '{{Schema}}', child)) IS NOT NULL THEN
-                RETURN false;
-            END IF;
-            EXECUTE format('CREATE TABLE %I.%I PARTITION OF %I.%I FOR VALUES FROM (%L) TO (%L)',
-                '{{Schema}}', child, '{{Schema}}', parent,
-                (day::timestamp AT TIME ZONE 'UTC'), ((day + 1)::timestamp AT TIME ZONE 'UTC'));
-            RETURN true;
-        END
-        $fn$;
         """;
 
     /// <summary>The partitions of the history tables with the UTC day each holds.</summary>

@@ -23,6 +23,21 @@ public sealed class PostgresHistoryStore(SharedDatabase database, IOptions<Monit
     // Recomputed again each run: covers readings that arrived late after the previous run (also from other nodes).
     private static readonly TimeSpan RecomputeMargin = TimeSpan.FromMinutes(10);
 
+    private static readonly string RollupSql = $"""
+        INSERT INTO {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Minutes} (series_id, bucket, min, max, sum, count)
+        SELECT series_id, date_trunc('minute', ts, 'UTC'), min(value), max(value), sum(value), count(*)
+        FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Samples} WHERE ts >= @from AND ts < @to
+        GROUP BY 1, 2
+        ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
+        INSERT INTO {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Hours} (series_id, bucket, min, max, sum, count)
+        SELECT series_id, date_trunc('hour', bucket, 'UTC'), min(min), max(max), sum(sum), sum(count)
+        FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Minutes} WHERE bucket >= date_trunc('hour', @from, 'UTC') AND bucket < @to
+        GROUP BY 1, 2
+        ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
+        INSERT INTO {PostgresHistorySchema.Schema}.history_rollup_state (name, watermark) VALUES ('minute', @to)
+        ON CONFLICT (name) DO UPDATE SET watermark = greatest(history_rollup_state.watermark, excluded.watermark);
+        """;
+
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly ConcurrentDictionary<(string Table, DateOnly Day), bool> _partitions = new();
     private readonly ConcurrentDictionary<(string DeviceId, string Point), long> _seriesIds = new();
@@ -235,21 +250,6 @@ public sealed class PostgresHistoryStore(SharedDatabase database, IOptions<Monit
             return await PartitionsAsync(connection, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static readonly string RollupSql = $"""
-        INSERT INTO {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Minutes} (series_id, bucket, min, max, sum, count)
-        SELECT series_id, date_trunc('minute', ts, 'UTC'), min(value), max(value), sum(value), count(*)
-        FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Samples} WHERE ts >= @from AND ts < @to
-        GROUP BY 1, 2
-        ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
-        INSERT INTO {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Hours} (series_id, bucket, min, max, sum, count)
-        SELECT series_id, date_trunc('hour', bucket, 'UTC'), min(min), max(max), sum(sum), sum(count)
-        FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Minutes} WHERE bucket >= date_trunc('hour', @from, 'UTC') AND bucket < @to
-        GROUP BY 1, 2
-        ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
-        INSERT INTO {PostgresHistorySchema.Schema}.history_rollup_state (name, watermark) VALUES ('minute', @to)
-        ON CONFLICT (name) DO UPDATE SET watermark = greatest(history_rollup_state.watermark, excluded.watermark);
-        """;
 
     private static DateTime FloorMinute(DateTime utc) =>
         new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);

@@ -158,9 +158,9 @@ public sealed class PostgresHistoryTests
         var series = await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(hours), CancellationToken.None);
 
         Assert.Equal(expected, series.Resolution);
-        var counts = expected == HistoryResolution.Raw ? new[] { 1L, 1L } : [2L];
+        var (counts, averages) = expected == HistoryResolution.Raw ? (new[] { 1L, 1L }, new[] { 10.0, 30.0 }) : (new[] { 2L }, new[] { 20.0 });
         Assert.Equal(counts, series.Samples.Select(s => s.Count));
-        Assert.Equal(expected == HistoryResolution.Raw ? [10.0, 30.0] : [20.0], series.Samples.Select(s => s.Avg));
+        Assert.Equal(averages, series.Samples.Select(s => s.Avg));
     }
 
     [Fact]

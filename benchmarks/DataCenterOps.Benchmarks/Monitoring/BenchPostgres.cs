@@ -44,7 +44,7 @@ internal sealed class BenchPostgres : IAsyncDisposable
         var port = FreePort();
         var data = Path.Combine(directory, "data");
         await AsPostgresAsync("initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C");
-        await AsPostgresAsync("pg_ctl", "-D", data, "-o", $"-p {port} -k {directory} -c listen_addresses=127.0.0.1", "-l", Path.Combine(directory, "server.log"), "-w", "start");
+        await AsPostgresAsync("pg_ctl", "-D", data, "-o", string.Create(CultureInfo.InvariantCulture, $"-p {port} -k {directory} -c listen_addresses=127.0.0.1"), "-l", Path.Combine(directory, "server.log"), "-w", "start");
         return new BenchPostgres(
             string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres"), directory, "own PostgreSQL 15 cluster (initdb defaults: fsync on)");
     }

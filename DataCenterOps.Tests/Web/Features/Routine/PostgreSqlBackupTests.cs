@@ -61,6 +61,7 @@ public sealed class PostgreSqlBackupTests : IAsyncLifetime
         Assert.EndsWith(PostgresBackup.Extension, info.FileName, StringComparison.Ordinal);
         Assert.Equal("PGDMP"u8.ToArray(), (await File.ReadAllBytesAsync(file))[..5]);
         Assert.True(info.ChainIntact);
+        Assert.Equal(2, archived.Count);
         Assert.Equal(2, info.ArchivedRecords);
         Assert.NotEmpty(info.EvidenceHeads!);
         Assert.Equal(await PostgresBackup.CountRowsAsync(_connection, CancellationToken.None), info.RowCounts);
@@ -148,7 +149,10 @@ public sealed class PostgreSqlBackupTests : IAsyncLifetime
                 echo "{tool} PGPASSWORD=$PGPASSWORD" >> '{log}'
                 exec {PostgresCluster.BinDirectory}/{tool} "$@"
                 """);
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
 
         await Host.DisposeAsync();

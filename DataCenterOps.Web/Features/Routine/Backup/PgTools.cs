@@ -42,7 +42,9 @@ public sealed class PgTools(string pgDump, string pgRestore)
 
     /// <summary><c>pg_restore</c> of <paramref name="dump"/> into the connection's (empty) database, stopping at the first error.</summary>
     public Task RestoreAsync(string connectionString, string dump, CancellationToken cancellationToken) =>
-        RunAsync(PgRestore, connectionString, ["--no-owner", "--no-privileges", "--exit-on-error", "--no-password", "--dbname", "", dump], cancellationToken);
+        RunAsync(PgRestore, connectionString,
+            ["--no-owner", "--no-privileges", "--exit-on-error", "--no-password", "--dbname", new NpgsqlConnectionStringBuilder(connectionString).Database ?? "postgres", dump],
+            cancellationToken);
 
     private static async Task RunAsync(string file, string connectionString, string[] arguments, CancellationToken cancellationToken)
     {
@@ -58,7 +60,6 @@ public sealed class PgTools(string pgDump, string pgRestore)
             start.ArgumentList.Add(argument);
         }
 
-        // pg_restore's empty --dbname "" makes it connect (to PGDATABASE) rather than print a script.
         start.Environment["PGHOST"] = builder.Host ?? "localhost";
         start.Environment["PGPORT"] = builder.Port.ToString(CultureInfo.InvariantCulture);
         start.Environment["PGUSER"] = builder.Username ?? Environment.UserName;
@@ -86,10 +87,12 @@ public sealed class PgTools(string pgDump, string pgRestore)
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var error = process.StandardError.ReadToEndAsync(cancellationToken);
             await process.WaitForExitAsync(cancellationToken);
+            var errorText = (await error).Trim();
+            var outputText = (await output).Trim();
             if (process.ExitCode != 0)
             {
-                throw new BackupVerificationException(string.Create(CultureInfo.InvariantCulture,
-                    $"{Path.GetFileName(file)} exited {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}".Trim()));
+                var code = process.ExitCode.ToString(CultureInfo.InvariantCulture);
+                throw new BackupVerificationException($"{Path.GetFileName(file)} exited {code}: {errorText} {outputText}".Trim());
             }
         }
     }
