@@ -47,9 +47,20 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<DeviceCatalog>();
         services.AddSingleton<LiveStateStore>();
         services.AddSingleton<MonitoringDatabase>();
-        services.AddSingleton<HistoryQuery>();
-        services.AddSingleton<HistoryWriter>();
-        services.AddSingleton<HistoryMaintenance>();
+        // History in monitoring.db, or in the shared PostgreSQL database when there is one (Storage:Provider PostgreSql).
+        // On the shared database the poller's lease epochs fence what is stored (a woken, stale node writes nothing).
+        services.TryAddSingleton<IHistoryWriteFence>(sp => sp.GetRequiredService<SharedDatabase>().IsConfigured
+            ? new LeaseHistoryWriteFence(sp.GetRequiredService<IOptions<NodeOptions>>())
+            : new OpenHistoryWriteFence());
+        services.AddSingleton<IHistoryStore>(sp => sp.GetRequiredService<SharedDatabase>().IsConfigured
+            ? new PostgresHistoryStore(sp.GetRequiredService<SharedDatabase>(), sp.GetRequiredService<IOptions<MonitoringOptions>>(), sp.GetRequiredService<IHistoryWriteFence>())
+            : new SqliteHistoryStore(sp.GetRequiredService<MonitoringDatabase>(), sp.GetRequiredService<IOptions<MonitoringOptions>>()));
+        services.AddSingleton(sp => new HistoryQuery(sp.GetRequiredService<IHistoryStore>()));
+        services.AddSingleton(sp => new HistoryWriter(
+            sp.GetRequiredService<IHistoryStore>(), sp.GetRequiredService<IOptions<MonitoringOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HistoryWriter>>()));
+        services.AddSingleton(sp => new HistoryMaintenance(
+            sp.GetRequiredService<IHistoryStore>(), sp.GetRequiredService<HistoryWriter>(), sp.GetRequiredService<IOptions<MonitoringOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HistoryMaintenance>>()));
         services.AddOptions<RoomPhysicsOptions>().BindConfiguration(RoomPhysicsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TemperatureRates>();
         services.AddOptions<PueOptions>().BindConfiguration(PueOptions.SectionName);

@@ -11,10 +11,20 @@ namespace DataCenterOps.Domain.Evidence;
 /// </summary>
 public static class DatabaseCopyVerifier
 {
-    public static async Task<DatabaseCopyVerification> VerifyAsync(string sqliteConnectionString, EvidenceKey key, CancellationToken cancellationToken)
+    public static Task<DatabaseCopyVerification> VerifyAsync(string sqliteConnectionString, EvidenceKey key, CancellationToken cancellationToken) =>
+        VerifyAsync(new DbContextOptionsBuilder<DataCenterOpsDbContext>().UseSqlite(sqliteConnectionString).Options, key, cancellationToken);
+
+    /// <summary>The same on a PostgreSQL copy (e.g. a backup restored into a scratch database).</summary>
+    public static Task<DatabaseCopyVerification> VerifyPostgreSqlAsync(string npgsqlConnectionString, EvidenceKey key, CancellationToken cancellationToken)
     {
-        await using var db = new DataCenterOpsDbContext(
-            new DbContextOptionsBuilder<DataCenterOpsDbContext>().UseSqlite(sqliteConnectionString).Options);
+        var options = new DbContextOptionsBuilder<DataCenterOpsDbContext>();
+        DatabaseProviders.UseNpgsql(options, npgsqlConnectionString);
+        return VerifyAsync(options.Options, key, cancellationToken);
+    }
+
+    private static async Task<DatabaseCopyVerification> VerifyAsync(DbContextOptions<DataCenterOpsDbContext> options, EvidenceKey key, CancellationToken cancellationToken)
+    {
+        await using var db = new DataCenterOpsDbContext(options);
         var chain = await new ArchiveService(db, TimeProvider.System, key, new AuditLog(db, TimeProvider.System)).VerifyChainAsync(cancellationToken);
         var evidence = await new EvidenceVerifier(db, key).VerifyAllAsync(anchors: null, cancellationToken);
         return new DatabaseCopyVerification(chain.Count, chain.All(r => r.State == IntegrityState.Intact), evidence);

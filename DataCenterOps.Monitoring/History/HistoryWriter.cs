@@ -1,16 +1,13 @@
-using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using DataCenterOps.Monitoring.Devices;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SQLitePCL;
 
 namespace DataCenterOps.Monitoring.History;
 
 /// <summary>
-/// Writes readings to monitoring.db in batches, one transaction each. Readings wait in a bounded channel; when the
+/// Writes readings in batches, one transaction each, to the <see cref="IHistoryStore"/> (monitoring.db, or PostgreSQL). Readings wait in a bounded channel; when the
 /// database is locked the batch is retried with backoff and the channel fills (writers then wait), so a reading is
 /// never dropped. A batch is all-or-nothing, so a retry never duplicates.
 /// </summary>
@@ -20,11 +17,7 @@ public sealed partial class HistoryWriter : BackgroundService
     private static readonly TimeSpan LastRetryDelay = TimeSpan.FromSeconds(2);
 
     private readonly Channel<Reading> _buffer;
-    private readonly Dictionary<(string DeviceId, string Point), long> _seriesIds = [];
-    private readonly Lock _connectionGate = new();
-    private SqliteConnection? _connection;
-    private sqlite3_stmt? _insert;
-    private readonly MonitoringDatabase _database;
+    private readonly IHistoryStore _store;
     private readonly HistoryOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<HistoryWriter> _logger;
@@ -32,9 +25,16 @@ public sealed partial class HistoryWriter : BackgroundService
     private long _retries;
     private long _dirtyFromMs = long.MaxValue;
 
+    /// <summary>On monitoring.db (tests and tools that open the file themselves).</summary>
     public HistoryWriter(MonitoringDatabase database, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<HistoryWriter> logger)
+        : this(new SqliteHistoryStore(database, options), options, time, logger)
     {
-        _database = database;
+    }
+
+    public HistoryWriter(IHistoryStore store, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<HistoryWriter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
         _options = options.Value.History;
         _time = time;
         _logger = logger;
@@ -69,157 +69,24 @@ public sealed partial class HistoryWriter : BackgroundService
     internal void RestoreDirtySince(DateTimeOffset since) => LowerDirtyMark(since.ToUnixTimeMilliseconds());
 
     /// <summary>Stores one batch in one transaction (used by the loop, and directly by tests and the benchmark).</summary>
-    internal void WriteBatch(IReadOnlyList<Reading> batch)
+    internal async Task WriteBatchAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        switch (batch)
-        {
-            case Reading[] array:
-                WriteBatch(array.AsSpan());
-                break;
-            case List<Reading> list:
-                WriteBatch(CollectionsMarshal.AsSpan(list));
-                break;
-            default:
-                WriteBatch([.. batch]);
-                break;
-        }
-    }
-
-    /// <summary>
-    /// Stores one batch in one transaction on the writer's own connection, through one insert statement prepared once
-    /// and reused for every batch, values bound straight to SQLite (no parameter objects, no per-reading allocation).
-    /// After any failure the connection is dropped and opened afresh for the retry.
-    /// </summary>
-    internal void WriteBatch(ReadOnlySpan<Reading> batch)
-    {
-        if (batch.IsEmpty)
-        {
-            return;
-        }
-
-        lock (_connectionGate)
-        {
-            try
-            {
-                WriteBatchCore(batch);
-            }
-            catch (SqliteException)
-            {
-                CloseConnection();
-                throw;
-            }
-        }
-    }
-
-    private void WriteBatchCore(ReadOnlySpan<Reading> batch)
-    {
-        var connection = EnsureConnection();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        List<((string, string) Key, long Id)>? newIds = null;
-        var insert = _insert!;
+        var stored = await _store.WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
         var earliest = long.MaxValue;
-        try
+        foreach (var reading in batch)
         {
-            foreach (ref readonly var reading in batch)
-            {
-                var key = (reading.DeviceId, reading.Point);
-                if (!_seriesIds.TryGetValue(key, out var id))
-                {
-                    id = ResolveSeries(connection, transaction, reading);
-                    (newIds ??= []).Add((key, id));
-
-                    // Usable for the rest of this batch; forgotten again below if the batch does not commit.
-                    _seriesIds[key] = id;
-                }
-
-                var ms = reading.Timestamp.ToUnixTimeMilliseconds();
-                earliest = Math.Min(earliest, ms);
-                Check(connection, raw.sqlite3_bind_int64(insert, 1, id));
-                Check(connection, raw.sqlite3_bind_int64(insert, 2, ms));
-                Check(connection, raw.sqlite3_bind_double(insert, 3, reading.Value));
-                var step = raw.sqlite3_step(insert);
-                raw.sqlite3_reset(insert);
-                if (step != raw.SQLITE_DONE)
-                {
-                    Check(connection, step);
-                }
-            }
-
-            transaction.Commit();
-        }
-        catch
-        {
-            foreach (var (key, _) in newIds ?? [])
-            {
-                _seriesIds.Remove(key);
-            }
-
-            throw;
+            earliest = Math.Min(earliest, reading.Timestamp.ToUnixTimeMilliseconds());
         }
 
-        Interlocked.Add(ref _stored, batch.Length);
+        Interlocked.Add(ref _stored, stored);
         LowerDirtyMark(earliest);
     }
 
-    private SqliteConnection EnsureConnection()
-    {
-        if (_connection is not null)
-        {
-            return _connection;
-        }
-
-        var connection = _database.Open();
-        try
-        {
-            using (var pragma = connection.CreateCommand())
-            {
-                // Readings are not evidence: in WAL mode NORMAL survives an application crash and skips an fsync per commit.
-                pragma.CommandText = "PRAGMA synchronous = NORMAL";
-                pragma.ExecuteNonQuery();
-            }
-
-            Check(connection, raw.sqlite3_prepare_v2(connection.Handle, "INSERT INTO samples (series_id, ts, value) VALUES (?1, ?2, ?3)", out var insert));
-            _insert = insert;
-            _connection = connection;
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    private void CloseConnection()
-    {
-        _insert?.Dispose();
-        _insert = null;
-        _connection?.Dispose();
-        _connection = null;
-    }
-
-    private static void Check(SqliteConnection connection, int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-        }
-    }
-
-    public override void Dispose()
-    {
-        lock (_connectionGate)
-        {
-            CloseConnection();
-        }
-
-        base.Dispose();
-    }
+    /// <summary>Synchronous <see cref="WriteBatchAsync"/> for tests and the benchmark on monitoring.db (whose store is synchronous).</summary>
+    internal void WriteBatch(IReadOnlyList<Reading> batch) => WriteBatchAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // One batch list for the writer's life: its array is reused for every batch.
         var batch = new List<Reading>(_options.BatchSize);
         try
         {
@@ -273,35 +140,19 @@ public sealed partial class HistoryWriter : BackgroundService
         {
             try
             {
-                WriteBatch(CollectionsMarshal.AsSpan(batch));
+                await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
                 batch.Clear();
             }
-            catch (SqliteException ex)
+            catch (Exception ex) when (_store.IsTransient(ex))
             {
                 Interlocked.Increment(ref _retries);
-                LogRetry(_logger, batch.Count, delay.TotalMilliseconds, ex.SqliteErrorCode, ex.Message);
+                LogRetry(_logger, batch.Count, delay.TotalMilliseconds, ex.GetType().Name, ex.Message);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetryDelay.Ticks));
             }
         }
     }
 
-    private long ResolveSeries(SqliteConnection connection, SqliteTransaction transaction, Reading reading)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandTimeout = _database.CommandTimeoutSeconds;
-        command.CommandText = """
-            INSERT INTO series (device_id, point, unit) VALUES ($d, $p, $u)
-            ON CONFLICT (device_id, point) DO UPDATE SET unit = excluded.unit
-            RETURNING id
-            """;
-        command.Parameters.AddWithValue("$d", reading.DeviceId);
-        command.Parameters.AddWithValue("$p", reading.Point);
-        command.Parameters.AddWithValue("$u", reading.Unit);
-        return (long)command.ExecuteScalar()!;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} readings failed (SQLite error {Code}: {Reason}); retrying in {DelayMs} ms")]
-    private static partial void LogRetry(ILogger logger, int count, double delayMs, int code, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} readings failed ({Error}: {Reason}); retrying in {DelayMs} ms")]
+    private static partial void LogRetry(ILogger logger, int count, double delayMs, string error, string reason);
 }

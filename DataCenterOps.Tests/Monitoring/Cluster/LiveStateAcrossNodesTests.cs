@@ -104,7 +104,7 @@ public sealed class LiveStateAcrossNodesTests
             ["Node:Name"] = "node-a",
         });
 
-    // Node B polls nothing in today's code: no devices, no simulator (Node:Roles is wired elsewhere).
+    // Node B polls nothing: no devices, no simulator, and not a poller node (so node A leases the whole room).
     private static async Task<IHost> StartNodeBAsync(ScratchPostgresDatabase database, TempDirectory temp)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -115,6 +115,7 @@ public sealed class LiveStateAcrossNodesTests
             ["Monitoring:PostgreSqlConnectionString"] = database.ConnectionString,
             ["Simulator:Enabled"] = "false",
             ["Node:Name"] = "node-b",
+            ["Node:Roles"] = "Web",
         });
         builder.AddMonitoring();
         var host = builder.Build();

@@ -16,4 +16,10 @@ public sealed class BackupOptions
 
     [Required]
     public string Cron { get; set; } = "30 1 * * *";
+
+    /// <summary>
+    /// <c>Backup:PgDumpPath</c> (PostgreSQL only): the <c>pg_dump</c> to run; <c>pg_restore</c> is taken from the same folder.
+    /// Empty: the one matching the server's major version (<c>/usr/lib/postgresql/&lt;major&gt;/bin</c>), else the PATH's.
+    /// </summary>
+    public string? PgDumpPath { get; set; }
 }

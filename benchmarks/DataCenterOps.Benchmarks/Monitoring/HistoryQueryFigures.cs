@@ -65,7 +65,7 @@ internal static class HistoryQueryFigures
             first[s] = new Reading(deviceIds[s / PointsPerDevice], points[s % PointsPerDevice], start, 20, "°C");
         }
 
-        writer.WriteBatch(first.AsSpan());
+        writer.WriteBatch(first);
         using (var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult())
         using (var command = connection.CreateCommand())
         {
@@ -97,7 +97,7 @@ internal static class HistoryQueryFigures
                 }
             }
 
-            writer.WriteBatch(batch.AsSpan(0, count));
+            writer.WriteBatch(new ArraySegment<Reading>(batch, 0, count));
             written += count;
         }
 

@@ -64,7 +64,7 @@ internal static class IngestFigures
         });
         var database = new MonitoringDatabase(options);
         using var writer = new HistoryWriter(database, options, TimeProvider.System, NullLogger<HistoryWriter>.Instance);
-        writer.WriteBatch(readings.AsSpan(0, 1));
+        writer.WriteBatch(new ArraySegment<Reading>(readings, 0, 1));
         await writer.StartAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         foreach (var reading in readings)
@@ -86,11 +86,11 @@ internal static class IngestFigures
     {
         var options = Options.Create(new MonitoringOptions { DataDirectory = directory, History = new HistoryOptions { DatabaseFile = "direct.db" } });
         using var writer = new HistoryWriter(new MonitoringDatabase(options), options, TimeProvider.System, NullLogger<HistoryWriter>.Instance);
-        writer.WriteBatch(readings.AsSpan(0, 1));
+        writer.WriteBatch(new ArraySegment<Reading>(readings, 0, 1));
         var clock = Stopwatch.StartNew();
         for (var offset = 0; offset < readings.Length; offset += BatchSize)
         {
-            writer.WriteBatch(readings.AsSpan(offset, Math.Min(BatchSize, readings.Length - offset)));
+            writer.WriteBatch(new ArraySegment<Reading>(readings, offset, Math.Min(BatchSize, readings.Length - offset)));
         }
 
         return clock.Elapsed;

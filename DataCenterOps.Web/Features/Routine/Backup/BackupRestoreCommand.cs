@@ -10,6 +10,7 @@ namespace DataCenterOps.Web.Features.Routine.Backup;
 /// app runs (instance lock), moves the current database (with its -wal/-shm) aside into
 /// <c>&lt;DataDirectory&gt;/pre-restore-&lt;time&gt;/</c>, puts the backup in place and checks the row counts again;
 /// the backup's monitoring.db copy (<c>&lt;backup&gt;.monitoring</c>), when there is one, is verified and put back too.
+/// On PostgreSQL (Storage:Provider PostgreSql) the backup is a <c>pg_dump</c> and <see cref="PostgresRestore"/> restores it.
 /// Exit codes: 0 restored, 2 verification failed, 3 app running, 64 usage.
 /// </summary>
 public static class BackupRestoreCommand
@@ -48,6 +49,12 @@ public static class BackupRestoreCommand
         {
             await output.WriteLineAsync($"Refused: the app is running on {Path.GetFullPath(storage.DataDirectory)} (lock {InstanceLock.FileName} is held). Stop it and run restore again.");
             return AppRunning;
+        }
+
+        storage.PostgreSqlConnectionString ??= configuration.GetConnectionString(StorageOptions.ConnectionStringName);
+        if (storage.IsPostgreSql)
+        {
+            return await PostgresRestore.RunAsync(backup, storage, configuration, output, time, cancellationToken);
         }
 
         var live = storage.DatabasePath;

@@ -11,7 +11,8 @@ namespace DataCenterOps.Web.Features.Routine.Backup;
 /// Online backup of the app database with <c>VACUUM INTO</c> (a consistent snapshot that includes what is still in
 /// the WAL; never a file copy). Each copy is verified before it counts: integrity_check, the key tables' row counts
 /// against the live database, and the keyed evidence chains. The manifest carries the chains' heads, which are also
-/// appended to the anchor file. monitoring.db (history and the alarm trail) is backed up beside it
+/// appended to the anchor file. On PostgreSQL the copy is a <c>pg_dump</c> verified by a restore into a scratch database
+/// (<see cref="PostgresBackup"/>). monitoring.db (history and the alarm trail) is backed up beside it
 /// (<see cref="MonitoringBackup"/>). Then the oldest beyond Backup:Keep are deleted.
 /// </summary>
 public sealed partial class BackupService(
@@ -34,17 +35,15 @@ public sealed partial class BackupService(
         var directory = BackupDirectory;
         Directory.CreateDirectory(directory);
         var now = time.GetUtcNow().UtcDateTime;
-        var name = UniqueName(directory, now);
+        var postgres = storage.Value.IsPostgreSql;
+        var name = UniqueName(directory, now, postgres ? PostgresBackup.Extension : ".db");
         var final = Path.Combine(directory, name);
         var partial = final + ".partial";
         try
         {
-            var live = storage.Value.DatabasePath;
-            var before = await BackupInspector.CountRowsAsync(live, cancellationToken);
-            await VacuumIntoAsync(live, partial, cancellationToken);
-            var after = await BackupInspector.CountRowsAsync(live, cancellationToken);
-            await BackupInspector.MakeSelfContainedAsync(partial, cancellationToken);
-            var inspection = await BackupInspector.InspectAsync(partial, evidence.Key, cancellationToken);
+            var (inspection, before, after) = postgres
+                ? await DumpPostgreSqlAsync(partial, cancellationToken)
+                : await VacuumSqliteAsync(partial, cancellationToken);
             Verify(inspection, before, after);
 
             var monitoringInfo = await MonitoringBackup.CreateAsync(MonitoringBackup.LivePath(configuration, storage.Value), MonitoringBackup.CompanionOf(partial), cancellationToken);
@@ -74,6 +73,28 @@ public sealed partial class BackupService(
         }
     }
 
+    private async Task<(BackupInspection, IReadOnlyDictionary<string, long>, IReadOnlyDictionary<string, long>)> VacuumSqliteAsync(
+        string partial, CancellationToken cancellationToken)
+    {
+        var live = storage.Value.DatabasePath;
+        var before = await BackupInspector.CountRowsAsync(live, cancellationToken);
+        await VacuumIntoAsync(live, partial, cancellationToken);
+        var after = await BackupInspector.CountRowsAsync(live, cancellationToken);
+        await BackupInspector.MakeSelfContainedAsync(partial, cancellationToken);
+        return (await BackupInspector.InspectAsync(partial, evidence.Key, cancellationToken), before, after);
+    }
+
+    /// <summary>pg_dump (custom format), then pg_restore into a scratch database that is checked and dropped.</summary>
+    private async Task<(BackupInspection, IReadOnlyDictionary<string, long>, IReadOnlyDictionary<string, long>)> DumpPostgreSqlAsync(
+        string partial, CancellationToken cancellationToken)
+    {
+        var connectionString = storage.Value.PostgreSqlConnectionString
+            ?? throw new BackupVerificationException("Storage:Provider is PostgreSql but ConnectionStrings:DataCenterOps is not set.");
+        var tools = await PgTools.ResolveAsync(options.Value.PgDumpPath, connectionString, cancellationToken);
+        var (before, after) = await PostgresBackup.DumpAsync(tools, connectionString, partial, cancellationToken);
+        return (await PostgresBackup.InspectAsync(tools, connectionString, partial, evidence.Key, cancellationToken), before, after);
+    }
+
     /// <summary>Verified backups, newest first.</summary>
     public async Task<IReadOnlyList<BackupInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -84,7 +105,8 @@ public sealed partial class BackupService(
         }
 
         var list = new List<BackupInfo>();
-        foreach (var manifest in Directory.EnumerateFiles(directory, FilePrefix + "*.db.json"))
+        foreach (var manifest in Directory.EnumerateFiles(directory, FilePrefix + "*.json")
+                     .Where(m => m.EndsWith(".db.json", StringComparison.Ordinal) || m.EndsWith(PostgresBackup.Extension + ".json", StringComparison.Ordinal)))
         {
             if (File.Exists(manifest[..^".json".Length])
                 && JsonSerializer.Deserialize<BackupInfo>(await File.ReadAllTextAsync(manifest, cancellationToken)) is { } info)
@@ -144,13 +166,13 @@ public sealed partial class BackupService(
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string UniqueName(string directory, DateTime now)
+    private static string UniqueName(string directory, DateTime now, string extension)
     {
         var stem = FilePrefix + now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
-        var name = stem + ".db";
+        var name = stem + extension;
         for (var i = 2; File.Exists(Path.Combine(directory, name)); i++)
         {
-            name = string.Create(CultureInfo.InvariantCulture, $"{stem}-{i}.db");
+            name = string.Create(CultureInfo.InvariantCulture, $"{stem}-{i}{extension}");
         }
 
         return name;
@@ -160,6 +182,7 @@ public sealed partial class BackupService(
     {
         var keep = options.Value.Keep;
         var files = Directory.EnumerateFiles(BackupDirectory, FilePrefix + "*.db")
+            .Concat(Directory.EnumerateFiles(BackupDirectory, FilePrefix + "*" + PostgresBackup.Extension))
             .Select(f => new FileInfo(f)).OrderByDescending(f => f.Name, StringComparer.Ordinal).ToList();
         foreach (var old in files.Skip(keep))
         {

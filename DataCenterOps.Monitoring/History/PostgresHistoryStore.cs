@@ -1,0 +1,393 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using DataCenterOps.Monitoring.Cluster;
+using DataCenterOps.Monitoring.Devices;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DataCenterOps.Monitoring.History;
+
+/// <summary>
+/// History in schema <c>monitoring</c> of the shared PostgreSQL database (<see cref="PostgresHistorySchema"/>): a batch is
+/// one transaction with one binary <c>COPY</c>; 1-minute and 1-hour rollups are <c>INSERT … SELECT … GROUP BY date_trunc
+/// … ON CONFLICT DO UPDATE</c> from a watermark; retention drops whole day partitions. Partitions are created
+/// <see cref="AheadDays"/> ahead by maintenance and on demand by the writer, so a reading never lands in a default
+/// partition (there is none) and never fails for want of one.
+/// </summary>
+public sealed class PostgresHistoryStore(SharedDatabase database, IOptions<MonitoringOptions> options, IHistoryWriteFence fence) : IHistoryStore
+{
+    /// <summary>Days after today whose partitions maintenance creates ahead.</summary>
+    public const int AheadDays = 2;
+
+    // Recomputed again each run: covers readings that arrived late after the previous run (also from other nodes).
+    private static readonly TimeSpan RecomputeMargin = TimeSpan.FromMinutes(10);
+
+    private static readonly string RollupSql = $"""
+        INSERT INTO {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Minutes} (series_id, bucket, min, max, sum, count)
+        SELECT series_id, date_trunc('minute', ts, 'UTC'), min(value), max(value), sum(value), count(*)
+        FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Samples} WHERE ts >= @from AND ts < @to
+        GROUP BY 1, 2
+        ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
+        INSERT INTO {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Hours} (series_id, bucket, min, max, sum, count)
+        SELECT series_id, date_trunc('hour', bucket, 'UTC'), min(min), max(max), sum(sum), sum(count)
+        FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Minutes} WHERE bucket >= date_trunc('hour', @from, 'UTC') AND bucket < @to
+        GROUP BY 1, 2
+        ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
+        INSERT INTO {PostgresHistorySchema.Schema}.history_rollup_state (name, watermark) VALUES ('minute', @to)
+        ON CONFLICT (name) DO UPDATE SET watermark = greatest(history_rollup_state.watermark, excluded.watermark);
+        """;
+
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private readonly ConcurrentDictionary<(string Table, DateOnly Day), bool> _partitions = new();
+    private readonly ConcurrentDictionary<(string DeviceId, string Point), long> _seriesIds = new();
+    private volatile bool _schemaReady;
+
+    public bool IsTransient(Exception exception) => exception is NpgsqlException;
+
+    public async Task<int> WriteBatchAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var days = new HashSet<DateOnly>();
+            foreach (var reading in batch)
+            {
+                days.Add(DateOnly.FromDateTime(reading.Timestamp.UtcDateTime));
+            }
+
+            foreach (var day in days)
+            {
+                await EnsurePartitionAsync(connection, PostgresHistorySchema.Samples, day, cancellationToken).ConfigureAwait(false);
+            }
+
+            await ResolveSeriesAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var admitted = await fence.AdmitAsync(connection, transaction, batch, cancellationToken).ConfigureAwait(false);
+                    var importer = await connection.BeginBinaryImportAsync(
+                        $"COPY {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Samples} (series_id, ts, value) FROM STDIN (FORMAT BINARY)",
+                        cancellationToken).ConfigureAwait(false);
+                    await using (importer.ConfigureAwait(false))
+                    {
+                        foreach (var reading in admitted)
+                        {
+                            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                            await importer.WriteAsync(_seriesIds[(reading.DeviceId, reading.Point)], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                            await importer.WriteAsync(reading.Timestamp.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                            await importer.WriteAsync(reading.Value, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return admitted.Count;
+                }
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CheckViolation)
+            {
+                // "No partition of relation found for row": a partition known here was dropped meanwhile (retention on
+                // another node). Forget what is known, so the retry creates it again.
+                _partitions.Clear();
+                throw;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<HistorySample>> ReadAsync(
+        string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        const string Series = $"(SELECT id FROM {PostgresHistorySchema.Schema}.history_series WHERE device_id = @d AND point = @p)";
+        var sql = resolution switch
+        {
+            HistoryResolution.Raw => $"SELECT ts, value, value, value, 1::bigint FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Samples} WHERE series_id = {Series} AND ts >= @from AND ts < @to ORDER BY ts",
+            HistoryResolution.Minute => $"SELECT bucket, min, sum / count, max, count FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Minutes} WHERE series_id = {Series} AND bucket >= @from AND bucket < @to ORDER BY bucket",
+            _ => $"SELECT bucket, min, sum / count, max, count FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Hours} WHERE series_id = {Series} AND bucket >= @from AND bucket < @to ORDER BY bucket",
+        };
+        var samples = new List<HistorySample>();
+        var command = database.DataSource.CreateCommand(sql);
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddWithValue("d", deviceId);
+            command.Parameters.AddWithValue("p", point);
+            command.Parameters.AddWithValue("from", from.UtcDateTime);
+            command.Parameters.AddWithValue("to", to.UtcDateTime);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    samples.Add(new HistorySample(
+                        new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero),
+                        reader.GetDouble(1),
+                        reader.GetDouble(2),
+                        reader.GetDouble(3),
+                        reader.GetInt64(4)));
+                }
+            }
+        }
+
+        return samples;
+    }
+
+    public async Task PrepareAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            for (var day = today; day <= today.AddDays(AheadDays); day = day.AddDays(1))
+            {
+                foreach (var table in PostgresHistorySchema.PartitionedTables)
+                {
+                    await EnsurePartitionAsync(connection, table, day, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    public async Task RollupAsync(DateTimeOffset now, DateTimeOffset? dirtySince, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var to = FloorMinute(now.UtcDateTime);
+        var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                // One node rolls up at a time; the next one then recomputes from the watermark the first one left.
+                await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({PostgresHistorySchema.RollupLockKey})", cancellationToken).ConfigureAwait(false);
+                var watermark = await ScalarAsync(connection, $"SELECT watermark FROM {PostgresHistorySchema.Schema}.history_rollup_state WHERE name = 'minute'", cancellationToken).ConfigureAwait(false)
+                    ?? await ScalarAsync(connection, $"SELECT min(ts) FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Samples}", cancellationToken).ConfigureAwait(false)
+                    ?? to;
+                var start = watermark - RecomputeMargin;
+                if (dirtySince is { } dirty && dirty.UtcDateTime < start)
+                {
+                    start = dirty.UtcDateTime;
+                }
+
+                var from = FloorMinute(start);
+                if (from < to)
+                {
+                    for (var day = DateOnly.FromDateTime(from); day <= DateOnly.FromDateTime(to); day = day.AddDays(1))
+                    {
+                        await EnsurePartitionAsync(connection, PostgresHistorySchema.Minutes, day, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    var command = new NpgsqlCommand(RollupSql, connection);
+                    await using (command.ConfigureAwait(false))
+                    {
+                        command.Parameters.AddWithValue("from", from);
+                        command.Parameters.AddWithValue("to", to);
+                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task EnforceRetentionAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var history = options.Value.History;
+        var cuts = new Dictionary<string, DateTime>(StringComparer.Ordinal)
+        {
+            [PostgresHistorySchema.Samples] = (now - TimeSpan.FromDays(history.RawRetentionDays)).UtcDateTime,
+            [PostgresHistorySchema.Minutes] = (now - TimeSpan.FromDays(history.RollupRetentionDays)).UtcDateTime,
+        };
+        var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({PostgresHistorySchema.SchemaLockKey})", cancellationToken).ConfigureAwait(false);
+                foreach (var (parent, child, day) in await PartitionsAsync(connection, cancellationToken).ConfigureAwait(false))
+                {
+                    // A whole day goes once all of it is older than the retention: nothing younger is ever deleted.
+                    if (day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) <= cuts[parent])
+                    {
+                        await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {PostgresHistorySchema.Schema}.\"{child}\"", cancellationToken).ConfigureAwait(false);
+                        _partitions.TryRemove((parent, day), out _);
+                    }
+                }
+
+                var delete = new NpgsqlCommand($"DELETE FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Hours} WHERE bucket < @cut", connection);
+                await using (delete.ConfigureAwait(false))
+                {
+                    delete.Parameters.AddWithValue("cut", cuts[PostgresHistorySchema.Minutes]);
+                    await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The partitions there are now: (parent table, partition, the UTC day it holds).</summary>
+    internal async Task<IReadOnlyList<(string Parent, string Child, DateOnly Day)>> PartitionsAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await PartitionsAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static DateTime FloorMinute(DateTime utc) =>
+        new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+
+    private static async Task<IReadOnlyList<(string Parent, string Child, DateOnly Day)>> PartitionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var list = new List<(string, string, DateOnly)>();
+        var command = new NpgsqlCommand(PostgresHistorySchema.ListPartitions, connection);
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var parent = reader.GetString(0);
+                    var child = reader.GetString(1);
+                    if (DateOnly.TryParseExact(child[(parent.Length + 1)..], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                    {
+                        list.Add((parent, child, day));
+                    }
+                }
+            }
+        }
+
+        return list;
+    }
+
+    private async Task EnsurePartitionAsync(NpgsqlConnection connection, string table, DateOnly day, CancellationToken cancellationToken)
+    {
+        if (_partitions.ContainsKey((table, day)))
+        {
+            return;
+        }
+
+        var command = new NpgsqlCommand($"SELECT {PostgresHistorySchema.Schema}.history_ensure_partition(@t, @d)", connection);
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddWithValue("t", table);
+            command.Parameters.AddWithValue("d", day);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _partitions[(table, day)] = true;
+    }
+
+    private async Task ResolveSeriesAsync(NpgsqlConnection connection, IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
+    {
+        var missing = new Dictionary<(string DeviceId, string Point), string>();
+        foreach (var reading in batch)
+        {
+            if (!_seriesIds.ContainsKey((reading.DeviceId, reading.Point)))
+            {
+                missing[(reading.DeviceId, reading.Point)] = reading.Unit;
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var command = new NpgsqlCommand(
+            $"""
+            INSERT INTO {PostgresHistorySchema.Schema}.history_series (device_id, point, unit)
+            SELECT * FROM unnest(@d, @p, @u)
+            ON CONFLICT (device_id, point) DO UPDATE SET unit = excluded.unit
+            RETURNING id, device_id, point
+            """,
+            connection);
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddWithValue("d", missing.Keys.Select(k => k.DeviceId).ToArray());
+            command.Parameters.AddWithValue("p", missing.Keys.Select(k => k.Point).ToArray());
+            command.Parameters.AddWithValue("u", missing.Values.ToArray());
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    _seriesIds[(reader.GetString(1), reader.GetString(2))] = reader.GetInt64(0);
+                }
+            }
+        }
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+
+            var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    await ExecuteAsync(connection, PostgresHistorySchema.Sql, cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    private static async Task<DateTime?> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        await using (command.ConfigureAwait(false))
+        {
+            var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return result is DateTime value ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : null;
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+#pragma warning disable CA2100 // Only the schema's own constants and catalog names are put into SQL here, never input.
+        var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
