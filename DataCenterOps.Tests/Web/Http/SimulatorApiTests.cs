@@ -92,7 +92,7 @@ public sealed class SimulatorApiTests(WebAppFactory factory) : IClassFixture<Web
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
         Assert.Equal(SimulatedFault.Silent, Room.GetFault("genset-1"));
         Assert.Equal(["genset-1"], scenarios!.Single(s => s.Name == "device-silent").ActiveOn);
-        Assert.Equal(10, scenarios!.Count);
+        Assert.Equal(11, scenarios!.Count);
     }
 
     [Theory]
