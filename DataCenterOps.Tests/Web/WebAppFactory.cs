@@ -122,6 +122,22 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The index of a device in the root appsettings.json's <c>Monitoring:Devices</c>, by its id.</summary>
+    internal static int ConfiguredDeviceIndex(string deviceId)
+    {
+        using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
+        var devices = file.RootElement.GetProperty("Monitoring").GetProperty("Devices");
+        for (var i = 0; i < devices.GetArrayLength(); i++)
+        {
+            if (devices[i].GetProperty("Id").GetString() == deviceId)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"No device {deviceId} in appsettings.json.");
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

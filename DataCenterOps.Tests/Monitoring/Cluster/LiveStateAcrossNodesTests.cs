@@ -28,7 +28,7 @@ public sealed class LiveStateAcrossNodesTests
         using var b = await StartNodeBAsync(database, temp);
         var liveOnB = b.Services.GetRequiredService<LiveStateStore>();
         await a.WaitAllUpAsync();
-        await Eventually.TrueAsync(() => liveOnB.GetDevices().Count == SimulatedRoomHost.DeviceIds.Length, "every device on node B");
+        await Eventually.TrueAsync(() => liveOnB.GetDevices().Count == a.LiveState.GetDevices().Count, "every device on node B");
 
         // Every poll of ups-1 on A by its time; B may skip some (the publisher writes a device's latest), never lag.
         var pollsOnA = new System.Collections.Concurrent.ConcurrentDictionary<DateTimeOffset, DeviceSnapshot>();

@@ -43,6 +43,7 @@ public sealed class PostgresHistoryTests
 
         await harness.Writer.StopAsync(CancellationToken.None);
 
+        Assert.Null(harness.Writer.ExecuteTask?.Exception);
         Assert.Equal(5_000, harness.Writer.Stored);
         Assert.Equal(5_000, await harness.ScalarAsync("SELECT count(DISTINCT value) FROM monitoring.history_samples"));
         Assert.Equal(5_000, await harness.ScalarAsync("SELECT count(*) FROM monitoring.history_samples"));

@@ -73,9 +73,18 @@ public sealed class PollerFailoverProcessTests : IAsyncLifetime
         var epochsBefore = (await EpochsAsync()).Where(e => e.Value.Owner == "node-a").ToDictionary(e => e.Key, e => e.Value.Epoch, StringComparer.Ordinal);
 
         a.KillHard();
+        var killedAt = DateTimeOffset.UtcNow;
         var killed = Stopwatch.StartNew();
         var after = await WaitForAsync(b, Takeover, m => AppProcess.NodeDevices(m) is { Count: 1 } n && n.GetValueOrDefault("node-b") == deviceCount && AppProcess.DevicesUp(m).Count == deviceCount, "node-b to poll every device after node-a was killed");
         var tookOver = killed.Elapsed;
+
+        // Node-b records node-a's devices from now on (live state alone could be node-a's last replica).
+        var recording = Stopwatch.StartNew();
+        while (epochsBefore.Keys.Any(d => RecordedSinceAsync(d, killedAt).GetAwaiter().GetResult() == 0) && recording.Elapsed < Takeover)
+        {
+            await Task.Delay(500);
+        }
+
         b.Dispose();
 
         Assert.True(tookOver < Takeover, $"takeover took {tookOver}");
@@ -85,15 +94,16 @@ public sealed class PollerFailoverProcessTests : IAsyncLifetime
         Assert.All(epochsBefore, e => Assert.Equal(((string?)"node-b", e.Value + 1), epochsAfter[e.Key])); // node-a's devices: taken over once, epoch raised
         // History is in the shared database: every reading once, and node-a's devices kept being recorded after the kill.
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM (SELECT series_id, ts FROM monitoring.history_samples GROUP BY series_id, ts HAVING count(*) > 1) twice"));
-        var killedAt = DateTimeOffset.UtcNow - tookOver;
         foreach (var device in epochsBefore.Keys)
         {
-            Assert.True(await ScalarAsync($"""
-                SELECT count(*) FROM monitoring.history_samples s JOIN monitoring.history_series r ON r.id = s.series_id
-                WHERE r.device_id = '{device}' AND s.ts > '{killedAt:O}'
-                """) > 0, $"{device}: nothing recorded after node-a was killed");
+            Assert.True(await RecordedSinceAsync(device, killedAt) > 0, $"{device}: nothing recorded after node-a was killed");
         }
     }
+
+    private Task<long> RecordedSinceAsync(string device, DateTimeOffset since) => ScalarAsync($"""
+        SELECT count(*) FROM monitoring.history_samples s JOIN monitoring.history_series r ON r.id = s.series_id
+        WHERE r.device_id = '{device}' AND s.ts > '{since:O}'
+        """);
 
     private AppProcess Node(string name, string evidenceKey)
     {

@@ -25,7 +25,7 @@ public sealed class TwoSiteApp : IAsyncLifetime
         Factory.ExtraSettings["Sites:0:Name"] = RegencyName;
         Factory.ExtraSettings["Sites:0:Address"] = "Jln. Wolter Monginsidi, Tenggarong";
         Factory.ExtraSettings["Sites:0:TimeZone"] = "Asia/Makassar";
-        var index = WebAppFactory.ConfiguredDeviceProtocols().Count() - 1;
+        var index = WebAppFactory.ConfiguredDeviceIndex(RegencyDevice);
         Factory.ExtraSettings[$"Monitoring:Devices:{index}:Site"] = RegencyCode;
         _ = Factory.Server; // start the app (migrations, sites, demo users)
 
