@@ -106,15 +106,31 @@ public sealed partial class HistoryWriter : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: what is buffered still goes in, within a grace period.
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            do
-            {
-                await StoreWithRetryAsync(batch, grace.Token).ConfigureAwait(false);
-                Drain(batch);
-            }
-            while (batch.Count > 0 && !grace.IsCancellationRequested);
+            await StoreRemainingAsync(batch).ConfigureAwait(false);
         }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+
+        // A stop that comes before the thread pool ever ran ExecuteAsync cancels it unstarted: the buffer still goes in.
+        if (_buffer.Reader.Count > 0)
+        {
+            await StoreRemainingAsync([]).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Shutting down: the batch in hand and what is buffered still go in, within a grace period.</summary>
+    private async Task StoreRemainingAsync(List<Reading> batch)
+    {
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        do
+        {
+            await StoreWithRetryAsync(batch, grace.Token).ConfigureAwait(false);
+            Drain(batch);
+        }
+        while (batch.Count > 0 && !grace.IsCancellationRequested);
     }
 
     private void LowerDirtyMark(long ms)
