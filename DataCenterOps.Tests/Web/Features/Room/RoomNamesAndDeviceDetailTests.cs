@@ -20,7 +20,7 @@ public sealed class RoomNamesAndDeviceDetailTests : RoomTestContext
         var alarms = Render<ActiveAlarmList>();
 
         overview.WaitForAssertion(() => Assert.Equal("UPS 1", overview.Find("[data-device='ups-1'] .room-device-name").TextContent.Trim()));
-        Assert.Equal("UPS 1", alarms.Find("tr[data-device='ups-1'] a").TextContent.Trim());
+        alarms.WaitForAssertion(() => Assert.Equal("UPS 1", alarms.Find("tr[data-device='ups-1'] a").TextContent.Trim()));
         Assert.DoesNotContain("UPS A", overview.Markup, StringComparison.Ordinal);
     }
 
