@@ -21,16 +21,23 @@ internal sealed class WebAppProcess : IAsyncDisposable
     private readonly string _dataDirectory;
     private readonly Queue<string> _lastLines = new();
 
-    private WebAppProcess(Process process, string dataDirectory, string baseUrl)
+    private WebAppProcess(Process process, string dataDirectory, string baseUrl, int trapPort)
     {
         _process = process;
         _dataDirectory = dataDirectory;
         BaseUrl = baseUrl;
+        TrapPort = trapPort;
     }
 
     public string BaseUrl { get; }
 
-    public static async Task<WebAppProcess> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
+    /// <summary>The UDP port of the app's trap receiver on 127.0.0.1 (a free one, not the default 10162).</summary>
+    public int TrapPort { get; }
+
+    /// <param name="settings">Configuration applied last, as environment variables (<c>Section__Key</c>).</param>
+    /// <param name="pollSeconds">Every device's polling interval (1 s by default, 10 s as a site runs it).</param>
+    public static async Task<WebAppProcess> StartAsync(
+        string repositoryRoot, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null, int pollSeconds = 1)
     {
         // DCOPS_BENCH_WEB: another build's output folder (e.g. a copy of the previous commit's) for before/after figures.
         var output = Environment.GetEnvironmentVariable("DCOPS_BENCH_WEB") is { Length: > 0 } other
@@ -46,6 +53,7 @@ internal sealed class WebAppProcess : IAsyncDisposable
         var port = FreeTcpPort();
         var snmpPort = FreeUdpPort();
         var modbusPort = FreeTcpPort();
+        var trapPort = FreeUdpPort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = output,
@@ -63,15 +71,21 @@ internal sealed class WebAppProcess : IAsyncDisposable
         environment["Logging__LogLevel__Default"] = "Warning";
         environment["Simulator__SnmpPort"] = Invariant(snmpPort);
         environment["Simulator__ModbusPort"] = Invariant(modbusPort);
+        environment["Monitoring__Traps__Port"] = Invariant(trapPort);
         foreach (var (index, protocol) in ConfiguredDevices(Path.Combine(output, "appsettings.json")))
         {
             environment[$"Monitoring__Devices__{index}__Port"] = Invariant(protocol == "Snmp" ? snmpPort : modbusPort);
-            environment[$"Monitoring__Devices__{index}__IntervalSeconds"] = "1";
+            environment[$"Monitoring__Devices__{index}__IntervalSeconds"] = Invariant(pollSeconds);
             environment[$"Monitoring__Devices__{index}__TimeoutSeconds"] = "2";
         }
 
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var app = new WebAppProcess(process, dataDirectory, $"http://127.0.0.1:{port}");
+        var app = new WebAppProcess(process, dataDirectory, $"http://127.0.0.1:{port}", trapPort);
         process.OutputDataReceived += (_, e) => app.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
         process.BeginOutputReadLine();
