@@ -77,6 +77,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<EvidencePackQueries>();
+        services.AddScoped<EvidenceDigest>();
         services.AddOptions<Photos.PhotoOptions>().BindConfiguration(Photos.PhotoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Photos.PhotoStore>();
         services.AddScoped<Photos.PhotoQueries>();

@@ -12,6 +12,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddScoped<ComplianceService>();
         services.AddScoped<ScheduleService>();
         services.AddScoped<NotificationQueries>();
+        services.AddScoped<NotificationOutbox>();
+        services.AddScoped<RoutineQueries>();
         return services;
     }
 }

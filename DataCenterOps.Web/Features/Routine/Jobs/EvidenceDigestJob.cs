@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.People;
-using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Web.Features.Routine.Notifications;
 using Microsoft.Extensions.Options;
@@ -14,14 +13,13 @@ namespace DataCenterOps.Web.Features.Routine.Jobs;
 /// database in their mailboxes and in the anchor file. Sent once per day (dedupe key), safe to run twice.
 /// </summary>
 public sealed partial class EvidenceDigestJob(
-    DataCenterOpsDbContext db, EvidenceServices evidence, NotificationService notifications, IOptions<SopOptions> sop, TimeProvider time,
+    EvidenceDigest digest, NotificationService notifications, IOptions<SopOptions> sop, TimeProvider time,
     ILogger<EvidenceDigestJob> logger)
 {
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        var chains = await evidence.VerifyAsync(db, cancellationToken);
+        var chains = await digest.VerifyAndAnchorAsync("digest", cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        evidence.Anchors.Append(chains.Select(c => c.Head), now, "digest");
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, sop.Value.Zone)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var intact = chains.All(c => c.IsIntact);
         var body = new StringBuilder()

@@ -1,8 +1,6 @@
-using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Scheduling;
 using DataCenterOps.Domain.Workflow;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Web.Features.Routine.Jobs;
@@ -12,12 +10,12 @@ namespace DataCenterOps.Web.Features.Routine.Jobs;
 /// sweep, backup and retention jobs. Called at start and after the Pengelola edits a schedule. Arguments are ids only.
 /// </summary>
 public sealed class RecurringJobRegistrar(
-    IRecurringJobManager jobs, DataCenterOpsDbContext db, IOptions<SopOptions> sop, IOptions<RoutineOptions> routine, IOptions<BackupOptions> backup)
+    IRecurringJobManager jobs, RoutineQueries routineQueries, IOptions<SopOptions> sop, IOptions<RoutineOptions> routine, IOptions<BackupOptions> backup)
 {
     public async Task SyncAsync(CancellationToken cancellationToken)
     {
         var options = new RecurringJobOptions { TimeZone = sop.Value.Zone };
-        foreach (var schedule in await db.Set<MaintenanceSchedule>().AsNoTracking().ToListAsync(cancellationToken))
+        foreach (var schedule in await routineQueries.SchedulesAsync(cancellationToken))
         {
             var id = RoutineJobIds.Schedule(schedule.Code);
             if (schedule.Enabled)

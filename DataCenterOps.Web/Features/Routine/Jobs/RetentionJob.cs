@@ -1,12 +1,10 @@
-using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Scheduling;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Web.Features.Routine.Jobs;
 
 /// <summary>Deletes sent notifications older than Retention:AuditDays. Evidence (audit trail, archive) is never touched.</summary>
-public sealed partial class RetentionJob(DataCenterOpsDbContext db, TimeProvider time, IOptions<RetentionOptions> options, IOptions<RoutineOptions> routine, ILogger<RetentionJob> logger)
+public sealed partial class RetentionJob(NotificationOutbox outbox, TimeProvider time, IOptions<RetentionOptions> options, IOptions<RoutineOptions> routine, ILogger<RetentionJob> logger)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -18,8 +16,7 @@ public sealed partial class RetentionJob(DataCenterOpsDbContext db, TimeProvider
         // Never forget a notification while its item can still be chased, or it would be sent again.
         var days = Math.Max(options.Value.AuditDays, routine.Value.OverdueLookBackDays * 2);
         var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-days);
-        var deleted = await db.Set<NotificationRecord>().Where(n => n.SentAtUtc != null && n.SentAtUtc < cutoff)
-            .ExecuteDeleteAsync(cancellationToken);
+        var deleted = await outbox.DeleteSentBeforeAsync(cutoff, cancellationToken);
         LogDeleted(deleted, cutoff);
         return deleted;
     }

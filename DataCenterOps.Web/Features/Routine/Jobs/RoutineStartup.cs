@@ -1,6 +1,4 @@
-using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Scheduling;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Web.Features.Routine.Jobs;
@@ -11,15 +9,13 @@ internal sealed partial class RoutineStartup(IServiceScopeFactory scopes, IOptio
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DataCenterOpsDbContext>();
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (await scope.ServiceProvider.GetRequiredService<RoutineQueries>().EnsureShippedSchedulesAsync(cancellationToken) is not { } added)
         {
             // The database initializer migrates first; without it the routine has no tables to read yet.
             LogNotMigrated();
             return;
         }
 
-        var added = await ScheduleSeeder.EnsureShippedAsync(db, cancellationToken);
         if (added > 0)
         {
             LogSeeded(added);

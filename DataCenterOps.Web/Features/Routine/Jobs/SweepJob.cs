@@ -1,18 +1,16 @@
-using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Scheduling;
 using DataCenterOps.Web.Features.Routine.Sla;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Web.Features.Routine.Jobs;
 
 /// <summary>Hourly catch-up: a period start missed while the app was down, and unassigned checks a new letter now covers.</summary>
 [AutomaticRetry(Attempts = 3, DelaysInSeconds = new[] { 5, 60, 600 })]
-public sealed class SweepJob(DataCenterOpsDbContext db, DueCheckPlanner planner, UnassignedNotifier unassigned)
+public sealed class SweepJob(RoutineQueries routine, DueCheckPlanner planner, UnassignedNotifier unassigned)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var scheduleIds = await db.Set<MaintenanceSchedule>().Where(s => s.Enabled).Select(s => s.Id).ToListAsync(cancellationToken);
+        var scheduleIds = await routine.EnabledScheduleIdsAsync(cancellationToken);
         var stillUnassigned = new HashSet<Guid>();
         foreach (var id in scheduleIds)
         {

@@ -1,7 +1,4 @@
-using DataCenterOps.Domain.People;
-using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Scheduling;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Web.Features.Routine.Notifications;
@@ -12,53 +9,20 @@ namespace DataCenterOps.Web.Features.Routine.Notifications;
 /// sent or claimed and sends nothing; a failed send releases the claim and rethrows so the job is retried.
 /// </summary>
 public sealed partial class NotificationService(
-    DataCenterOpsDbContext db, IMailSender sender, IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<NotificationService> logger)
+    NotificationOutbox outbox, IMailSender sender, IOptions<SmtpOptions> smtp, ILogger<NotificationService> logger)
 {
     private static readonly TimeSpan s_lease = TimeSpan.FromMinutes(5);
 
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
-
     /// <summary>Sends to the users' email addresses; true when this call sent it.</summary>
-    public async Task<bool> SendOnceToUsersAsync(string dedupeKey, IEnumerable<string> userIds, string subject, string body, CancellationToken cancellationToken)
-    {
-        var ids = userIds.Distinct(StringComparer.Ordinal).ToList();
-        var emails = await db.Users.Where(u => ids.Contains(u.Id) && u.Email != null)
-            .Select(u => u.Email!).OrderBy(e => e).ToListAsync(cancellationToken);
-        return await SendOnceAsync(dedupeKey, emails, subject, body, cancellationToken);
-    }
+    public async Task<bool> SendOnceToUsersAsync(string dedupeKey, IEnumerable<string> userIds, string subject, string body, CancellationToken cancellationToken) =>
+        await SendOnceAsync(dedupeKey, await outbox.EmailsOfAsync(userIds, cancellationToken), subject, body, cancellationToken);
 
-    public async Task<bool> SendOnceToRoleAsync(string dedupeKey, string role, string subject, string body, CancellationToken cancellationToken)
-    {
-        var users = await Actors.InRoleAsync(db, role, cancellationToken);
-        return await SendOnceToUsersAsync(dedupeKey, users.Select(u => u.Id), subject, body, cancellationToken);
-    }
+    public async Task<bool> SendOnceToRoleAsync(string dedupeKey, string role, string subject, string body, CancellationToken cancellationToken) =>
+        await SendOnceToUsersAsync(dedupeKey, await outbox.UserIdsInRoleAsync(role, cancellationToken), subject, body, cancellationToken);
 
     public async Task<bool> SendOnceAsync(string dedupeKey, IReadOnlyList<string> to, string subject, string body, CancellationToken cancellationToken)
     {
-        var records = db.Set<NotificationRecord>();
-        if (!await records.AnyAsync(n => n.DedupeKey == dedupeKey, cancellationToken))
-        {
-            records.Add(new NotificationRecord
-            {
-                DedupeKey = dedupeKey,
-                Recipients = string.Join(", ", to),
-                Subject = subject,
-                Body = body,
-                CreatedAtUtc = Now,
-                LastError = to.Count == 0 ? "No recipient with an email address." : null,
-            });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // A concurrent run wrote the same key first; its row is the one that counts.
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        var record = await records.AsNoTracking().FirstAsync(n => n.DedupeKey == dedupeKey, cancellationToken);
+        var record = await outbox.RecordOnceAsync(dedupeKey, to, subject, body, cancellationToken);
         if (record.SentAtUtc is not null || record.Recipients.Length == 0)
         {
             return false;
@@ -66,21 +30,12 @@ public sealed partial class NotificationService(
 
         if (!smtp.Value.IsConfigured)
         {
-            await records.Where(n => n.Id == record.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.LastError, "Smtp:Host is not configured; not sent."), cancellationToken);
+            await outbox.NoteErrorAsync(record.Id, "Smtp:Host is not configured; not sent.", cancellationToken);
             LogNotConfigured(dedupeKey);
             return false;
         }
 
-        var token = Guid.NewGuid();
-        var now = Now;
-        var claimed = await records
-            .Where(n => n.Id == record.Id && n.SentAtUtc == null && (n.ClaimedUntilUtc == null || n.ClaimedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(n => n.ClaimToken, token)
-                .SetProperty(n => n.ClaimedUntilUtc, now + s_lease)
-                .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
-        if (claimed == 0)
+        if (await outbox.TryClaimAsync(record.Id, s_lease, cancellationToken) is not { } token)
         {
             return false;
         }
@@ -92,20 +47,12 @@ public sealed partial class NotificationService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-            await records.Where(n => n.Id == record.Id && n.ClaimToken == token)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntilUtc, (DateTime?)null).SetProperty(n => n.LastError, error),
-                    CancellationToken.None);
+            await outbox.ReleaseAsync(record.Id, token, ex.Message);
             LogSendFailed(ex, dedupeKey);
             throw;
         }
 
-        var sentAt = Now;
-        await records.Where(n => n.Id == record.Id && n.ClaimToken == token)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(n => n.SentAtUtc, sentAt)
-                .SetProperty(n => n.ClaimedUntilUtc, (DateTime?)null)
-                .SetProperty(n => n.LastError, (string?)null), CancellationToken.None);
+        await outbox.MarkSentAsync(record.Id, token);
         LogSent(dedupeKey, recipients.Length);
         return true;
     }

@@ -1,25 +1,15 @@
 using DataCenterOps.Domain.People;
-using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Scheduling;
 using DataCenterOps.Web.Features.Routine.Notifications;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Web.Features.Routine.Sla;
 
 /// <summary>Raises due checks no letter or plan covers to the Pengawas: SOP step 1 (a Surat Tugas) has to come first.</summary>
-public sealed class UnassignedNotifier(DataCenterOpsDbContext db, NotificationService notifications)
+public sealed class UnassignedNotifier(RoutineQueries routine, NotificationService notifications)
 {
     public async Task<int> RaiseAsync(IReadOnlyCollection<Guid> dueCheckIds, CancellationToken cancellationToken)
     {
-        if (dueCheckIds.Count == 0)
-        {
-            return 0;
-        }
-
-        var checks = await db.Set<DueCheck>().AsNoTracking()
-            .Where(d => dueCheckIds.Contains(d.Id) && d.State == DueCheckState.Unassigned)
-            .Select(d => new { d.Id, Equipment = d.Equipment!.Name, Schedule = d.Schedule!.Name, d.DueDate, d.DeadlineDate })
-            .ToListAsync(cancellationToken);
+        var checks = await routine.UnassignedAsync(dueCheckIds, cancellationToken);
         var sent = 0;
         foreach (var check in checks)
         {
