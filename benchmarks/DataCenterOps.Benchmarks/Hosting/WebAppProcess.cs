@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using DataCenterOps.Tests.TestSupport;
 
-namespace DataCenterOps.Benchmarks.Dashboard;
+namespace DataCenterOps.Benchmarks.Hosting;
 
 /// <summary>
-/// The real application as its own process (`dotnet DataCenterOps.Web.dll` from the Release build), on free loopback
-/// ports, a temporary data folder and its simulated room polled every second, so its memory can be read from outside.
+/// The real application as its own process (`dotnet DataCenterOps.Web.dll` from the Release build) on free loopback
+/// ports, a data folder and its simulated room polled every second — the one launcher of the benchmarks (dashboards,
+/// wall, soak). It can be killed with SIGKILL and started again on the same folder and ports (<see cref="KillAsync"/>,
+/// <see cref="StartAsync(CancellationToken)"/>); every log line goes to <see cref="LogPath"/>.
 /// </summary>
 internal sealed class WebAppProcess : IAsyncDisposable
 {
@@ -17,68 +18,87 @@ internal sealed class WebAppProcess : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
 
-    private readonly Process _process;
-    private readonly string _dataDirectory;
+    private readonly string _dll;
+    private readonly bool _ownsDataDirectory;
+    private readonly Dictionary<string, string> _environment;
     private readonly Queue<string> _lastLines = new();
+    private readonly StreamWriter _log;
+    private Process? _process;
+    private bool _logClosed;
 
-    private WebAppProcess(Process process, string dataDirectory, string baseUrl)
-    {
-        _process = process;
-        _dataDirectory = dataDirectory;
-        BaseUrl = baseUrl;
-    }
-
-    public string BaseUrl { get; }
-
-    public static async Task<WebAppProcess> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
+    /// <param name="repositoryRoot">Where DataCenterOps.sln is (the Release build of the web app is taken from there).</param>
+    /// <param name="dataDirectory">The app's data folder; null for a new temporary one, removed at dispose.</param>
+    /// <param name="extraDevices">Devices monitored beside the configured ones, each as its <c>Monitoring:Devices</c> keys (<c>Id</c>, <c>Protocol</c>, <c>Port</c>, …).</param>
+    /// <param name="environment">More configuration (environment variable form, e.g. <c>Monitoring__History__BatchSize</c>), applied last.</param>
+    public WebAppProcess(
+        string repositoryRoot,
+        string? dataDirectory = null,
+        IEnumerable<IReadOnlyDictionary<string, string>>? extraDevices = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         // DCOPS_BENCH_WEB: another build's output folder (e.g. a copy of the previous commit's) for before/after figures.
-        var output = Environment.GetEnvironmentVariable("DCOPS_BENCH_WEB") is { Length: > 0 } other
+        OutputDirectory = Environment.GetEnvironmentVariable("DCOPS_BENCH_WEB") is { Length: > 0 } other
             ? other
             : Path.Combine(repositoryRoot, "DataCenterOps.Web", "bin", "Release", "net10.0");
-        var dll = Path.Combine(output, "DataCenterOps.Web.dll");
-        if (!File.Exists(dll))
+        _dll = Path.Combine(OutputDirectory, "DataCenterOps.Web.dll");
+        if (!File.Exists(_dll))
         {
-            throw new FileNotFoundException("Build the web app in Release first (the benchmark project references it).", dll);
+            throw new FileNotFoundException("Build the web app in Release first (the benchmark project references it).", _dll);
         }
 
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "dcops-bench", "dashboard-" + Guid.NewGuid().ToString("N"));
-        var port = FreeTcpPort();
-        var snmpPort = FreeUdpPort();
-        var modbusPort = FreeTcpPort();
-        var start = new ProcessStartInfo("dotnet")
+        _ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "dcops-bench", "app-" + Guid.NewGuid().ToString("N"));
+        HttpPort = FreePorts.Tcp();
+        TrapPort = FreePorts.Udp();
+        var snmpPort = FreePorts.Udp();
+        var modbusPort = FreePorts.Tcp();
+        _environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            WorkingDirectory = output,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Urls"] = BaseUrl,
+            ["Storage__DataDirectory"] = DataDirectory,
+            ["Bootstrap__AdminEmail"] = AdminEmail,
+            ["Bootstrap__AdminPassword"] = AdminPassword,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Simulator__SnmpPort"] = Invariant(snmpPort),
+            ["Simulator__ModbusPort"] = Invariant(modbusPort),
+            ["Monitoring__Traps__Port"] = Invariant(TrapPort),
         };
-        start.ArgumentList.Add(dll);
-        var environment = start.Environment;
-        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        environment["Urls"] = $"http://127.0.0.1:{port}";
-        environment["Storage__DataDirectory"] = dataDirectory;
-        environment["Bootstrap__AdminEmail"] = AdminEmail;
-        environment["Bootstrap__AdminPassword"] = AdminPassword;
-        environment["Logging__LogLevel__Default"] = "Warning";
-        environment["Simulator__SnmpPort"] = Invariant(snmpPort);
-        environment["Simulator__ModbusPort"] = Invariant(modbusPort);
-        foreach (var (index, protocol) in ConfiguredDevices(Path.Combine(output, "appsettings.json")))
+        ConfiguredDevices = ReadConfiguredDevices(Path.Combine(OutputDirectory, "appsettings.json"));
+        foreach (var (index, protocol, _) in ConfiguredDevices)
         {
-            environment[$"Monitoring__Devices__{index}__Port"] = Invariant(protocol == "Snmp" ? snmpPort : modbusPort);
-            environment[$"Monitoring__Devices__{index}__IntervalSeconds"] = "1";
-            environment[$"Monitoring__Devices__{index}__TimeoutSeconds"] = "2";
+            _environment[$"Monitoring__Devices__{index}__Port"] = Invariant(protocol == "Snmp" ? snmpPort : modbusPort);
+            _environment[$"Monitoring__Devices__{index}__IntervalSeconds"] = "1";
+            _environment[$"Monitoring__Devices__{index}__TimeoutSeconds"] = "2";
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var app = new WebAppProcess(process, dataDirectory, $"http://127.0.0.1:{port}");
-        process.OutputDataReceived += (_, e) => app.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var next = ConfiguredDevices.Count;
+        foreach (var device in extraDevices ?? [])
+        {
+            foreach (var (key, value) in device)
+            {
+                _environment[$"Monitoring__Devices__{next}__{key}"] = value;
+            }
+
+            next++;
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            _environment[key] = value;
+        }
+
+        LogPath = Path.Combine(Path.GetTempPath(), $"dcops-app-{Environment.ProcessId}-{HttpPort}.log");
+        _log = new StreamWriter(LogPath, append: false) { AutoFlush = true };
+    }
+
+    /// <summary>Builds, starts and waits until the app serves (a fresh data folder, removed at dispose).</summary>
+    public static async Task<WebAppProcess> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
+    {
+        var app = new WebAppProcess(repositoryRoot);
         try
         {
-            await app.WaitUntilServingAsync(cancellationToken);
+            await app.StartAsync(cancellationToken);
             return app;
         }
         catch
@@ -88,8 +108,69 @@ internal sealed class WebAppProcess : IAsyncDisposable
         }
     }
 
+    public string OutputDirectory { get; }
+
+    public string DataDirectory { get; }
+
+    public int HttpPort { get; }
+
+    public int TrapPort { get; }
+
+    public string BaseUrl => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{HttpPort}");
+
+    public string LogPath { get; }
+
+    /// <summary>The devices of the shipped appsettings.json (index, protocol, id), pointed at the app's simulated room.</summary>
+    public IReadOnlyList<(int Index, string Protocol, string Id)> ConfiguredDevices { get; }
+
+    /// <summary>How many times the process was started.</summary>
+    public int Starts { get; private set; }
+
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
+    /// <summary>True while the process runs; false after it was killed or died on its own.</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Starts the process (again, after <see cref="KillAsync"/>: same data folder and ports) and waits until it serves.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = OutputDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(_dll);
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process?.Dispose();
+        Starts++;
+        Keep(Invariant($"--- launcher: start #{Starts}"));
+        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilServingAsync(cancellationToken);
+    }
+
+    /// <summary>SIGKILL: no flush, no graceful stop, as a power cut or the OOM killer would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            Keep("--- launcher: kill -9");
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
     /// <summary>Private (not shared) resident memory of the server process, from /proc/PID/smaps_rollup.</summary>
-    public long PrivateBytes() => PrivateBytesOf(_process.Id);
+    public long PrivateBytes() => ProcessId is { } pid ? PrivateBytesOf(pid) : 0;
 
     /// <summary>Private (not shared) resident memory of a process, from /proc/PID/smaps_rollup.</summary>
     public static long PrivateBytesOf(int processId)
@@ -106,22 +187,48 @@ internal sealed class WebAppProcess : IAsyncDisposable
         return kilobytes * 1024;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Resident memory (VmRSS) and open file descriptors of the running process; zeros when it is not running.</summary>
+    public (long RssBytes, int Handles) Resources()
     {
-        if (!_process.HasExited)
+        if (ProcessId is not { } pid)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            return (0, 0);
         }
 
-        _process.Dispose();
         try
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            var rssKb = File.ReadLines($"/proc/{pid}/status")
+                .Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+                .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture))
+                .FirstOrDefault();
+            return (rssKb * 1024, Directory.GetFiles($"/proc/{pid}/fd").Length);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Left for the OS temp cleaner.
+            return (0, 0); // It exited between the check and the read.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        lock (_lastLines)
+        {
+            _logClosed = true;
+            _log.Dispose();
+        }
+
+        if (_ownsDataDirectory)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS temp cleaner.
+            }
         }
     }
 
@@ -131,9 +238,9 @@ internal sealed class WebAppProcess : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < StartTimeout)
         {
-            if (_process.HasExited)
+            if (_process is not { HasExited: false })
             {
-                throw new InvalidOperationException($"The web app exited with code {_process.ExitCode}:\n{LastLines()}");
+                throw new InvalidOperationException($"The web app exited with code {_process?.ExitCode} (log {LogPath}):\n{LastLines()}");
             }
 
             try
@@ -153,10 +260,10 @@ internal sealed class WebAppProcess : IAsyncDisposable
                 // Slow first answer on a loaded machine.
             }
 
-            await Task.Delay(500, cancellationToken);
+            await Task.Delay(250, cancellationToken);
         }
 
-        throw new TimeoutException($"The web app did not answer within {StartTimeout}:\n{LastLines()}");
+        throw new TimeoutException($"The web app did not answer within {StartTimeout} (log {LogPath}):\n{LastLines()}");
     }
 
     private void Keep(string? line)
@@ -168,6 +275,11 @@ internal sealed class WebAppProcess : IAsyncDisposable
 
         lock (_lastLines)
         {
+            if (!_logClosed)
+            {
+                _log.WriteLine(line);
+            }
+
             _lastLines.Enqueue(line);
             if (_lastLines.Count > 40)
             {
@@ -184,34 +296,15 @@ internal sealed class WebAppProcess : IAsyncDisposable
         }
     }
 
-    private static IEnumerable<(int Index, string Protocol)> ConfiguredDevices(string appsettings)
+    private static List<(int Index, string Protocol, string Id)> ReadConfiguredDevices(string appsettings)
     {
         using var file = JsonDocument.Parse(File.ReadAllText(appsettings));
         var devices = file.RootElement.GetProperty("Monitoring").GetProperty("Devices");
-        var list = new List<(int, string)>();
-        for (var i = 0; i < devices.GetArrayLength(); i++)
-        {
-            list.Add((i, devices[i].GetProperty("Protocol").GetString() ?? ""));
-        }
-
-        return list;
+        return [.. Enumerable.Range(0, devices.GetArrayLength())
+            .Select(i => (i, devices[i].GetProperty("Protocol").GetString() ?? "", devices[i].GetProperty("Id").GetString() ?? ""))];
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    internal static int FreeTcpPort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
