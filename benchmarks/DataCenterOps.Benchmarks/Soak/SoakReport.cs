@@ -4,7 +4,7 @@ using System.Text;
 namespace DataCenterOps.Benchmarks.Soak;
 
 /// <summary>What the soak saw, and whether that counts as nothing lost and nothing broken.</summary>
-internal sealed class SoakReport(double minutes, int seed, bool smallDisk)
+internal sealed class SoakReport(double minutes, int seed, string faults, bool smallDisk)
 {
     private readonly string _loadAtStart = Load();
 
@@ -79,7 +79,7 @@ internal sealed class SoakReport(double minutes, int seed, bool smallDisk)
         var text = new StringBuilder()
             .AppendLine(Invariant($"## soak ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average 1/5/15 min {Load()} at the end, {_loadAtStart} at the start)"))
             .AppendLine()
-            .AppendLine(Invariant($"`soak --minutes {minutes} --seed {seed}`: **{(Passed ? "passed" : "FAILED")}**"))
+            .AppendLine(Invariant($"`soak --minutes {minutes} --seed {seed} --faults {faults}`: **{(Passed ? "passed" : "FAILED")}**"))
             .AppendLine()
             .AppendLine("| what | value |")
             .AppendLine("|---|---:|");

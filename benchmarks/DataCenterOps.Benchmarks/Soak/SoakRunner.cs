@@ -33,7 +33,8 @@ internal static class SoakRunner
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"dcops-soak-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDirectory);
         var smallDisk = TryMount(dataDirectory);
-        var report = new SoakReport(minutes, seed, smallDisk);
+        var faultNames = OptionText(args, "--faults", "kill,lock,disk,traps");
+        var report = new SoakReport(minutes, seed, faultNames, smallDisk);
         await using var hanging = new MisbehavingDevice(MisbehavingDevice.Behaviour.HangMidReply);
         await using var resetting = new MisbehavingDevice(MisbehavingDevice.Behaviour.Reset);
         // Two devices that misbehave on the wire for the whole run: one hangs mid-reply, one resets every connection.
@@ -51,7 +52,7 @@ internal static class SoakRunner
             await Task.Delay(TimeSpan.FromSeconds(10), stop.Token);
             var clock = Stopwatch.StartNew();
             var end = TimeSpan.FromMinutes(minutes);
-            var chosen = OptionText(args, "--faults", "kill,lock,disk,traps").Split(',', StringSplitOptions.TrimEntries);
+            var chosen = faultNames.Split(',', StringSplitOptions.TrimEntries);
             var faults = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
             {
                 ["kill"] = () => KillDuringIngestAsync(app, ledger, report, random, stop.Token),
@@ -63,11 +64,13 @@ internal static class SoakRunner
             .Select(f => f.Value)
             .ToList();
 
-            while (clock.Elapsed < end)
+            // Every chosen fault at least once (a slow restart on a loaded machine must not crowd the others out), then
+            // more rounds while the time lasts.
+            for (var round = 0; round == 0 || clock.Elapsed < end; round++)
             {
                 foreach (var fault in faults.OrderBy(_ => random.Next()).ToList())
                 {
-                    if (clock.Elapsed >= end)
+                    if (round > 0 && clock.Elapsed >= end)
                     {
                         break;
                     }
