@@ -9,7 +9,9 @@ namespace DataCenterOps.Monitoring.History;
 /// <summary>
 /// Writes readings in batches, one transaction each, to the <see cref="IHistoryStore"/> (monitoring.db, or PostgreSQL). Readings wait in a bounded channel; when the
 /// database is locked the batch is retried with backoff and the channel fills (writers then wait), so a reading is
-/// never dropped. A batch is all-or-nothing, so a retry never duplicates.
+/// never dropped. A batch is all-or-nothing, and a failed one is written again only after the store says none of it is
+/// there: an attempt reported as failed can have committed all the same (<see cref="IHistoryStore.AnyStoredAsync"/>),
+/// so a retry never duplicates. A write in flight is never cancelled (its outcome would be unknown): the stop waits for it.
 /// </summary>
 public sealed partial class HistoryWriter : BackgroundService
 {
@@ -23,6 +25,7 @@ public sealed partial class HistoryWriter : BackgroundService
     private readonly ILogger<HistoryWriter> _logger;
     private long _stored;
     private long _retries;
+    private long _alreadyStored;
     private long _dirtyFromMs = long.MaxValue;
 
     /// <summary>On monitoring.db (tests and tools that open the file themselves).</summary>
@@ -51,6 +54,9 @@ public sealed partial class HistoryWriter : BackgroundService
     /// <summary>Batches that had to be retried (database locked or busy).</summary>
     public long Retries => Interlocked.Read(ref _retries);
 
+    /// <summary>Readings of batches reported as failed that had been committed all the same (found, so not written again).</summary>
+    public long AlreadyStored => Interlocked.Read(ref _alreadyStored);
+
     /// <summary>Readings waiting in the buffer.</summary>
     public int Pending => _buffer.Reader.Count;
 
@@ -72,14 +78,19 @@ public sealed partial class HistoryWriter : BackgroundService
     internal async Task WriteBatchAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
     {
         var stored = await _store.WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _stored, stored);
+        LowerDirtyMark(Earliest(batch));
+    }
+
+    private static long Earliest(IReadOnlyList<Reading> batch)
+    {
         var earliest = long.MaxValue;
         foreach (var reading in batch)
         {
             earliest = Math.Min(earliest, reading.Timestamp.ToUnixTimeMilliseconds());
         }
 
-        Interlocked.Add(ref _stored, stored);
-        LowerDirtyMark(earliest);
+        return earliest;
     }
 
     /// <summary>Synchronous <see cref="WriteBatchAsync"/> for tests and the benchmark on monitoring.db (whose store is synchronous).</summary>
@@ -106,7 +117,8 @@ public sealed partial class HistoryWriter : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await StoreRemainingAsync(batch).ConfigureAwait(false);
+            // The batch in hand may have met a failed attempt before the stop: StoreRemainingAsync asks before writing it.
+            await StoreRemainingAsync(batch, mayBeStored: true).ConfigureAwait(false);
         }
     }
 
@@ -115,19 +127,22 @@ public sealed partial class HistoryWriter : BackgroundService
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
 
         // A stop that comes before the thread pool ever ran ExecuteAsync cancels it unstarted: the buffer still goes in.
-        if (_buffer.Reader.Count > 0)
+        // Only once the loop has ended: a loop still storing (the stop's own wait ran out first) drains the buffer
+        // itself, and two drainers would write to the store side by side.
+        if (_buffer.Reader.Count > 0 && ExecuteTask is null or { IsCompleted: true })
         {
-            await StoreRemainingAsync([]).ConfigureAwait(false);
+            await StoreRemainingAsync([], mayBeStored: false).ConfigureAwait(false);
         }
     }
 
     /// <summary>Shutting down: the batch in hand and what is buffered still go in, within a grace period.</summary>
-    private async Task StoreRemainingAsync(List<Reading> batch)
+    private async Task StoreRemainingAsync(List<Reading> batch, bool mayBeStored)
     {
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         do
         {
-            await StoreWithRetryAsync(batch, grace.Token).ConfigureAwait(false);
+            await StoreWithRetryAsync(batch, grace.Token, mayBeStored).ConfigureAwait(false);
+            mayBeStored = false;
             Drain(batch);
         }
         while (batch.Count > 0 && !grace.IsCancellationRequested);
@@ -149,18 +164,32 @@ public sealed partial class HistoryWriter : BackgroundService
         }
     }
 
-    private async Task StoreWithRetryAsync(List<Reading> batch, CancellationToken cancellationToken)
+    private async Task StoreWithRetryAsync(List<Reading> batch, CancellationToken cancellationToken, bool mayBeStored = false)
     {
         var delay = FirstRetryDelay;
+        var failed = mayBeStored;
         while (batch.Count > 0)
         {
             try
             {
-                await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                // The cancellation token only ends the waits between attempts: a write is never cancelled half-way.
+                if (failed && await _store.AnyStoredAsync(batch, CancellationToken.None).ConfigureAwait(false))
+                {
+                    // The attempt that "failed" had committed (e.g. an I/O error reported after the commit): not again.
+                    Interlocked.Add(ref _alreadyStored, batch.Count);
+                    LowerDirtyMark(Earliest(batch));
+                    LogAlreadyStored(_logger, batch.Count);
+                }
+                else
+                {
+                    await WriteBatchAsync(batch, CancellationToken.None).ConfigureAwait(false);
+                }
+
                 batch.Clear();
             }
             catch (Exception ex) when (_store.IsTransient(ex))
             {
+                failed = true;
                 Interlocked.Increment(ref _retries);
                 LogRetry(_logger, batch.Count, delay.TotalMilliseconds, ex.GetType().Name, ex.Message);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
@@ -168,6 +197,9 @@ public sealed partial class HistoryWriter : BackgroundService
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} readings reported as not stored were in the database after all (the failed attempt had committed); not written again")]
+    private static partial void LogAlreadyStored(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} readings failed ({Error}: {Reason}); retrying in {DelayMs} ms")]
     private static partial void LogRetry(ILogger logger, int count, double delayMs, string error, string reason);

@@ -13,6 +13,14 @@ public interface IHistoryStore
     /// </summary>
     Task<int> WriteBatchAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether any reading of <paramref name="batch"/> is stored already: asked before a failed batch is written again,
+    /// because a failure report does not prove that nothing was committed (SQLite can report an I/O or disk-full error
+    /// after the commit frame reached the WAL; on PostgreSQL the connection can drop or the wait be cancelled during
+    /// COMMIT). A batch is all-or-nothing, so one reading found means the whole batch went in.
+    /// </summary>
+    Task<bool> AnyStoredAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken);
+
     /// <summary>True for a failure that may pass (locked, busy, connection lost): the batch or run is tried again.</summary>
     bool IsTransient(Exception exception);
 

@@ -45,6 +45,35 @@ public sealed class PostgresHistoryStore(SharedDatabase database, IOptions<Monit
 
     public bool IsTransient(Exception exception) => exception is NpgsqlException;
 
+    public async Task<bool> AnyStoredAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return false;
+        }
+
+        // Every reading is asked for, not only the first: the write fence may have turned some of the batch away.
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = $"""
+                    SELECT EXISTS (SELECT 1 FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS b (device_id, point, ts)
+                    JOIN {PostgresHistorySchema.Schema}.history_series r ON r.device_id = b.device_id AND r.point = b.point
+                    JOIN {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Samples} s ON s.series_id = r.id AND s.ts = b.ts)
+                    """;
+                command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(r => r.DeviceId).ToArray() });
+                command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(r => r.Point).ToArray() });
+                command.Parameters.Add(new NpgsqlParameter { Value = batch.Select(r => r.Timestamp.UtcDateTime).ToArray() });
+                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+            }
+        }
+    }
+
     public async Task<int> WriteBatchAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);

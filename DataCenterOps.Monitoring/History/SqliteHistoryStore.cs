@@ -27,6 +27,32 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
         return Task.FromResult(batch.Count);
     }
 
+    public async Task<bool> AnyStoredAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return false;
+        }
+
+        // All or nothing (one transaction, no fence here): the first reading tells for the batch.
+        var first = batch[0];
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandTimeout = database.CommandTimeoutSeconds;
+                command.CommandText = "SELECT EXISTS (SELECT 1 FROM samples WHERE series_id = (SELECT id FROM series WHERE device_id = $d AND point = $p) AND ts = $t)";
+                command.Parameters.AddWithValue("$d", first.DeviceId);
+                command.Parameters.AddWithValue("$p", first.Point);
+                command.Parameters.AddWithValue("$t", first.Timestamp.ToUnixTimeMilliseconds());
+                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1;
+            }
+        }
+    }
+
     public Task PrepareAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task RollupAsync(DateTimeOffset now, DateTimeOffset? dirtySince, CancellationToken cancellationToken)

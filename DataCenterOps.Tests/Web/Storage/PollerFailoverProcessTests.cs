@@ -80,7 +80,7 @@ public sealed class PollerFailoverProcessTests : IAsyncLifetime
 
         // Node-b records node-a's devices from now on (live state alone could be node-a's last replica).
         var recording = Stopwatch.StartNew();
-        while (epochsBefore.Keys.Any(d => RecordedSinceAsync(d, killedAt).GetAwaiter().GetResult() == 0) && recording.Elapsed < Takeover)
+        while (await AnyNotRecordedSinceAsync(epochsBefore.Keys, killedAt) && recording.Elapsed < Takeover)
         {
             await Task.Delay(500);
         }
@@ -98,6 +98,19 @@ public sealed class PollerFailoverProcessTests : IAsyncLifetime
         {
             Assert.True(await RecordedSinceAsync(device, killedAt) > 0, $"{device}: nothing recorded after node-a was killed");
         }
+    }
+
+    private async Task<bool> AnyNotRecordedSinceAsync(IEnumerable<string> devices, DateTimeOffset since)
+    {
+        foreach (var device in devices)
+        {
+            if (await RecordedSinceAsync(device, since) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Task<long> RecordedSinceAsync(string device, DateTimeOffset since) => ScalarAsync($"""

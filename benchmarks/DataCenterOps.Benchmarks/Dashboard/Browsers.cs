@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataCenterOps.Benchmarks.Hosting;
 using Microsoft.Playwright;
 
 namespace DataCenterOps.Benchmarks.Dashboard;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DataCenterOps.Benchmarks.EndToEnd;
+using DataCenterOps.Benchmarks.Hosting;
 using Microsoft.Playwright;
 
 namespace DataCenterOps.Benchmarks.Dashboard;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using DataCenterOps.Benchmarks.Hosting;
+using DataCenterOps.Tests.TestSupport;
 
 namespace DataCenterOps.Benchmarks.Dashboard;
 
@@ -32,7 +34,7 @@ internal sealed class TemplateAppProcess : IAsyncDisposable
             await CreateAsync(cancellationToken);
         }
 
-        var port = WebAppProcess.FreeTcpPort();
+        var port = FreePorts.Tcp();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DataCenterOps.Benchmarks.EndToEnd;
+using DataCenterOps.Benchmarks.Hosting;
 using Microsoft.Playwright;
 
 namespace DataCenterOps.Benchmarks.Dashboard;
@@ -29,8 +30,9 @@ public sealed class TrapToScreenBenchmark : IEndToEndBenchmark
         var figures = new List<Figure> { new("load average (1 min) at start", Browsers.LoadAverage(), "") };
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browsers.LaunchAsync(playwright);
-        await using var app = await WebAppProcess.StartAsync(
-            Browsers.FindRepositoryRoot(), cancellationToken, new Dictionary<string, string> { ["Simulator__TrapSinks__0"] = "" }, PollSeconds);
+        await using var app = new WebAppProcess(
+            Browsers.FindRepositoryRoot(), environment: new Dictionary<string, string> { ["Simulator__TrapSinks__0"] = "" }, pollSeconds: PollSeconds);
+        await app.StartAsync(cancellationToken);
         await using var context = await Browsers.NewContextAsync(browser, WaitMs);
         var dashboard = await context.NewPageAsync();
         await Browsers.SignInAsync(dashboard, app.BaseUrl);

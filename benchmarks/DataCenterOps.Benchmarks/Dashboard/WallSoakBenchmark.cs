@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataCenterOps.Benchmarks.EndToEnd;
+using DataCenterOps.Benchmarks.Hosting;
 using Microsoft.Playwright;
 
 namespace DataCenterOps.Benchmarks.Dashboard;

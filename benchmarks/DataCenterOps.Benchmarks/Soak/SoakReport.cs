@@ -4,8 +4,10 @@ using System.Text;
 namespace DataCenterOps.Benchmarks.Soak;
 
 /// <summary>What the soak saw, and whether that counts as nothing lost and nothing broken.</summary>
-internal sealed class SoakReport(double minutes, int seed, bool smallDisk)
+internal sealed class SoakReport(double minutes, int seed, string faults, bool smallDisk)
 {
+    private readonly string _loadAtStart = Load();
+
     public List<string> Failures { get; } = [];
 
     public int Kills { get; set; }
@@ -44,6 +46,9 @@ internal sealed class SoakReport(double minutes, int seed, bool smallDisk)
 
     public int UnhandledExceptions { get; private set; }
 
+    /// <summary>Batches reported as failed that had committed all the same, found by the history writer before it wrote them again.</summary>
+    public int FailedButCommitted { get; private set; }
+
     public List<string> FirstErrors { get; } = [];
 
     public bool Passed =>
@@ -65,21 +70,23 @@ internal sealed class SoakReport(double minutes, int seed, bool smallDisk)
 
             CriticalLines += line.StartsWith("crit:", StringComparison.Ordinal) ? 1 : 0;
             UnhandledExceptions += line.Contains("Unhandled exception", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            FailedButCommitted += line.Contains("were in the database after all", StringComparison.Ordinal) ? 1 : 0;
         }
     }
 
     public string ToMarkdown()
     {
         var text = new StringBuilder()
-            .AppendLine(Invariant($"## soak ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load {Load()})"))
+            .AppendLine(Invariant($"## soak ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average 1/5/15 min {Load()} at the end, {_loadAtStart} at the start)"))
             .AppendLine()
-            .AppendLine(Invariant($"`soak --minutes {minutes} --seed {seed}`: **{(Passed ? "passed" : "FAILED")}**"))
+            .AppendLine(Invariant($"`soak --minutes {minutes} --seed {seed} --faults {faults}`: **{(Passed ? "passed" : "FAILED")}**"))
             .AppendLine()
             .AppendLine("| what | value |")
             .AppendLine("|---|---:|");
         Row(text, "kill -9 during ingest", Kills);
         Row(text, "readings committed before the kills, all still there", Failures.Any(f => f.StartsWith("kill", StringComparison.Ordinal)) ? "no" : Invariant($"yes ({CommittedBeforeKill:N0} checked)"));
         Row(text, "readings stored twice", Duplicates);
+        Row(text, "batches reported failed that had committed (found, not written again)", FailedButCommitted);
         Row(text, "killed at", string.Join(", ", KilledAt.Select(k => k.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture))));
         Row(text, "not yet flushed at the kill: newest committed reading before it, worst (flush every 250 ms, poll every 1 s)", UnflushedMs.Count == 0 ? "-" : Invariant($"{UnflushedMs.Max():N0} ms"));
         Row(text, "not yet flushed at the kill, median", UnflushedMs.Count == 0 ? "-" : Invariant($"{UnflushedMs.Order().ElementAt(UnflushedMs.Count / 2):N0} ms"));
@@ -125,7 +132,7 @@ internal sealed class SoakReport(double minutes, int seed, bool smallDisk)
 
     private static string Mib(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture);
 
-    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using DataCenterOps.Benchmarks.Hosting;
 using DataCenterOps.Monitoring.Snmp;
 using DataCenterOps.Monitoring.Traps;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,7 @@ using Microsoft.Data.Sqlite;
 namespace DataCenterOps.Benchmarks.Soak;
 
 /// <summary>
-/// <c>soak [--minutes M] [--seed S] [--faults kill,lock,disk,traps]</c>: runs the real app with its simulated room and two broken devices for M minutes
+/// <c>soak [--minutes M] [--seed S] [--faults kill,lock,disk,traps] [--out FILE]</c>: runs the real app with its simulated room and two broken devices for M minutes
 /// while injecting faults in a seeded order — SIGKILL during ingest, monitoring.db locked past the command timeout, the
 /// data folder's disk full (a size-limited tmpfs, when the runner may mount one), a flood of traps — and checks after
 /// each that nothing committed was lost, nothing was written twice and the healthy devices kept their cadence. Figures go
@@ -18,6 +19,9 @@ namespace DataCenterOps.Benchmarks.Soak;
 /// </summary>
 internal static class SoakRunner
 {
+    public const string HangingDeviceId = "soak-hanging";
+    public const string ResettingDeviceId = "soak-resetting";
+
     private const int DiskMegabytes = 192;
 
     public static async Task<int> RunAsync(string[] args)
@@ -29,10 +33,13 @@ internal static class SoakRunner
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"dcops-soak-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDirectory);
         var smallDisk = TryMount(dataDirectory);
-        var report = new SoakReport(minutes, seed, smallDisk);
+        var faultNames = OptionText(args, "--faults", "kill,lock,disk,traps");
+        var report = new SoakReport(minutes, seed, faultNames, smallDisk);
         await using var hanging = new MisbehavingDevice(MisbehavingDevice.Behaviour.HangMidReply);
         await using var resetting = new MisbehavingDevice(MisbehavingDevice.Behaviour.Reset);
-        var app = new SoakApp(root, dataDirectory, hanging.Port, resetting.Port);
+        // Two devices that misbehave on the wire for the whole run: one hangs mid-reply, one resets every connection.
+        var app = new WebAppProcess(root, dataDirectory, [FaultyDevice(HangingDeviceId, hanging.Port), FaultyDevice(ResettingDeviceId, resetting.Port)]);
+        IReadOnlyList<string> healthy = [.. app.ConfiguredDevices.Select(d => d.Id)];
         var ledger = new HistoryLedger(dataDirectory);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes + 10));
         var sampler = Task.CompletedTask;
@@ -45,23 +52,25 @@ internal static class SoakRunner
             await Task.Delay(TimeSpan.FromSeconds(10), stop.Token);
             var clock = Stopwatch.StartNew();
             var end = TimeSpan.FromMinutes(minutes);
-            var chosen = OptionText(args, "--faults", "kill,lock,disk,traps").Split(',', StringSplitOptions.TrimEntries);
+            var chosen = faultNames.Split(',', StringSplitOptions.TrimEntries);
             var faults = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
             {
                 ["kill"] = () => KillDuringIngestAsync(app, ledger, report, random, stop.Token),
                 ["lock"] = () => DatabaseLockedAsync(app, ledger, report, stop.Token),
-                ["traps"] = () => TrapFloodAsync(app, ledger, report, stop.Token),
+                ["traps"] = () => TrapFloodAsync(app, healthy, ledger, report, stop.Token),
                 ["disk"] = () => DiskFullAsync(app, ledger, report, dataDirectory, stop.Token),
             }
             .Where(f => chosen.Contains(f.Key) && (f.Key != "disk" || smallDisk))
             .Select(f => f.Value)
             .ToList();
 
-            while (clock.Elapsed < end)
+            // Every chosen fault at least once (a slow restart on a loaded machine must not crowd the others out), then
+            // more rounds while the time lasts.
+            for (var round = 0; round == 0 || clock.Elapsed < end; round++)
             {
                 foreach (var fault in faults.OrderBy(_ => random.Next()).ToList())
                 {
-                    if (clock.Elapsed >= end)
+                    if (round > 0 && clock.Elapsed >= end)
                     {
                         break;
                     }
@@ -104,13 +113,15 @@ internal static class SoakRunner
 
         var markdown = report.ToMarkdown();
         Console.WriteLine(markdown);
-        var results = Directory.CreateDirectory(Path.Combine(root, "benchmarks", "results"));
-        await File.WriteAllTextAsync(Path.Combine(results.FullName, "soak.md"), markdown);
+        // --out: where the figures go (CI's short run writes beside its log, not over the documented results).
+        var output = OptionText(args, "--out", Path.Combine(root, "benchmarks", "results", "soak.md"));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        await File.WriteAllTextAsync(output, markdown);
         return report.Passed ? 0 : 1;
     }
 
     /// <summary>SIGKILL a moment after a committed reading; after restart everything committed is there, once.</summary>
-    private static async Task KillDuringIngestAsync(SoakApp app, HistoryLedger ledger, SoakReport report, Random random, CancellationToken ct)
+    private static async Task KillDuringIngestAsync(WebAppProcess app, HistoryLedger ledger, SoakReport report, Random random, CancellationToken ct)
     {
         await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 1500)), ct);
         var (count, newest) = ledger.Committed();
@@ -133,7 +144,7 @@ internal static class SoakRunner
     }
 
     /// <summary>Holds monitoring.db's write lock well past the app's command timeout; readings must wait, then resume.</summary>
-    private static async Task DatabaseLockedAsync(SoakApp app, HistoryLedger ledger, SoakReport report, CancellationToken ct)
+    private static async Task DatabaseLockedAsync(WebAppProcess app, HistoryLedger ledger, SoakReport report, CancellationToken ct)
     {
         var hold = TimeSpan.FromSeconds(15);
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "monitoring.db")};Pooling=False"))
@@ -152,7 +163,7 @@ internal static class SoakRunner
     }
 
     /// <summary>Fills the data folder's disk, keeps it full, frees it; the app must survive and resume.</summary>
-    private static async Task DiskFullAsync(SoakApp app, HistoryLedger ledger, SoakReport report, string dataDirectory, CancellationToken ct)
+    private static async Task DiskFullAsync(WebAppProcess app, HistoryLedger ledger, SoakReport report, string dataDirectory, CancellationToken ct)
     {
         var ballast = Path.Combine(dataDirectory, "ballast.bin");
         try
@@ -191,7 +202,7 @@ internal static class SoakRunner
     }
 
     /// <summary>50,000 traps from one source as fast as the socket takes them; healthy devices keep their polls.</summary>
-    private static async Task TrapFloodAsync(SoakApp app, HistoryLedger ledger, SoakReport report, CancellationToken ct)
+    private static async Task TrapFloodAsync(WebAppProcess app, IReadOnlyList<string> healthy, HistoryLedger ledger, SoakReport report, CancellationToken ct)
     {
         var trap = new SnmpMessage(SnmpVersion.V2c, "flood", new SnmpPdu(SnmpPduType.TrapV2, 1, 0, 0,
             [new Varbind(TrapOids.SysUpTime, SnmpValue.TimeTicks(1)), new Varbind(TrapOids.SnmpTrapOid, SnmpValue.Oid(TrapOids.UpsTrapOnBattery))])).Encode();
@@ -213,12 +224,26 @@ internal static class SoakRunner
         var to = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
         var expected = (to - from) / 1000.0;
-        var worst = app.HealthyDeviceIds.Min(id => ledger.PollsOf(id, from, to) / expected);
+        var worst = healthy.Min(id => ledger.PollsOf(id, from, to) / expected);
         report.TrapFloods.Add((50_000 / floodSeconds, worst));
     }
 
+    private static Dictionary<string, string> FaultyDevice(string id, int port) => new(StringComparer.Ordinal)
+    {
+        ["Id"] = id,
+        ["Name"] = id,
+        ["Kind"] = "Environment",
+        ["Protocol"] = "ModbusTcp",
+        ["Profile"] = "env-modbus",
+        ["Host"] = "127.0.0.1",
+        ["Port"] = port.ToString(CultureInfo.InvariantCulture),
+        ["UnitId"] = "1",
+        ["IntervalSeconds"] = "1",
+        ["TimeoutSeconds"] = "2",
+    };
+
     /// <summary>Seconds until a reading newer than <paramref name="sinceMs"/> is committed (NaN when none within 60 s).</summary>
-    private static async Task<double> ResumedAsync(SoakApp app, HistoryLedger ledger, long sinceMs, CancellationToken ct)
+    private static async Task<double> ResumedAsync(WebAppProcess app, HistoryLedger ledger, long sinceMs, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(60) && app.IsRunning)
@@ -234,7 +259,7 @@ internal static class SoakRunner
         return double.NaN;
     }
 
-    private static async Task SampleAsync(SoakApp app, SoakReport report, CancellationToken ct)
+    private static async Task SampleAsync(WebAppProcess app, SoakReport report, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         while (!ct.IsCancellationRequested)
