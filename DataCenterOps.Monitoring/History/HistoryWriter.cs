@@ -18,6 +18,7 @@ public sealed partial class HistoryWriter : BackgroundService
 
     private readonly Channel<Reading> _buffer;
     private readonly IHistoryStore _store;
+    private readonly IDisposable? _ownedStore;
     private readonly HistoryOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<HistoryWriter> _logger;
@@ -29,6 +30,7 @@ public sealed partial class HistoryWriter : BackgroundService
     public HistoryWriter(MonitoringDatabase database, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<HistoryWriter> logger)
         : this(new SqliteHistoryStore(database, options), options, time, logger)
     {
+        _ownedStore = (IDisposable)_store;
     }
 
     public HistoryWriter(IHistoryStore store, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<HistoryWriter> logger)
@@ -73,9 +75,10 @@ public sealed partial class HistoryWriter : BackgroundService
     {
         var stored = await _store.WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
         var earliest = long.MaxValue;
-        foreach (var reading in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
-            earliest = Math.Min(earliest, reading.Timestamp.ToUnixTimeMilliseconds());
+            // Indexed, not foreach: no boxed enumerator per batch.
+            earliest = Math.Min(earliest, batch[i].Timestamp.ToUnixTimeMilliseconds());
         }
 
         Interlocked.Add(ref _stored, stored);
@@ -119,6 +122,12 @@ public sealed partial class HistoryWriter : BackgroundService
         {
             await StoreRemainingAsync([]).ConfigureAwait(false);
         }
+    }
+
+    public override void Dispose()
+    {
+        _ownedStore?.Dispose();
+        base.Dispose();
     }
 
     /// <summary>Shutting down: the batch in hand and what is buffered still go in, within a grace period.</summary>
