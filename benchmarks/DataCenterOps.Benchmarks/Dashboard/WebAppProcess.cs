@@ -91,6 +91,9 @@ internal sealed class WebAppProcess : IAsyncDisposable
     /// <summary>Private (not shared) resident memory of the server process, from /proc/PID/smaps_rollup.</summary>
     public long PrivateBytes() => PrivateBytesOf(_process.Id);
 
+    /// <summary>The server's process id (for dotnet-gcdump or dotnet-counters while a benchmark holds its pages open).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Private (not shared) resident memory of a process, from /proc/PID/smaps_rollup.</summary>
     public static long PrivateBytesOf(int processId)
     {
