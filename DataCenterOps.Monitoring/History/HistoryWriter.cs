@@ -20,6 +20,7 @@ public sealed partial class HistoryWriter : BackgroundService
 
     private readonly Channel<Reading> _buffer;
     private readonly IHistoryStore _store;
+    private readonly IDisposable? _ownedStore;
     private readonly HistoryOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<HistoryWriter> _logger;
@@ -32,6 +33,7 @@ public sealed partial class HistoryWriter : BackgroundService
     public HistoryWriter(MonitoringDatabase database, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<HistoryWriter> logger)
         : this(new SqliteHistoryStore(database, options), options, time, logger)
     {
+        _ownedStore = (IDisposable)_store;
     }
 
     public HistoryWriter(IHistoryStore store, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<HistoryWriter> logger)
@@ -85,9 +87,10 @@ public sealed partial class HistoryWriter : BackgroundService
     private static long Earliest(IReadOnlyList<Reading> batch)
     {
         var earliest = long.MaxValue;
-        foreach (var reading in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
-            earliest = Math.Min(earliest, reading.Timestamp.ToUnixTimeMilliseconds());
+            // Indexed, not foreach: no boxed enumerator per batch.
+            earliest = Math.Min(earliest, batch[i].Timestamp.ToUnixTimeMilliseconds());
         }
 
         return earliest;
@@ -133,6 +136,12 @@ public sealed partial class HistoryWriter : BackgroundService
         {
             await StoreRemainingAsync([], mayBeStored: false).ConfigureAwait(false);
         }
+    }
+
+    public override void Dispose()
+    {
+        _ownedStore?.Dispose();
+        base.Dispose();
     }
 
     /// <summary>Shutting down: the batch in hand and what is buffered still go in, within a grace period.</summary>

@@ -1,22 +1,31 @@
 using DataCenterOps.Monitoring.Devices;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace DataCenterOps.Monitoring.History;
 
 /// <summary>
-/// History in monitoring.db (the single-node default): one prepared INSERT per reading in one transaction per batch,
-/// rollups keyed by Unix milliseconds, retention by DELETE. Raw ADO.NET: this is the hot path (see docs/adr).
+/// History in monitoring.db (the single-node default): the store keeps one connection and one prepared INSERT for its
+/// life, one transaction per batch; rollups keyed by Unix milliseconds, incremental from a watermark; retention by DELETE. Raw ADO.NET: this is the hot path (see docs/adr).
 /// </summary>
-public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<MonitoringOptions> options) : IHistoryStore
+public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<MonitoringOptions> options) : IHistoryStore, IDisposable
 {
     private const long MinuteMs = 60_000;
     private const long HourMs = 3_600_000;
 
-    // Recomputed again each run: covers readings that arrived late after the previous run.
-    private const long RecomputeMarginMs = 10 * MinuteMs;
+    // Late readings are marked by the writer (dirtySince), so a run recomputes only from the previous watermark, one
+    // minute back (a reading committed just as the previous run read). The first run after a start goes further back:
+    // the marks of readings stored just before a crash were lost with the process.
+    private const long RecomputeMarginMs = MinuteMs;
+    private const long FirstRunMarginMs = 10 * MinuteMs;
 
     private readonly Dictionary<(string DeviceId, string Point), long> _seriesIds = [];
+    private readonly Lock _writeGate = new();
+    private SqliteConnection? _writeConnection;
+    private sqlite3_stmt? _insert;
+    private bool _rolledUpOnce;
 
     public bool IsTransient(Exception exception) => exception is SqliteException;
 
@@ -65,13 +74,16 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
             var watermark = (long?)await ScalarAsync(connection, "SELECT watermark FROM rollup_state WHERE name = 'minute'", cancellationToken).ConfigureAwait(false)
                 ?? (long?)await ScalarAsync(connection, "SELECT min(ts) FROM samples", cancellationToken).ConfigureAwait(false)
                 ?? to;
-            var from = Floor(Math.Min(watermark - RecomputeMarginMs, dirty ?? long.MaxValue), MinuteMs);
+            var margin = _rolledUpOnce ? RecomputeMarginMs : FirstRunMarginMs;
+            var from = Floor(Math.Min(watermark - margin, dirty ?? long.MaxValue), MinuteMs);
             if (from < to)
             {
                 using var transaction = connection.BeginTransaction(deferred: false);
                 await ExecuteAsync(connection, Rollup(from, to), cancellationToken, transaction).ConfigureAwait(false);
                 transaction.Commit();
             }
+
+            _rolledUpOnce = true;
         }
     }
 
@@ -97,36 +109,45 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
     public async Task<IReadOnlyList<HistorySample>> ReadAsync(
         string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, CancellationToken cancellationToken)
     {
-        var sql = resolution switch
+        // Raw rows through the covering index (series_id, ts, value): the table itself is never read.
+        var (sql, bucketMs) = resolution switch
         {
-            HistoryResolution.Raw => "SELECT ts, value, value, value, 1 FROM samples WHERE series_id = (SELECT id FROM series WHERE device_id = $d AND point = $p) AND ts >= $from AND ts < $to ORDER BY ts",
-            HistoryResolution.Minute => "SELECT bucket, min, sum / count, max, count FROM rollup_minute WHERE series_id = (SELECT id FROM series WHERE device_id = $d AND point = $p) AND bucket >= $from AND bucket < $to ORDER BY bucket",
-            _ => "SELECT bucket, min, sum / count, max, count FROM rollup_hour WHERE series_id = (SELECT id FROM series WHERE device_id = $d AND point = $p) AND bucket >= $from AND bucket < $to ORDER BY bucket",
+            HistoryResolution.Raw => ("SELECT ts, value FROM samples WHERE series_id = (SELECT id FROM series WHERE device_id = $d AND point = $p) AND ts >= $from AND ts < $to ORDER BY ts", 10_000L),
+            HistoryResolution.Minute => ("SELECT bucket, min, sum / count, max, count FROM rollup_minute WHERE series_id = (SELECT id FROM series WHERE device_id = $d AND point = $p) AND bucket >= $from AND bucket < $to ORDER BY bucket", MinuteMs),
+            _ => ("SELECT bucket, min, sum / count, max, count FROM rollup_hour WHERE series_id = (SELECT id FROM series WHERE device_id = $d AND point = $p) AND bucket >= $from AND bucket < $to ORDER BY bucket", HourMs),
         };
-        var samples = new List<HistorySample>();
+        var fromMs = from.ToUnixTimeMilliseconds();
+        var toMs = to.ToUnixTimeMilliseconds();
+
+        // Room for the rows the range holds at the resolution (raw: at a 10-s interval), capped: no list regrown 15 times.
+        var samples = new List<HistorySample>((int)Math.Clamp((toMs - fromMs) / bucketMs, 0, 100_000));
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var command = connection.CreateCommand();
-            await using (command.ConfigureAwait(false))
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$d", deviceId);
+            command.Parameters.AddWithValue("$p", point);
+            command.Parameters.AddWithValue("$from", fromMs);
+            command.Parameters.AddWithValue("$to", toMs);
+
+            // Microsoft.Data.Sqlite's async reads run synchronously anyway; the synchronous loop saves a task per row.
+            cancellationToken.ThrowIfCancellationRequested();
+            using var reader = command.ExecuteReader();
+            if (resolution == HistoryResolution.Raw)
             {
-                command.CommandText = sql;
-                command.Parameters.AddWithValue("$d", deviceId);
-                command.Parameters.AddWithValue("$p", point);
-                command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
+                while (reader.Read())
                 {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        samples.Add(new HistorySample(
-                            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
-                            reader.GetDouble(1),
-                            reader.GetDouble(2),
-                            reader.GetDouble(3),
-                            reader.GetInt64(4)));
-                    }
+                    var value = reader.GetDouble(1);
+                    samples.Add(new HistorySample(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), value, value, value, 1));
+                }
+            }
+            else
+            {
+                while (reader.Read())
+                {
+                    samples.Add(new HistorySample(
+                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetInt64(4)));
                 }
             }
         }
@@ -134,45 +155,142 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
         return samples;
     }
 
+    /// <summary>
+    /// Stores one batch in one transaction on the store's own connection, through one INSERT prepared once and reused
+    /// for every batch, values bound straight to SQLite (no parameter objects, no boxing, no per-reading allocation).
+    /// After any failure the connection and statement are dropped; the retry opens them afresh.
+    /// </summary>
     private void WriteBatch(IReadOnlyList<Reading> batch)
     {
-        using var connection = database.Open();
-        using (var pragma = connection.CreateCommand())
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
         {
-            // Readings are not evidence: in WAL mode NORMAL survives an application crash and skips an fsync per commit.
-            pragma.CommandText = "PRAGMA synchronous = NORMAL";
-            pragma.ExecuteNonQuery();
+            return;
         }
 
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var newIds = new Dictionary<(string, string), long>();
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandTimeout = database.CommandTimeoutSeconds;
-        insert.CommandText = "INSERT INTO samples (series_id, ts, value) VALUES ($s, $t, $v)";
-        var series = insert.Parameters.Add("$s", SqliteType.Integer);
-        var ts = insert.Parameters.Add("$t", SqliteType.Integer);
-        var value = insert.Parameters.Add("$v", SqliteType.Real);
-        insert.Prepare();
-        foreach (var reading in batch)
+        lock (_writeGate)
         {
-            var key = (reading.DeviceId, reading.Point);
-            if (!_seriesIds.TryGetValue(key, out var id) && !newIds.TryGetValue(key, out id))
+            try
             {
-                id = ResolveSeries(connection, transaction, reading);
-                newIds[key] = id;
+                switch (batch)
+                {
+                    case Reading[] array:
+                        WriteBatchCore(array);
+                        break;
+                    case List<Reading> list:
+                        WriteBatchCore(CollectionsMarshal.AsSpan(list));
+                        break;
+                    case ArraySegment<Reading> segment:
+                        WriteBatchCore(segment);
+                        break;
+                    default:
+                        WriteBatchCore([.. batch]);
+                        break;
+                }
+            }
+            catch (SqliteException)
+            {
+                CloseWriteConnection();
+                throw;
+            }
+        }
+    }
+
+    private void WriteBatchCore(ReadOnlySpan<Reading> batch)
+    {
+        var connection = EnsureWriteConnection();
+        var insert = _insert!;
+        using var transaction = connection.BeginTransaction(deferred: false);
+        List<(string DeviceId, string Point)>? newIds = null;
+        try
+        {
+            foreach (ref readonly var reading in batch)
+            {
+                var key = (reading.DeviceId, reading.Point);
+                if (!_seriesIds.TryGetValue(key, out var id))
+                {
+                    id = ResolveSeries(connection, transaction, reading);
+                    (newIds ??= []).Add(key);
+
+                    // Usable for the rest of this batch; forgotten again below if the batch does not commit.
+                    _seriesIds[key] = id;
+                }
+
+                Check(connection, raw.sqlite3_bind_int64(insert, 1, id));
+                Check(connection, raw.sqlite3_bind_int64(insert, 2, reading.Timestamp.ToUnixTimeMilliseconds()));
+                Check(connection, raw.sqlite3_bind_double(insert, 3, reading.Value));
+                var step = raw.sqlite3_step(insert);
+                raw.sqlite3_reset(insert);
+                if (step != raw.SQLITE_DONE)
+                {
+                    Check(connection, step);
+                }
             }
 
-            series.Value = id;
-            ts.Value = reading.Timestamp.ToUnixTimeMilliseconds();
-            value.Value = reading.Value;
-            insert.ExecuteNonQuery();
+            transaction.Commit();
+        }
+        catch
+        {
+            foreach (var key in newIds ?? [])
+            {
+                _seriesIds.Remove(key);
+            }
+
+            throw;
+        }
+    }
+
+    private SqliteConnection EnsureWriteConnection()
+    {
+        if (_writeConnection is not null)
+        {
+            return _writeConnection;
         }
 
-        transaction.Commit();
-        foreach (var (key, id) in newIds)
+        var connection = database.Open();
+        try
         {
-            _seriesIds[key] = id;
+            using (var pragma = connection.CreateCommand())
+            {
+                // Readings are not evidence: in WAL mode NORMAL survives a crash of the application (kill -9: committed
+                // frames are in the WAL file, the OS writes them) but not of the machine; it skips an fsync per commit (docs/adr/0003).
+                pragma.CommandText = "PRAGMA synchronous = NORMAL";
+                pragma.ExecuteNonQuery();
+            }
+
+            Check(connection, raw.sqlite3_prepare_v2(connection.Handle, "INSERT INTO samples (series_id, ts, value) VALUES (?1, ?2, ?3)", out var insert));
+            _insert = insert;
+            _writeConnection = connection;
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void CloseWriteConnection()
+    {
+        _insert?.Dispose();
+        _insert = null;
+        _writeConnection?.Dispose();
+        _writeConnection = null;
+    }
+
+    private static void Check(SqliteConnection connection, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_writeGate)
+        {
+            CloseWriteConnection();
         }
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Web.Features.Room;
 
-/// <summary>Registers the room dashboard: one shared live room and its sparklines, display clock, room plan, maintenance status, texts.</summary>
+/// <summary>Registers the room dashboard: one shared live room, its sparklines and PUE figures, display clock, room plan, maintenance status, texts.</summary>
 public static class RoomDashboardServiceCollectionExtensions
 {
     /// <summary>Needs <c>AddMonitoring()</c> (live state, alarms, history) and MudBlazor services.</summary>
@@ -24,6 +24,7 @@ public static class RoomDashboardServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RoomPlanOptions>, RoomPlanOptionsValidator>();
         services.AddSingleton<LiveRoomViewFactory>();
         services.AddSingleton<RoomSparklines>();
+        services.AddSingleton<RoomPue>();
         services.TryAddSingleton<IRoomMaintenanceStatus, ChecklistMaintenanceStatus>();
         services.TryAddSingleton<IRoomEquipmentNames, RegistryEquipmentNames>();
         services.TryAddSingleton<IAlarmActorNames, PeopleAlarmActorNames>();

@@ -12,6 +12,8 @@ namespace DataCenterOps.Benchmarks.Dashboard;
 /// interactive with live values shown, and the server's private memory per open circuit with 1, 10 and 50 pages open
 /// (difference to none open, divided by the count). With DCOPS_BENCH_HOME=1 also the home page (<c>/</c>, the dashboard
 /// plus SOP tiles) for 10.
+/// <c>DCOPS_BENCH_HOLD_SECONDS=N</c> keeps the 50 pages open N seconds more (the server's process id printed) for a
+/// profiler: <c>dotnet-gcdump collect -p PID</c>, <c>dotnet-counters monitor -p PID</c>.
 /// Figures only, nothing asserted. The wall screen's long run is <see cref="WallSoakBenchmark"/>.
 /// </summary>
 public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
@@ -38,6 +40,7 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
         await using (var template = await TemplateAppProcess.StartAsync(cancellationToken))
         {
             await using var context = await Browsers.NewContextAsync(browser, WaitMs);
+            var templateCpu = ProcessCpu(template.ProcessId);
             figures.AddRange(await MeasureAsync(
                 "empty Blazor template (/counter)", context, template.PrivateBytes, Counts,
                 async page =>
@@ -46,6 +49,7 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
                     await page.WaitForFunctionAsync(TemplateInteractive, null, new() { PollingInterval = 20 });
                 },
                 cancellationToken));
+            figures.Add(new("empty Blazor template (/counter): server CPU during the whole measurement (warm-up, 50 opens, 3 × 15 s live, close)", (ProcessCpu(template.ProcessId) - templateCpu).TotalSeconds, "CPU-s"));
         }
 
         await using var app = await WebAppProcess.StartAsync(Browsers.FindRepositoryRoot(), cancellationToken);
@@ -54,7 +58,9 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
             var signIn = await context.NewPageAsync();
             await Browsers.SignInAsync(signIn, app.BaseUrl);
             await signIn.CloseAsync(new() { RunBeforeUnload = true });
-            figures.AddRange(await MeasureAsync("room dashboard (/room)", context, app.PrivateBytes, Counts, page => OpenOursAsync(page, app.BaseUrl + "/room"), cancellationToken));
+            var cpu = ProcessCpu(app.ProcessId ?? 0);
+            figures.AddRange(await MeasureAsync("room dashboard (/room)", context, app.PrivateBytes, Counts, page => OpenOursAsync(page, app.BaseUrl + "/room"), cancellationToken, app.ProcessId));
+            figures.Add(new("room dashboard (/room): server CPU during the whole measurement (warm-up, 50 opens, 3 × 15 s live, close)", (ProcessCpu(app.ProcessId ?? 0) - cpu).TotalSeconds, "CPU-s"));
             if (Environment.GetEnvironmentVariable("DCOPS_BENCH_HOME") == "1")
             {
                 figures.AddRange(await MeasureAsync("home page (/: dashboard and SOP tiles)", context, app.PrivateBytes, [10], page => OpenOursAsync(page, app.BaseUrl + "/"), cancellationToken));
@@ -72,7 +78,7 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
     }
 
     private static async Task<IReadOnlyList<Figure>> MeasureAsync(
-        string what, IBrowserContext context, Func<long> privateBytes, int[] counts, Func<IPage, Task> open, CancellationToken cancellationToken)
+        string what, IBrowserContext context, Func<long> privateBytes, int[] counts, Func<IPage, Task> open, CancellationToken cancellationToken, int? holdProcessId = null)
     {
         // A first page (closed again) warms the server's code paths, so the figures are of a running server.
         var warm = await context.NewPageAsync();
@@ -102,6 +108,12 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
             figures.Add(new($"{what}: server private memory per open circuit, {count} open", (memory - baseline) / count / 1024.0, "KiB"));
         }
 
+        if (holdProcessId is { } pid && int.TryParse(Environment.GetEnvironmentVariable("DCOPS_BENCH_HOLD_SECONDS"), CultureInfo.InvariantCulture, out var hold) && hold > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  holding {pages.Count} pages open for {hold} s; server process id {pid}"));
+            await Task.Delay(TimeSpan.FromSeconds(hold), cancellationToken);
+        }
+
         var sorted = openTimes.Order().ToList();
         figures.Add(new($"{what}: open until interactive with values shown, median of {sorted.Count}", sorted[sorted.Count / 2], "ms"));
         figures.Add(new($"{what}: open until interactive with values shown, p95 of {sorted.Count}", sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(sorted.Count * 0.95) - 1)], "ms"));
@@ -113,6 +125,15 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
         await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
         figures.Add(new($"{what}: server private memory 10 s after closing them all (circuits released)", await SampleAsync(privateBytes, cancellationToken) / 1048576.0, "MiB"));
         return figures;
+    }
+
+    // utime + stime of another process, from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s).
+    private static TimeSpan ProcessCpu(int processId)
+    {
+        var stat = File.ReadAllText($"/proc/{processId}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     // Printed as they come, so a run cut short still says what it measured.

@@ -26,6 +26,8 @@ internal sealed class TemplateAppProcess : IAsyncDisposable
 
     public long PrivateBytes() => WebAppProcess.PrivateBytesOf(_process.Id);
 
+    public int ProcessId => _process.Id;
+
     public static async Task<TemplateAppProcess> StartAsync(CancellationToken cancellationToken)
     {
         var dll = Path.Combine(Folder, "bin", "Release", "net10.0", "BlazorTemplate.dll");

@@ -4,7 +4,10 @@ using System.Net;
 using System.Net.Sockets;
 using DataCenterOps.Benchmarks.EndToEnd;
 using DataCenterOps.Monitoring;
+using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Monitoring.Profiles;
+using DataCenterOps.Monitoring.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,28 +16,45 @@ using Microsoft.Extensions.Logging;
 namespace DataCenterOps.Benchmarks.Monitoring;
 
 /// <summary>
-/// 200 simulated devices (100 SNMP UPS, 100 Modbus room sensors) served by the in-process simulator and polled by
-/// the real poller every second: poll duration, the achieved cadence, missed polls and process CPU (the simulator's
-/// own work is in the same process, so CPU is an upper bound for the poller).
+/// Simulated devices served by the in-process simulator (SNMP UPSs and room sensors on one agent port, Modbus room
+/// sensors on one server port) and polled by the real poller: poll duration, the achieved cadence, missed polls,
+/// process CPU and memory (the simulator's own work is in the same process, so CPU and memory are upper bounds for the
+/// poller). The default run is 200 devices (100 SNMP UPS, 100 Modbus sensors) at 1 s.
 /// </summary>
 internal static class PollingFigures
 {
-    private const int SnmpDevices = 100;
-    private const int ModbusDevices = 100;
-    private const double IntervalSeconds = 1;
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Measure = TimeSpan.FromSeconds(30);
+    /// <summary>One run: how many devices of each kind, their interval, warm-up and measured time.</summary>
+    /// <param name="DevicesInCode">
+    /// The devices given to the options in code (PostConfigure) rather than as configuration keys: the configuration
+    /// binder looks up each list element's keys by scanning every key, so binding 10,000 devices from configuration takes
+    /// many minutes at start (see the scale results); this measures the poller, not the binder.
+    /// </param>
+    internal sealed record Run(
+        int SnmpUps, int SnmpEnvironment, int ModbusEnvironment, double IntervalSeconds, TimeSpan Warmup, TimeSpan Measure, string TickInterval, bool DevicesInCode = false)
+    {
+        public int Devices => SnmpUps + SnmpEnvironment + ModbusEnvironment;
+    }
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync(string directory, CancellationToken cancellationToken)
+    private static readonly Run Default = new(100, 0, 100, 1, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), "00:00:00.500");
+
+    public static Task<IReadOnlyList<Figure>> RunAsync(string directory, CancellationToken cancellationToken) => RunAsync(directory, Default, cancellationToken);
+
+    public static async Task<IReadOnlyList<Figure>> RunAsync(string directory, Run run, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(Settings(directory));
+        builder.Configuration.AddInMemoryCollection(Settings(directory, run, out var simulated, out var polled));
         builder.AddMonitoring();
+        if (run.DevicesInCode)
+        {
+            builder.Services.PostConfigure<MonitoringOptions>(o => o.Devices.AddRange(polled));
+            builder.Services.PostConfigure<SimulatorOptions>(o => o.Devices.AddRange(simulated));
+        }
+
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
         var live = host.Services.GetRequiredService<LiveStateStore>();
-        await Task.Delay(Warmup, cancellationToken);
+        await Task.Delay(run.Warmup, cancellationToken);
 
         var durations = new List<double>();
         var gaps = new List<double>();
@@ -73,7 +93,7 @@ internal static class PollingFigures
             measuring = true;
         }
 
-        await Task.Delay(Measure, cancellationToken);
+        await Task.Delay(run.Measure, cancellationToken);
         lock (gate)
         {
             measuring = false;
@@ -85,14 +105,17 @@ internal static class PollingFigures
         var after = live.GetDevices();
         var successes = after.Sum(d => d.Status.SuccessfulPolls - before[d.DeviceId].SuccessfulPolls);
         var failures = after.Sum(d => d.Status.FailedPolls - before[d.DeviceId].FailedPolls);
+        var lost = after.Count(d => d.Status.ConsecutiveMisses > 0);
+        var workingSet = process.WorkingSet64 / 1048576.0;
+        var managed = GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
         await host.StopAsync(cancellationToken);
 
         durations.Sort();
         gaps.Sort();
-        var devices = SnmpDevices + ModbusDevices;
+        var devices = run.Devices;
         return
         [
-            new Figure($"poll duration, median ({devices} devices, {IntervalSeconds:0.#} s interval)", Percentile(durations, 0.5), "ms"),
+            new Figure($"poll duration, median ({devices} devices, {run.IntervalSeconds:0.#} s interval)", Percentile(durations, 0.5), "ms"),
             new Figure("poll duration, p95", Percentile(durations, 0.95), "ms"),
             new Figure("poll duration, max", durations.Count == 0 ? 0 : durations[^1], "ms"),
             new Figure("time between a device's polls, median (cycle; target = interval)", Percentile(gaps, 0.5), "ms"),
@@ -100,14 +123,19 @@ internal static class PollingFigures
             new Figure("successful polls per second (expected devices ÷ interval)", successes / elapsed.TotalSeconds, "polls/s"),
             new Figure("missed polls during the run", failures, "polls"),
             new Figure("process CPU, poller + simulator + history writer", cpu.TotalSeconds / elapsed.TotalSeconds * 100 / Environment.ProcessorCount, "% of all cores"),
+            new Figure("devices whose last poll failed at the end", lost, "devices"),
+            new Figure("process working set at the end (poller + simulator)", workingSet, "MiB"),
+            new Figure("managed heap at the end", managed, "MiB"),
         ];
     }
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static Dictionary<string, string?> Settings(string directory)
+    private static Dictionary<string, string?> Settings(string directory, Run run, out List<SimulatedDeviceOptions> simulated, out List<DeviceOptions> polled)
     {
+        simulated = [];
+        polled = [];
         int snmpPort, modbusPort;
         using (var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
         {
@@ -127,26 +155,47 @@ internal static class PollingFigures
             ["Monitoring:History:DatabaseFile"] = "polling.db",
             ["Simulator:SnmpPort"] = snmpPort.ToString(CultureInfo.InvariantCulture),
             ["Simulator:ModbusPort"] = modbusPort.ToString(CultureInfo.InvariantCulture),
-            ["Simulator:TickInterval"] = "00:00:00.500",
+            ["Simulator:TickInterval"] = run.TickInterval,
         };
-        for (var i = 0; i < SnmpDevices + ModbusDevices; i++)
+        var snmpDevices = run.SnmpUps + run.SnmpEnvironment;
+        for (var i = 0; i < run.Devices; i++)
         {
-            var snmp = i < SnmpDevices;
-            var id = snmp ? $"ups-{i + 1}" : $"env-{i - SnmpDevices + 1}";
-            var profile = snmp ? "ups-rfc1628" : "env-modbus";
-            var unit = (i - SnmpDevices + 1).ToString(CultureInfo.InvariantCulture);
+            var snmp = i < snmpDevices;
+            var ups = i < run.SnmpUps;
+            var id = ups ? $"ups-{i + 1}" : snmp ? $"env-snmp-{i - run.SnmpUps + 1}" : $"env-{i - snmpDevices + 1}";
+            var profile = ups ? "ups-rfc1628" : snmp ? "env-snmp" : "env-modbus";
+            var unit = (i - snmpDevices + 1).ToString(CultureInfo.InvariantCulture);
+            if (run.DevicesInCode)
+            {
+                simulated.Add(new SimulatedDeviceOptions { Id = id, Profile = profile, Community = snmp ? id : null, UnitId = snmp ? null : i - snmpDevices + 1 });
+                polled.Add(new DeviceOptions
+                {
+                    Id = id,
+                    Name = id,
+                    Kind = ups ? DeviceKind.Ups : DeviceKind.Environment,
+                    Protocol = snmp ? DeviceProtocol.Snmp : DeviceProtocol.ModbusTcp,
+                    Host = "127.0.0.1",
+                    Port = snmp ? snmpPort : modbusPort,
+                    Profile = profile,
+                    IntervalSeconds = run.IntervalSeconds,
+                    Community = snmp ? id : null,
+                    UnitId = snmp ? null : i - snmpDevices + 1,
+                });
+                continue;
+            }
+
             settings[$"Simulator:Devices:{i}:Id"] = id;
             settings[$"Simulator:Devices:{i}:Profile"] = profile;
             settings[$"Simulator:Devices:{i}:{(snmp ? "Community" : "UnitId")}"] = snmp ? id : unit;
             var prefix = $"Monitoring:Devices:{i}:";
             settings[prefix + "Id"] = id;
             settings[prefix + "Name"] = id;
-            settings[prefix + "Kind"] = snmp ? "Ups" : "Environment";
+            settings[prefix + "Kind"] = ups ? "Ups" : "Environment";
             settings[prefix + "Protocol"] = snmp ? "Snmp" : "ModbusTcp";
             settings[prefix + "Host"] = "127.0.0.1";
             settings[prefix + "Port"] = (snmp ? snmpPort : modbusPort).ToString(CultureInfo.InvariantCulture);
             settings[prefix + "Profile"] = profile;
-            settings[prefix + "IntervalSeconds"] = IntervalSeconds.ToString(CultureInfo.InvariantCulture);
+            settings[prefix + "IntervalSeconds"] = run.IntervalSeconds.ToString(CultureInfo.InvariantCulture);
             settings[prefix + (snmp ? "Community" : "UnitId")] = snmp ? id : unit;
         }
 

@@ -3,7 +3,9 @@ using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.Energy;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.Profiles;
+using DataCenterOps.Web.Features.Room;
 using DataCenterOps.Web.Features.Room.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataCenterOps.Tests.Web.Features.Room;
@@ -48,6 +50,27 @@ public sealed class PueTileTests : RoomTestContext
         Assert.Equal("", cut.Find("[data-pue='today']").GetAttribute("data-value"));
         Assert.NotNull(cut.Find("[data-note='pue-none']"));
         Assert.All(cut.FindAll(".room-pue-bars rect"), b => Assert.Contains("none", b.ClassList));
+    }
+
+    [Fact]
+    public async Task ManyScreensOpeningTogether_ComputeThePueOnce_AndAgainOnlyWhenItIsAMinuteOld()
+    {
+        var now = Time.GetUtcNow();
+        await StoreAsync(now - TimeSpan.FromDays(2), now, (Meter.Id, EnergyPoints.MeterImport, 1.5), (PduA.Id, EnergyPoints.Pdu, 0.5), (PduB.Id, EnergyPoints.Pdu, 0.5));
+        var shared = Services.GetRequiredService<RoomPue>();
+
+        var tiles = Enumerable.Range(0, 5).Select(_ => Render<PueTile>()).ToList();
+
+        foreach (var tile in tiles)
+        {
+            tile.WaitForAssertion(() => Assert.Equal("1.500", tile.Find("[data-pue='today']").GetAttribute("data-value")));
+        }
+
+        Assert.Equal(1, shared.Computations);
+        Time.Advance(RoomPue.FreshFor);
+        var later = Render<PueTile>();
+        later.WaitForAssertion(() => Assert.Equal("1.500", later.Find("[data-pue='today']").GetAttribute("data-value")));
+        Assert.Equal(2, shared.Computations);
     }
 
     private async Task StoreAsync(DateTimeOffset from, DateTimeOffset to, params (string Device, string Point, double KwhPerStep)[] counters)

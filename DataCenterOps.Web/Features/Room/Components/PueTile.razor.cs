@@ -6,11 +6,12 @@ namespace DataCenterOps.Web.Features.Room.Components;
 
 /// <summary>
 /// Daily and monthly PUE from monitoring history (<see cref="PueCalculator"/>), in the display zone's days. Energy moves
-/// slowly, so it is computed at start and every five minutes, not on every poll; past days are cached by the calculator.
+/// slowly, so the figures come from the shared <see cref="RoomPue"/> (computed at most once a minute for every screen) at
+/// start and every five minutes, not on every poll.
 /// </summary>
 public sealed partial class PueTile
 {
-    private const int Days = 30;
+    private const int Days = RoomPue.Days;
     private const int BarWidth = 10;
     private const int BarHeight = 40;
     private const double Ceiling = 2.5;
@@ -24,7 +25,7 @@ public sealed partial class PueTile
     private IReadOnlyList<(DateOnly Day, PueFigure? Figure)> _days = [];
 
     [Inject]
-    private PueCalculator Pue { get; set; } = null!;
+    private RoomPue Pue { get; set; } = null!;
 
     [Inject]
     private DisplayClock Clock { get; set; } = null!;
@@ -53,21 +54,8 @@ public sealed partial class PueTile
     {
         try
         {
-            var now = Time.GetUtcNow();
-            var today = Clock.Today;
-            DateTimeOffset Start(DateOnly day) => new(Clock.ToUtc(day.ToDateTime(TimeOnly.MinValue)), TimeSpan.Zero);
-            _category = Pue.Category;
-            _today = await Pue.ComputeAsync(Start(today), now, _cts.Token);
-            _month = await Pue.ComputeAsync(Start(new DateOnly(today.Year, today.Month, 1)), now, _cts.Token);
-            var days = new List<(DateOnly, PueFigure?)>(Days);
-            for (var back = Days; back >= 1; back--)
-            {
-                var day = today.AddDays(-back);
-                var figure = await Pue.ComputeAsync(Start(day), Start(day.AddDays(1)), _cts.Token);
-                days.Add((day, figure is { IsComplete: true } ? figure : null));
-            }
-
-            _days = days;
+            var figures = await Pue.GetAsync(_cts.Token);
+            (_category, _today, _month, _days) = (figures.Category, figures.Today, figures.Month, figures.Days);
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
         {

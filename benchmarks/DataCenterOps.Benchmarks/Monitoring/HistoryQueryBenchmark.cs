@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using DataCenterOps.Benchmarks.EndToEnd;
+using DataCenterOps.Monitoring.Cluster;
+using DataCenterOps.Monitoring.Devices;
+using DataCenterOps.Monitoring.History;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace DataCenterOps.Benchmarks.Monitoring;
+
+/// <summary>
+/// <c>e2e history-queries</c>: the device page's chart queries on a database of the size a site reaches — 100 points ×
+/// 7 days raw at 10 s (6,048,000 rows), 7 days of 1-minute and 1 year of 1-hour rollups — on SQLite (monitoring.db, the
+/// figures of <see cref="HistoryQueryFigures"/>) and on PostgreSQL (schema <c>monitoring</c>, day partitions), each query
+/// through <see cref="HistoryQuery"/> on a point not read before; with the machine's load average.
+/// </summary>
+public sealed class HistoryQueryBenchmark : IEndToEndBenchmark
+{
+    private const int Devices = 10;
+    private const int PointsPerDevice = 10;
+    private const int SampleSeconds = 10;
+    private const int Runs = 7;
+    private static readonly DateTimeOffset Now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public string Name => "history-queries";
+
+    public TimeSpan Timeout => TimeSpan.FromMinutes(30);
+
+    public async Task<IReadOnlyList<Figure>> RunAsync(CancellationToken cancellationToken)
+    {
+        var figures = new List<Figure> { new("machine load average (1 min) at the start", IngestPostgreSqlBenchmark.LoadAverage(), "runnable tasks") };
+        var directory = Directory.CreateTempSubdirectory("dcops-bench-history-").FullName;
+        try
+        {
+            foreach (var figure in await HistoryQueryFigures.RunAsync(directory, cancellationToken))
+            {
+                figures.Add(figure with { What = "SQLite: " + figure.What });
+            }
+
+            figures.Add(new("machine load average (1 min) after SQLite", IngestPostgreSqlBenchmark.LoadAverage(), "runnable tasks"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+
+        figures.AddRange(await PostgreSqlAsync(cancellationToken));
+        figures.Add(new("machine load average (1 min) at the end", IngestPostgreSqlBenchmark.LoadAverage(), "runnable tasks"));
+        return figures;
+    }
+
+    private static async Task<IReadOnlyList<Figure>> PostgreSqlAsync(CancellationToken cancellationToken)
+    {
+        await using var server = await BenchPostgres.StartAsync();
+        var name = "dcops_bench_" + Guid.NewGuid().ToString("N")[..12];
+        await IngestPostgreSqlBenchmark.ExecuteAsync(server.ConnectionString, $"CREATE DATABASE {name}", cancellationToken);
+        var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, CommandTimeout = 3600 }.ConnectionString;
+        try
+        {
+            var options = Options.Create(new MonitoringOptions { PostgreSqlConnectionString = connectionString });
+            await using var shared = new SharedDatabase(options);
+            var store = new PostgresHistoryStore(shared, options, new OpenHistoryWriteFence());
+            var seed = Stopwatch.StartNew();
+            await SeedAsync(store, connectionString, cancellationToken);
+            seed.Stop();
+            var query = new HistoryQuery(store);
+            var year = await MeasureAsync(query, TimeSpan.FromDays(365), HistoryResolution.Hour, 0, cancellationToken);
+            var weekMinute = await MeasureAsync(query, TimeSpan.FromDays(7), HistoryResolution.Minute, 1, cancellationToken);
+            var weekRaw = await MeasureAsync(query, TimeSpan.FromDays(7), HistoryResolution.Raw, 2, cancellationToken);
+            return
+            [
+                new($"PostgreSQL: seeding 100 points × 7 days raw at {SampleSeconds} s + rollups, then VACUUM ANALYZE ({server.Source})", seed.Elapsed.TotalSeconds, "s"),
+                new("PostgreSQL: 1-year chart of one point (1-hour rollups, 8,760 rows), median", year.Median, "ms"),
+                new("PostgreSQL: 1-year chart of one point (1-hour rollups), worst", year.Worst, "ms"),
+                new("PostgreSQL: 7-day chart of one point (1-minute rollups, 10,080 rows), median", weekMinute.Median, "ms"),
+                new("PostgreSQL: 7-day chart of one point (1-minute rollups), worst", weekMinute.Worst, "ms"),
+                new($"PostgreSQL: 7-day chart of one point (raw, {7 * 86400 / SampleSeconds:N0} rows), median", weekRaw.Median, "ms"),
+                new("PostgreSQL: 7-day chart of one point (raw), worst", weekRaw.Worst, "ms"),
+                new("PostgreSQL: client CPU per 7-day raw query (this process; the server's not counted)", weekRaw.CpuMs, "ms"),
+            ];
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await IngestPostgreSqlBenchmark.ExecuteAsync(server.ConnectionString, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", CancellationToken.None);
+        }
+    }
+
+    // The first readings through the store (schema, series ids 1..100, a partition); the rest in SQL, in time order like a
+    // poller; then VACUUM ANALYZE, which autovacuum does on its own for insert-only tables (PostgreSQL ≥ 13).
+    private static async Task SeedAsync(PostgresHistoryStore store, string connectionString, CancellationToken cancellationToken)
+    {
+        var start = Now - TimeSpan.FromDays(7);
+        var first = new Reading[Devices * PointsPerDevice];
+        for (var s = 0; s < first.Length; s++)
+        {
+            first[s] = new Reading($"dev-{s / PointsPerDevice}", $"point.{s % PointsPerDevice}", start, 20, "°C");
+        }
+
+        await store.WriteBatchAsync(first, cancellationToken);
+        var partitions = new List<string>();
+        for (var day = DateOnly.FromDateTime(start.UtcDateTime); day < DateOnly.FromDateTime(Now.UtcDateTime); day = day.AddDays(1))
+        {
+            partitions.Add($"SELECT monitoring.history_ensure_partition('history_samples', DATE '{day:yyyy-MM-dd}');");
+            partitions.Add($"SELECT monitoring.history_ensure_partition('history_minute', DATE '{day:yyyy-MM-dd}');");
+        }
+
+        var from = $"TIMESTAMPTZ '{start.UtcDateTime:yyyy-MM-dd HH:mm:ss}+00'";
+        var to = $"TIMESTAMPTZ '{Now.UtcDateTime:yyyy-MM-dd HH:mm:ss}+00'";
+        var yearFrom = $"TIMESTAMPTZ '{(Now - TimeSpan.FromDays(365)).UtcDateTime:yyyy-MM-dd HH:mm:ss}+00'";
+        await IngestPostgreSqlBenchmark.ExecuteAsync(connectionString, string.Join('\n', partitions), cancellationToken);
+        await IngestPostgreSqlBenchmark.ExecuteAsync(
+            connectionString,
+            $"""
+            INSERT INTO monitoring.history_samples (series_id, ts, value)
+            SELECT s.id, t, 20 + (extract(epoch FROM t)::bigint % 7)
+            FROM generate_series({from} + interval '{SampleSeconds} seconds', {to} - interval '1 millisecond', interval '{SampleSeconds} seconds') t
+            CROSS JOIN monitoring.history_series s ORDER BY t, s.id;
+            INSERT INTO monitoring.history_minute (series_id, bucket, min, max, sum, count)
+            SELECT s.id, b, 19, 21, 120, 6
+            FROM generate_series({from}, {to} - interval '1 minute', interval '1 minute') b CROSS JOIN monitoring.history_series s;
+            INSERT INTO monitoring.history_hour (series_id, bucket, min, max, sum, count)
+            SELECT s.id, b, 19, 21, 7200, 360
+            FROM generate_series({yearFrom}, {to} - interval '1 hour', interval '1 hour') b CROSS JOIN monitoring.history_series s;
+            """,
+            cancellationToken);
+        await IngestPostgreSqlBenchmark.ExecuteAsync(connectionString, "VACUUM ANALYZE", cancellationToken);
+    }
+
+    private static async Task<(double Median, double Worst, double CpuMs)> MeasureAsync(
+        HistoryQuery query, TimeSpan range, HistoryResolution resolution, int offset, CancellationToken cancellationToken)
+    {
+        var times = new List<double>();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        for (var run = 0; run < Runs; run++)
+        {
+            // A different point each run (and each figure), as in the SQLite figures.
+            var series = (run * 13 + offset * 37) % (Devices * PointsPerDevice);
+            var clock = Stopwatch.StartNew();
+            var result = await query.GetSeriesAsync($"dev-{series / PointsPerDevice}", $"point.{series % PointsPerDevice}", Now - range, Now, resolution, cancellationToken);
+            clock.Stop();
+            if (result.Samples.Count == 0)
+            {
+                throw new InvalidOperationException($"No {resolution} samples for series {series}: the seed did not work.");
+            }
+
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        var cpuMs = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Runs;
+        times.Sort();
+        return (times[times.Count / 2], times[^1], cpuMs);
+    }
+}
