@@ -77,12 +77,12 @@ public sealed class IncidentService
         var text = comment?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            throw new AlarmOperationException("A comment needs some words.", "CommentRequired");
+            throw new AlarmOperationException("A comment needs some words.", "IncidentCommentRequired");
         }
 
         if (text.Length > MaxCommentLength)
         {
-            throw new AlarmOperationException($"A comment has at most {MaxCommentLength} characters.", "CommentTooLong");
+            throw new AlarmOperationException($"A comment has at most {MaxCommentLength} characters.", "IncidentCommentTooLong");
         }
 
         if (await _store.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)

@@ -94,7 +94,7 @@ public abstract class IncidentStoreTests
         await Assert.ThrowsAnyAsync<Exception>(() => rig.ExecuteAsync("UPDATE {0}incident_notes SET text = 'rewritten'"));
         await Assert.ThrowsAnyAsync<Exception>(() => rig.ExecuteAsync("DELETE FROM {0}incident_notes"));
 
-        Assert.Equal("CommentRequired", empty.MessageKey);
+        Assert.Equal("IncidentCommentRequired", empty.MessageKey);
         Assert.Equal("IncidentNotFound", unknown.MessageKey);
         var detail = await rig.Incidents.GetAsync(incident.Id, CancellationToken.None);
         Assert.Equal("Checked the ATS", Assert.Single(detail!.Timeline, t => t.Kind == IncidentTimelineKind.Comment).Text);
