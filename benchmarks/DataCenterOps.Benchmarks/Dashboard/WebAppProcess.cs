@@ -30,7 +30,8 @@ internal sealed class WebAppProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<WebAppProcess> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
+    /// <summary>Starts the app; <paramref name="settings"/> are extra configuration (environment variables, <c>Section__Key</c>).</summary>
+    public static async Task<WebAppProcess> StartAsync(string repositoryRoot, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
         // DCOPS_BENCH_WEB: another build's output folder (e.g. a copy of the previous commit's) for before/after figures.
         var output = Environment.GetEnvironmentVariable("DCOPS_BENCH_WEB") is { Length: > 0 } other
@@ -68,6 +69,11 @@ internal sealed class WebAppProcess : IAsyncDisposable
             environment[$"Monitoring__Devices__{index}__Port"] = Invariant(protocol == "Snmp" ? snmpPort : modbusPort);
             environment[$"Monitoring__Devices__{index}__IntervalSeconds"] = "1";
             environment[$"Monitoring__Devices__{index}__TimeoutSeconds"] = "2";
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
