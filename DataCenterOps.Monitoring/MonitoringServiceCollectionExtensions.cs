@@ -75,6 +75,12 @@ public static class MonitoringServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IAlarmAuditSink>(),
             sp.GetRequiredService<ILogger<AlarmService>>()));
+        // Incidents beside the alarms they group (monitoring.db, or the shared database).
+        services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<SharedDatabase>().IsConfigured
+            ? new PostgreSqlIncidentStore(sp.GetRequiredService<SharedDatabase>())
+            : new SqliteIncidentStore(sp.GetRequiredService<MonitoringDatabase>()));
+        services.AddSingleton(sp => new IncidentService(
+            sp.GetRequiredService<IIncidentStore>(), sp.GetRequiredService<AlarmService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PollRequests>();
         services.AddOptions<AlarmNotificationOptions>().BindConfiguration(AlarmNotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IMaintenanceWindows, NoMaintenanceWindows>();

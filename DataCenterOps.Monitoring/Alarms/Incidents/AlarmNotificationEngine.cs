@@ -17,6 +17,8 @@ public sealed class AlarmNotificationEngine(
     private readonly Dictionary<(string DeviceId, string Key), FlapState> _flaps = [];
     private readonly List<OpenIncident> _incidents = [];
     private readonly HashSet<string> _commLost = new(StringComparer.Ordinal);
+    private readonly List<Incident> _savedIncidents = [];
+    private readonly List<IncidentNote> _savedNotes = [];
 
     /// <summary>Raised after every change of flags (maintenance, flapping, suppression) or of the pushable set.</summary>
     public event Action? Changed;
@@ -54,6 +56,21 @@ public sealed class AlarmNotificationEngine(
         }
     }
 
+    /// <summary>
+    /// What changed in incidents since the last call, for the incident store: each incident as it was after each
+    /// change (opened, joined, severity, closed) and the flapping marks of their alarms, in order.
+    /// </summary>
+    internal IncidentJournal DrainIncidentChanges()
+    {
+        lock (_gate)
+        {
+            var journal = new IncidentJournal([.. _savedIncidents], [.. _savedNotes]);
+            _savedIncidents.Clear();
+            _savedNotes.Clear();
+            return journal;
+        }
+    }
+
     /// <summary>Takes in one alarm change (in the order the alarm service made them); returns the notices to send.</summary>
     public IReadOnlyList<AlarmNotice> OnChange(AlarmChange change)
     {
@@ -72,7 +89,11 @@ public sealed class AlarmNotificationEngine(
                     if (_active.TryGetValue(alarm.Id, out var tracked))
                     {
                         tracked.Alarm = alarm;
-                        tracked.Incident?.Update(alarm);
+                        if (tracked.Incident is { } joined)
+                        {
+                            joined.Update(alarm);
+                            _savedIncidents.Add(joined.Snapshot(null));
+                        }
                     }
 
                     break;
@@ -167,7 +188,12 @@ public sealed class AlarmNotificationEngine(
             _incidents.Add(tracked.Incident);
         }
 
-        tracked.Incident?.Add(alarm);
+        if (tracked.Incident is { } incidentOfAlarm)
+        {
+            incidentOfAlarm.Add(alarm);
+            _savedIncidents.Add(incidentOfAlarm.Snapshot(null));
+        }
+
         if (!wasFlapping)
         {
             NotifyIfDue(tracked, now, notices);
@@ -198,6 +224,7 @@ public sealed class AlarmNotificationEngine(
             if (!_active.Values.Any(t => t.Incident == incident))
             {
                 _incidents.Remove(incident);
+                _savedIncidents.Add(incident.Snapshot(now));
                 if (incident.Notified && Options.SendRecovery)
                 {
                     var closed = incident.Snapshot(now);
@@ -227,6 +254,12 @@ public sealed class AlarmNotificationEngine(
         if (!flap.Flapping && flap.Changes.Count > Options.FlapChanges)
         {
             flap.Flapping = true;
+            var incident = _active.TryGetValue(alarm.Id, out var tracked) ? tracked.Incident : _incidents.FirstOrDefault(i => i.Rule.Groups(alarm.Key));
+            if (incident is not null)
+            {
+                _savedNotes.Add(new IncidentNote(incident.Id, IncidentNoteKind.Flapping, now, AlarmService.SystemActor, null, null, alarm.Id));
+            }
+
             if (windows.Find(alarm.DeviceId, now) is null && !_commLost.Contains(alarm.DeviceId))
             {
                 notices.Add(new AlarmNotice($"alarm:{alarm.Id:N}:flapping", AlarmNoticeKind.Flapping, alarm.Severity, now, [alarm]));

@@ -12,6 +12,7 @@ namespace DataCenterOps.Monitoring.Alarms.Incidents;
 internal sealed partial class AlarmNotificationMonitor(
     AlarmService alarms,
     AlarmNotificationEngine engine,
+    IncidentService incidents,
     IEnumerable<IAlarmNoticeSink> sinks,
     IOptions<AlarmNotificationOptions> options,
     TimeProvider time,
@@ -52,7 +53,10 @@ internal sealed partial class AlarmNotificationMonitor(
                 var done = await Task.WhenAny(read, tick).ConfigureAwait(false);
                 while (_changes.Reader.TryRead(out var change))
                 {
-                    await SendAsync(engine.OnChange(change), stoppingToken).ConfigureAwait(false);
+                    var notices = engine.OnChange(change);
+                    // The incident is stored before its notice goes out, so a link in the message finds it.
+                    await RecordIncidentsAsync(stoppingToken).ConfigureAwait(false);
+                    await SendAsync(notices, stoppingToken).ConfigureAwait(false);
                 }
 
                 if (done == tick)
@@ -66,6 +70,26 @@ internal sealed partial class AlarmNotificationMonitor(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
+        }
+    }
+
+    private async Task RecordIncidentsAsync(CancellationToken cancellationToken)
+    {
+        var journal = engine.DrainIncidentChanges();
+        if (journal.IsEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            await incidents.RecordAsync(journal, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A store that fails must not stop the notifications; the alarms themselves are stored.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogIncidentStoreFailed(journal.Incidents.Count, journal.Notes.Count, ex);
         }
     }
 
@@ -92,6 +116,9 @@ internal sealed partial class AlarmNotificationMonitor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alarm notice {Kind} {NoticeId}")]
     private partial void LogNotice(AlarmNoticeKind kind, string noticeId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Incident store failed ({Incidents} incident changes, {Notes} notes not stored)")]
+    private partial void LogIncidentStoreFailed(int incidents, int notes, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification channel {Sink} failed for {NoticeId}")]
     private partial void LogSinkFailed(string sink, string noticeId, Exception exception);
