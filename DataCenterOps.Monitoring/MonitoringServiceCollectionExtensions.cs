@@ -84,6 +84,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<PollRequests>();
         services.AddOptions<AlarmNotificationOptions>().BindConfiguration(AlarmNotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IMaintenanceWindows, NoMaintenanceWindows>();
+        services.TryAddSingleton<Api.IDeviceSiteScope, Api.AllSitesScope>();
         services.AddSingleton(sp => new AlarmNotificationEngine(
             IncidentRules.Shipped,
             sp.GetRequiredService<IMaintenanceWindows>(),

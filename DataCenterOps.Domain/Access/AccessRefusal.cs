@@ -5,6 +5,9 @@ public sealed class AccessRefusal
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public DateTime AtUtc { get; set; }
+
+    /// <summary>The site whose room the refused entry was for.</summary>
+    public Guid SiteId { get; set; } = Sites.Site.DefaultId;
     public AccessPersonKind Kind { get; set; }
     public string? UserId { get; set; }
     public string PersonName { get; set; } = "";

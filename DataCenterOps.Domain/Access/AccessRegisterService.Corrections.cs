@@ -16,6 +16,7 @@ public sealed partial class AccessRegisterService
         AccessGuard.Role(AccessRoles.CanCorrect(actor), "Voiding an entry", AccessRoles.Correctors);
         var text = AccessGuard.Text(reason, 1000, "Reason");
         var entry = AccessGuard.Found(await Entries.Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken), "The entry");
+        AccessGuard.Site(actor, entry.SiteId);
         if (entry.Status == AccessEntryStatus.Voided)
         {
             throw new AccessRuleViolationException(AccessError.InvalidInput, "This entry is already voided.", "EntryAlreadyVoided");
@@ -40,6 +41,7 @@ public sealed partial class AccessRegisterService
         AccessGuard.Role(AccessRoles.CanCorrect(actor), "Correcting an entry", AccessRoles.Correctors);
         var reason = AccessGuard.Text(correction.Reason, 1000, "Reason");
         var entry = AccessGuard.Found(await Entries.Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken), "The entry");
+        AccessGuard.Site(actor, entry.SiteId);
         if (entry.Status == AccessEntryStatus.Voided)
         {
             throw new AccessRuleViolationException(AccessError.InvalidInput, "A voided entry cannot be corrected.", "VoidedNotCorrectable");

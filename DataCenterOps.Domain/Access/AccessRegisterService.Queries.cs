@@ -11,10 +11,10 @@ namespace DataCenterOps.Domain.Access;
 /// <summary>The reads of the register: who is inside, the log, its audited export, refusals and corrections.</summary>
 public sealed partial class AccessRegisterService
 {
-    /// <summary>Everyone registered inside now, earliest first.</summary>
-    public async Task<IReadOnlyList<AccessEntry>> GetInsideAsync(CancellationToken cancellationToken = default) =>
+    /// <summary>Everyone registered inside now, earliest first: in the room of <paramref name="siteId"/>, or of every site when null.</summary>
+    public async Task<IReadOnlyList<AccessEntry>> GetInsideAsync(Guid? siteId = null, CancellationToken cancellationToken = default) =>
         await Entries.AsNoTracking().Include(e => e.Equipment)
-            .Where(e => e.Status == AccessEntryStatus.Inside)
+            .Where(e => e.Status == AccessEntryStatus.Inside && (siteId == null || e.SiteId == siteId))
             .OrderBy(e => e.InAtUtc)
             .ToListAsync(cancellationToken);
 
@@ -22,6 +22,12 @@ public sealed partial class AccessRegisterService
     public async Task<IReadOnlyList<AccessEntry>> SearchAsync(AccessLogFilter filter, CancellationToken cancellationToken = default)
     {
         var query = Entries.AsNoTracking().Include(e => e.Equipment).AsQueryable();
+        if (filter.SiteIds is { } siteIds)
+        {
+            var ids = siteIds.ToList();
+            query = query.Where(e => ids.Contains(e.SiteId));
+        }
+
         if (filter.ToUtc is { } to)
         {
             query = query.Where(e => e.InAtUtc < to);
@@ -62,11 +68,18 @@ public sealed partial class AccessRegisterService
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(filter);
         AccessGuard.Role(AccessRoles.CanRead(actor), "Exporting the access log", AccessRoles.Readers);
+        // Only the rooms of sites the person's roles reach: asking for another site's is refused, asking for none is theirs.
+        foreach (var siteId in filter.SiteIds ?? [])
+        {
+            AccessGuard.Site(actor, siteId);
+        }
+
+        filter = filter.SiteIds is null && actor.Sites is { } own ? filter with { SiteIds = own } : filter;
         var entries = await SearchAsync(filter, cancellationToken);
         var range = $"{filter.FromUtc:O}..{filter.ToUtc:O}";
         audit.Write(actor, "PersonalDataExported", "AccessLog", range, null, new
         {
-            Format = format, filter.FromUtc, filter.ToUtc, filter.Person, filter.LetterId, Rows = entries.Count,
+            Format = format, filter.FromUtc, filter.ToUtc, filter.Person, filter.LetterId, filter.SiteIds, Rows = entries.Count,
         });
         await AccessGuard.SaveAsync(db, cancellationToken);
         return entries;
@@ -81,6 +94,11 @@ public sealed partial class AccessRegisterService
         ArgumentNullException.ThrowIfNull(actor);
         AccessGuard.Role(AccessRoles.CanRead(actor), "Reading the access log", AccessRoles.Readers);
         var entry = await Entries.AsNoTracking().Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
+        if (entry is not null && !actor.WorksAt(entry.SiteId))
+        {
+            return null; // another site's room: as unknown as an id that does not exist
+        }
+
         if (entry is not null && !PersonalData.MaySeeFullIdNumber(actor))
         {
             entry.IdNumber = PersonalData.MaskIdNumber(entry.IdNumber);
@@ -89,9 +107,10 @@ public sealed partial class AccessRegisterService
         return entry;
     }
 
-    public async Task<IReadOnlyList<AccessRefusal>> GetRefusalsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+    /// <summary>Refused entries in the period, at the room of <paramref name="siteId"/> (every site when null), newest first.</summary>
+    public async Task<IReadOnlyList<AccessRefusal>> GetRefusalsAsync(DateTime fromUtc, DateTime toUtc, Guid? siteId = null, CancellationToken cancellationToken = default) =>
         await db.Set<AccessRefusal>().AsNoTracking()
-            .Where(r => r.AtUtc >= fromUtc && r.AtUtc < toUtc)
+            .Where(r => r.AtUtc >= fromUtc && r.AtUtc < toUtc && (siteId == null || r.SiteId == siteId))
             .OrderByDescending(r => r.AtUtc)
             .Take(5000)
             .ToListAsync(cancellationToken);
@@ -106,11 +125,11 @@ public sealed partial class AccessRegisterService
     public async Task<IReadOnlyList<AppUser>> GetStaffAsync(CancellationToken cancellationToken = default) =>
         await db.Users.AsNoTracking().OrderBy(u => u.FullName).ToListAsync(cancellationToken);
 
-    /// <summary>Issued letters valid now that name <paramref name="userId"/>, for the desk to choose from.</summary>
-    public async Task<IReadOnlyList<AssignmentLetter>> GetValidLettersAsync(string userId, CancellationToken cancellationToken = default)
+    /// <summary>Issued letters for the room of <paramref name="siteId"/> (null = the default site) valid now that name <paramref name="userId"/>, for the desk to choose from.</summary>
+    public async Task<IReadOnlyList<AssignmentLetter>> GetValidLettersAsync(string userId, Guid? siteId = null, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        var letters = await CandidateLetters(userId, now).ToListAsync(cancellationToken);
+        var letters = await CandidateLetters(userId, siteId ?? Sites.Site.DefaultId, now).ToListAsync(cancellationToken);
         return [.. letters.Where(l => l.Authorises(userId, now))];
     }
 }

@@ -26,12 +26,15 @@ public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, Tim
     public async Task<AccessEntry> RegisterStaffEntryAsync(Actor actor, StaffEntryInput input, CancellationToken cancellationToken = default)
     {
         AccessGuard.Role(AccessRoles.CanRegister(actor), "Registering an entry", AccessRoles.Registrars);
+        var siteId = input.SiteId ?? Sites.Site.DefaultId;
+        AccessGuard.Site(actor, siteId);
         var purpose = AccessGuard.Text(input.Purpose, 500, "Purpose");
         var user = await AccessGuard.UserAsync(db, input.UserId, "The staff member", cancellationToken);
         var now = Now;
         var entry = new AccessEntry
         {
             Kind = AccessPersonKind.Staff,
+            SiteId = siteId,
             UserId = user.Id,
             PersonName = user.DisplayName,
             Purpose = purpose,
@@ -44,7 +47,7 @@ public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, Tim
             throw new AccessRuleViolationException(AccessError.AlreadyInside, $"{user.DisplayName} is already registered inside.", "AlreadyInside", user.DisplayName);
         }
 
-        var letter = await FindAuthorisingLetterAsync(user.Id, input.LetterId, now, cancellationToken);
+        var letter = await FindAuthorisingLetterAsync(user.Id, input.LetterId, siteId, now, cancellationToken);
         if (letter is not null)
         {
             entry.Basis = AccessBasis.AssignmentLetter;
@@ -72,10 +75,13 @@ public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, Tim
     public async Task<AccessEntry> RegisterVisitorEntryAsync(Actor actor, VisitorEntryInput input, CancellationToken cancellationToken = default)
     {
         AccessGuard.Role(AccessRoles.CanRegister(actor), "Registering an entry", AccessRoles.Registrars);
+        var siteId = input.SiteId ?? Sites.Site.DefaultId;
+        AccessGuard.Site(actor, siteId);
         var now = Now;
         var entry = new AccessEntry
         {
             Kind = AccessPersonKind.Visitor,
+            SiteId = siteId,
             PersonName = AccessGuard.Text(input.Name, 200, "Name"),
             Organisation = AccessGuard.Text(input.Organisation, 200, "Organisation"),
             IdType = AccessGuard.Text(input.IdType, 50, "ID type"),
@@ -96,7 +102,8 @@ public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, Tim
             throw new AccessRuleViolationException(AccessError.AlreadyInside, $"A visitor with {entry.IdType} {masked} is already registered inside.", "VisitorAlreadyInside", entry.IdType, masked);
         }
 
-        var escort = await Entries.FirstOrDefaultAsync(e => e.UserId == escortUser.Id && e.Status == AccessEntryStatus.Inside, cancellationToken);
+        // The escort must be inside this site's room: someone in another site's room escorts nobody here.
+        var escort = await Entries.FirstOrDefaultAsync(e => e.UserId == escortUser.Id && e.Status == AccessEntryStatus.Inside && e.SiteId == siteId, cancellationToken);
         if (escort is null)
         {
             throw await RefuseAsync(actor, entry, AccessError.EscortNotInside, $"The escort {escortUser.DisplayName} is not registered inside the DC room.", new("EscortNotInside", [escortUser.DisplayName]), cancellationToken);
@@ -118,6 +125,7 @@ public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, Tim
     {
         AccessGuard.Role(AccessRoles.CanRegister(actor), "Registering an exit", AccessRoles.Registrars);
         var entry = AccessGuard.Found(await Entries.Include(e => e.Equipment).FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken), "The entry");
+        AccessGuard.Site(actor, entry.SiteId);
         if (!entry.IsInside)
         {
             throw new AccessRuleViolationException(AccessError.NotInside, $"{entry.PersonName} is not registered inside (already left, or the entry was voided).", "NotInside", entry.PersonName);
@@ -164,20 +172,20 @@ public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, Tim
         return closed;
     }
 
-    private IQueryable<AssignmentLetter> CandidateLetters(string userId, DateTime now) =>
+    private IQueryable<AssignmentLetter> CandidateLetters(string userId, Guid siteId, DateTime now) =>
         db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors)
-            .Where(l => l.State == SopState.LetterIssued && l.ValidFromUtc <= now && l.ValidUntilUtc >= now)
+            .Where(l => l.SiteId == siteId && l.State == SopState.LetterIssued && l.ValidFromUtc <= now && l.ValidUntilUtc >= now)
             .Where(l => l.ManagerId == userId || l.Inspectors.Any(i => i.UserId == userId));
 
-    private async Task<AssignmentLetter?> FindAuthorisingLetterAsync(string userId, Guid? letterId, DateTime now, CancellationToken cancellationToken)
+    private async Task<AssignmentLetter?> FindAuthorisingLetterAsync(string userId, Guid? letterId, Guid siteId, DateTime now, CancellationToken cancellationToken)
     {
         if (letterId is { } id)
         {
             var chosen = await db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-            return chosen is not null && chosen.Authorises(userId, now) ? chosen : null;
+            return chosen is not null && chosen.SiteId == siteId && chosen.Authorises(userId, now) ? chosen : null;
         }
 
-        var letters = await CandidateLetters(userId, now).ToListAsync(cancellationToken);
+        var letters = await CandidateLetters(userId, siteId, now).ToListAsync(cancellationToken);
         return letters.Where(l => l.Authorises(userId, now)).OrderByDescending(l => l.ValidUntilUtc).FirstOrDefault();
     }
 
@@ -232,6 +240,7 @@ public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, Tim
         {
             AtUtc = attempt.InAtUtc,
             Kind = attempt.Kind,
+            SiteId = attempt.SiteId,
             UserId = attempt.UserId,
             PersonName = attempt.PersonName,
             Organisation = attempt.Organisation,

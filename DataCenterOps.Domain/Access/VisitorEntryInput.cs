@@ -1,6 +1,6 @@
 namespace DataCenterOps.Domain.Access;
 
-/// <summary>A visitor coming in under the escort of someone inside.</summary>
+/// <summary>A visitor coming in under the escort of someone inside the same site's room (<see cref="SiteId"/>, null = the default site).</summary>
 public sealed record VisitorEntryInput(
     string Name,
     string Organisation,
@@ -10,4 +10,5 @@ public sealed record VisitorEntryInput(
     string Visiting,
     string Purpose,
     string EscortUserId,
-    IReadOnlyList<CarriedItem> EquipmentIn);
+    IReadOnlyList<CarriedItem> EquipmentIn,
+    Guid? SiteId = null);

@@ -18,6 +18,12 @@ public sealed class SiteQueries(DataCenterOpsDbContext db)
         return [.. (await AllAsync(cancellationToken)).Where(s => actor.WorksAt(s.Id))];
     }
 
+    /// <summary>Everyone's site limits, by user id (a person without an entry works at every site).</summary>
+    public async Task<Dictionary<string, List<Guid>>> AllLimitsAsync(CancellationToken cancellationToken = default) =>
+        (await db.UserSites.AsNoTracking().ToListAsync(cancellationToken))
+            .GroupBy(s => s.UserId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(s => s.SiteId).ToList(), StringComparer.Ordinal);
+
     /// <summary>The person's site limits: site ids, empty for every site.</summary>
     public async Task<IReadOnlyList<Guid>> LimitsOfAsync(string userId, CancellationToken cancellationToken = default) =>
         await db.UserSites.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.SiteId).ToListAsync(cancellationToken);

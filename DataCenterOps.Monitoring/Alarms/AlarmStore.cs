@@ -86,6 +86,8 @@ internal sealed class AlarmStore(MonitoringDatabase database) : IAlarmStore
             """
             WHERE ($device IS NULL OR device_id = $device) AND ($key IS NULL OR alarm_key = $key)
               AND ($from IS NULL OR raised_at >= $from) AND ($to IS NULL OR raised_at < $to)
+              AND ($devices IS NULL OR device_id IN (SELECT value FROM json_each($devices)))
+              AND ($except IS NULL OR device_id NOT IN (SELECT value FROM json_each($except)))
             ORDER BY raised_at DESC LIMIT $limit
             """,
             p =>
@@ -95,6 +97,8 @@ internal sealed class AlarmStore(MonitoringDatabase database) : IAlarmStore
                 p.AddWithValue("$from", (object?)filter.From?.ToUnixTimeMilliseconds() ?? DBNull.Value);
                 p.AddWithValue("$to", (object?)filter.To?.ToUnixTimeMilliseconds() ?? DBNull.Value);
                 p.AddWithValue("$limit", Math.Clamp(filter.Limit, 1, 10_000));
+                p.AddWithValue("$devices", filter.DeviceIds is { } ids ? JsonSerializer.Serialize(ids) : DBNull.Value);
+                p.AddWithValue("$except", filter.ExceptDeviceIds is { } except ? JsonSerializer.Serialize(except) : DBNull.Value);
             },
             cancellationToken);
 

@@ -86,6 +86,7 @@ internal sealed class PostgreSqlAlarmStore(SharedDatabase database, IOptions<Nod
             SELECT {Columns} FROM monitoring.alarms a
             WHERE (@device::text IS NULL OR a.device_id = @device) AND (@key::text IS NULL OR a.alarm_key = @key)
               AND (@from::timestamptz IS NULL OR a.raised_at >= @from) AND (@to::timestamptz IS NULL OR a.raised_at < @to)
+              AND (@devices::text[] IS NULL OR a.device_id = ANY(@devices)) AND (@except::text[] IS NULL OR NOT (a.device_id = ANY(@except)))
             ORDER BY a.raised_at DESC LIMIT @limit
             """,
             p =>
@@ -95,6 +96,8 @@ internal sealed class PostgreSqlAlarmStore(SharedDatabase database, IOptions<Nod
                 p.AddWithValue("from", NpgsqlDbType.TimestampTz, (object?)filter.From?.ToUniversalTime() ?? DBNull.Value);
                 p.AddWithValue("to", NpgsqlDbType.TimestampTz, (object?)filter.To?.ToUniversalTime() ?? DBNull.Value);
                 p.AddWithValue("limit", Math.Clamp(filter.Limit, 1, 10_000));
+                p.AddWithValue("devices", NpgsqlDbType.Array | NpgsqlDbType.Text, (object?)filter.DeviceIds?.ToArray() ?? DBNull.Value);
+                p.AddWithValue("except", NpgsqlDbType.Array | NpgsqlDbType.Text, (object?)filter.ExceptDeviceIds?.ToArray() ?? DBNull.Value);
             },
             cancellationToken);
     }

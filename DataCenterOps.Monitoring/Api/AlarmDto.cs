@@ -1,6 +1,6 @@
 namespace DataCenterOps.Monitoring.Api;
 
-/// <summary>An active alarm in <c>/api/v1/alarms</c>.</summary>
+/// <summary>An active alarm in <c>/api/v1/alarms</c>, with the site code its device stands at.</summary>
 public sealed record AlarmDto(
     Guid Id,
     string Device,
@@ -10,4 +10,5 @@ public sealed record AlarmDto(
     DateTimeOffset RaisedAt,
     string? AcknowledgedBy,
     DateTimeOffset? AcknowledgedAt,
-    string? AcknowledgeComment);
+    string? AcknowledgeComment,
+    string Site);

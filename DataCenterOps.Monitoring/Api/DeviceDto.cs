@@ -1,6 +1,6 @@
 namespace DataCenterOps.Monitoring.Api;
 
-/// <summary>A device in <c>/api/v1/devices</c>: its polling status and every point's latest state.</summary>
+/// <summary>A device in <c>/api/v1/devices</c>: its polling status, every point's latest state and the site code it stands at.</summary>
 public sealed record DeviceDto(
     string Id,
     string Name,
@@ -11,4 +11,5 @@ public sealed record DeviceDto(
     DateTimeOffset? LastPoll,
     DateTimeOffset? LastSuccess,
     double? PollDurationMs,
-    IReadOnlyList<PointDto> Points);
+    IReadOnlyList<PointDto> Points,
+    string Site);

@@ -17,7 +17,7 @@ internal static class MetricsEndpoint
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/metrics", Scrape).AllowAnonymous();
 
-    private static async Task<IResult> Scrape(HttpContext http, IOptionsMonitor<MetricsOptions> options, LiveStateStore liveState, AlarmService alarms, IDeviceLeases leases)
+    private static async Task<IResult> Scrape(HttpContext http, IOptionsMonitor<MetricsOptions> options, LiveStateStore liveState, AlarmService alarms, IDeviceLeases leases, IDeviceSiteScope sites)
     {
         if (options.CurrentValue.ApiKey is { Length: > 0 } key && !ApiKeys.Matches(http.Request, key, allowXApiKeyHeader: false))
         {
@@ -25,7 +25,7 @@ internal static class MetricsEndpoint
             return Results.Unauthorized();
         }
 
-        var text = PrometheusExposition.Render(liveState.GetDevices(), alarms.GetActive());
+        var text = PrometheusExposition.Render(liveState.GetDevices(), alarms.GetActive(), sites.SiteOf);
         var builder = new System.Text.StringBuilder(text, text.Length + 1024);
         PrometheusExposition.AppendNodeDevices(builder, await NodeCountsAsync(leases, http.RequestAborted).ConfigureAwait(false));
         if (http.RequestServices.GetService<TrapStatistics>() is { } traps)

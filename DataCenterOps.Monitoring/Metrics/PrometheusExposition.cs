@@ -16,9 +16,20 @@ public static class PrometheusExposition
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    /// <summary>Only live (Good) numeric values appear: a stale value must never look current to a dashboard.</summary>
-    public static string Render(IReadOnlyList<DeviceSnapshot> devices, IReadOnlyList<Alarm> activeAlarms)
+    /// <summary>
+    /// Only live (Good) numeric values appear: a stale value must never look current to a dashboard. Every device
+    /// series ends with <c>site="CODE"</c>, the code <paramref name="siteOf"/> gives the device's configured site
+    /// (empty when null); an alarm of a source that is no device gets the default site's (<paramref name="siteOf"/> of "").
+    /// </summary>
+    public static string Render(IReadOnlyList<DeviceSnapshot> devices, IReadOnlyList<Alarm> activeAlarms, Func<string?, string>? siteOf = null)
     {
+        siteOf ??= code => code ?? "";
+        var sites = new Dictionary<string, string>(devices.Count, StringComparer.Ordinal);
+        foreach (var device in devices)
+        {
+            sites[device.DeviceId] = siteOf(device.Site);
+        }
+
         var text = new StringBuilder(4096);
         text.Append("# HELP dcops_point_value Latest live value of a device point, in the profile's unit after scaling.\n")
             .Append("# TYPE dcops_point_value gauge\n");
@@ -31,6 +42,7 @@ public static class PrometheusExposition
                     text.Append("dcops_point_value{device=\"").Append(Escape(device.DeviceId))
                         .Append("\",point=\"").Append(Escape(point.Point))
                         .Append("\",unit=\"").Append(Escape(point.Unit))
+                        .Append("\",site=\"").Append(Escape(sites[device.DeviceId]))
                         .Append("\"} ").Append(value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
                 }
             }
@@ -40,7 +52,8 @@ public static class PrometheusExposition
             .Append("# TYPE dcops_device_up gauge\n");
         foreach (var device in devices)
         {
-            text.Append("dcops_device_up{device=\"").Append(Escape(device.DeviceId)).Append("\"} ")
+            text.Append("dcops_device_up{device=\"").Append(Escape(device.DeviceId))
+                .Append("\",site=\"").Append(Escape(sites[device.DeviceId])).Append("\"} ")
                 .Append(device.Status.IsUp ? '1' : '0').Append('\n');
         }
 
@@ -51,6 +64,7 @@ public static class PrometheusExposition
             text.Append("dcops_alarm_active{device=\"").Append(Escape(alarm.DeviceId))
                 .Append("\",alarm=\"").Append(Escape(alarm.Key))
                 .Append("\",severity=\"").Append(alarm.Severity == AlarmSeverity.Critical ? "critical" : "warning")
+                .Append("\",site=\"").Append(Escape(sites.GetValueOrDefault(alarm.DeviceId) ?? siteOf(null)))
                 .Append("\"} 1\n");
         }
 

@@ -28,12 +28,12 @@ public sealed partial class MetricsEndpointTests
         Assert.Contains("# TYPE dcops_point_value gauge", text, StringComparison.Ordinal);
         foreach (var id in SimulatedRoomHost.DeviceIds)
         {
-            Assert.Equal(1, values[$"dcops_device_up{{device=\"{id}\"}}"]);
+            Assert.Equal(1, values[$"dcops_device_up{{device=\"{id}\",site=\"DC-KALTIM\"}}"]);
         }
 
-        Assert.Equal(3, values["dcops_point_value{device=\"ups-1\",point=\"output.source\",unit=\"\"}"]);
-        Assert.InRange(values["dcops_point_value{device=\"env-1\",point=\"temperature\",unit=\"°C\"}"], 10, 40);
-        Assert.True(values.ContainsKey("dcops_point_value{device=\"env-2\",point=\"dew_point\",unit=\"°C\"}"));
+        Assert.Equal(3, values["dcops_point_value{device=\"ups-1\",point=\"output.source\",unit=\"\",site=\"DC-KALTIM\"}"]);
+        Assert.InRange(values["dcops_point_value{device=\"env-1\",point=\"temperature\",unit=\"°C\",site=\"DC-KALTIM\"}"], 10, 40);
+        Assert.True(values.ContainsKey("dcops_point_value{device=\"env-2\",point=\"dew_point\",unit=\"°C\",site=\"DC-KALTIM\"}"));
 
         // Every point whose value was the same before and after the scrape (polls go on meanwhile) must appear with exactly that value.
         var compared = 0;
@@ -41,7 +41,7 @@ public sealed partial class MetricsEndpointTests
         {
             foreach (var point in now.Points.Where(p => p is { IsLive: true, Value: not null } && old.Find(p.Point) is { IsLive: true } o && o.Value == p.Value))
             {
-                Assert.Equal(point.Value!.Value, values[$"dcops_point_value{{device=\"{now.DeviceId}\",point=\"{point.Point}\",unit=\"{point.Unit}\"}}"]);
+                Assert.Equal(point.Value!.Value, values[$"dcops_point_value{{device=\"{now.DeviceId}\",point=\"{point.Point}\",unit=\"{point.Unit}\",site=\"DC-KALTIM\"}}"]);
                 compared++;
             }
         }
@@ -62,9 +62,9 @@ public sealed partial class MetricsEndpointTests
         await Eventually.TrueAsync(() => host.LiveState.GetDevice("env-1")!.Status.IsCommLost, "env-1 lost");
         var values = Parse(await client.GetStringAsync(new Uri("metrics", UriKind.Relative)));
 
-        Assert.Equal(0, values["dcops_device_up{device=\"env-1\"}"]);
+        Assert.Equal(0, values["dcops_device_up{device=\"env-1\",site=\"DC-KALTIM\"}"]);
         Assert.DoesNotContain(values.Keys, k => k.StartsWith("dcops_point_value{device=\"env-1\"", StringComparison.Ordinal));
-        Assert.Equal(1, values["dcops_alarm_active{device=\"env-1\",alarm=\"comm_lost\",severity=\"critical\"}"]);
+        Assert.Equal(1, values["dcops_alarm_active{device=\"env-1\",alarm=\"comm_lost\",severity=\"critical\",site=\"DC-KALTIM\"}"]);
         Assert.Contains(values, kv => kv.Key.StartsWith("dcops_alarm_active{", StringComparison.Ordinal) && kv.Key.Contains("alarm=\"water_leak\",severity=\"critical\"", StringComparison.Ordinal));
         Assert.All(host.LiveState.GetDevice("env-1")!.Points, p => Assert.NotEqual(PointQuality.Good, p.Quality));
     }

@@ -39,9 +39,9 @@ public sealed class NoValidDataEndToEndTests
 
         using var client = host.CreateClient();
         var metrics = await client.GetStringAsync("metrics");
-        Assert.Contains($"dcops_device_up{{device=\"{DeviceId}\"}} 0", metrics, StringComparison.Ordinal);
-        Assert.Contains("dcops_device_up{device=\"ups-1\"} 1", metrics, StringComparison.Ordinal);
-        Assert.Contains($"dcops_alarm_active{{device=\"{DeviceId}\",alarm=\"device.no_valid_data\",severity=\"critical\"}} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains($"dcops_device_up{{device=\"{DeviceId}\",site=\"DC-KALTIM\"}} 0", metrics, StringComparison.Ordinal);
+        Assert.Contains("dcops_device_up{device=\"ups-1\",site=\"DC-KALTIM\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains($"dcops_alarm_active{{device=\"{DeviceId}\",alarm=\"device.no_valid_data\",severity=\"critical\",site=\"DC-KALTIM\"}} 1", metrics, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> Device(int port)

@@ -17,9 +17,11 @@ internal sealed class BrowserApp : IAsyncDisposable
     /// <summary>The running app's services (to read what it stored).</summary>
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<BrowserApp> StartAsync()
+    /// <param name="configure">Settings of this run beyond the factory's (configuration is the only difference).</param>
+    public static async Task<BrowserApp> StartAsync(Action<WebAppFactory>? configure = null)
     {
         var app = new BrowserApp();
+        configure?.Invoke(app._factory);
         var port = FreePort();
         app._factory.UseKestrel(port);
         app._factory.StartServer();

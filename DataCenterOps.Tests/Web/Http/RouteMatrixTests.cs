@@ -71,6 +71,7 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["/archive/{Id:long}"] = ("ArchiveReaders", "/archive/999999", HttpStatusCode.OK),
         ["/equipment"] = ("SignedIn", "/equipment", HttpStatusCode.OK),
         ["/admin/users"] = ("Administrators", "/admin/users", HttpStatusCode.OK),
+        ["/admin/user-sites"] = ("Administrators", "/admin/user-sites", HttpStatusCode.OK),
         ["/admin/audit"] = ("AuditReaders", "/admin/audit", HttpStatusCode.OK),
         ["/admin/audit.csv"] = ("AuditReaders", "/admin/audit.csv", HttpStatusCode.OK),
         ["/checklists/{id:guid}/photos/{reference}"] = ("ChecklistReaders", $"/checklists/{Guid0}/photos/{new string('0', 64)}.jpg", HttpStatusCode.NotFound),

@@ -108,6 +108,6 @@ internal sealed partial class AppProcess : IDisposable
     [GeneratedRegex("""^dcops_node_devices\{node="([^"]+)"\} (\d+)$""", RegexOptions.Multiline)]
     private static partial Regex NodeDevicesLine();
 
-    [GeneratedRegex("""^dcops_device_up\{device="([^"]+)"\} 1$""", RegexOptions.Multiline)]
+    [GeneratedRegex("""^dcops_device_up\{device="([^"]+)"[^}]*\} 1$""", RegexOptions.Multiline)]
     private static partial Regex DeviceUpLine();
 }

@@ -25,11 +25,16 @@ internal static partial class AccessEndpoints
         const string registrars = Policies.AccessRegistrars;
         const string correctors = Policies.AccessCorrectors;
 
-        api.MapGet("/occupancy", async (AccessRegisterService register, CancellationToken ct) =>
-            Results.Ok((await register.GetInsideAsync(ct)).Select(e => new
+        // Every read is for one site's room: ?site=CODE, else the site cookie, else the person's first site.
+        api.MapGet("/occupancy", (string? site, HttpContext http, AccessRegisterService register, CancellationToken ct) =>
+            Run(http, async actor =>
             {
-                e.Id, e.PersonName, Kind = e.Kind.ToString(), Basis = e.Basis.ToString(), e.InAtUtc, e.EscortName, e.LetterNumber,
-            }))).RequireAuthorization(readers);
+                var siteId = await SiteAsync(http, actor, site, ct);
+                return Results.Ok((await register.GetInsideAsync(siteId, ct)).Select(e => new
+                {
+                    e.Id, e.PersonName, Kind = e.Kind.ToString(), Basis = e.Basis.ToString(), e.InAtUtc, e.EscortName, e.LetterNumber,
+                }));
+            }, ct)).RequireAuthorization(readers);
 
         api.MapPost("/entries/staff", (StaffEntryInput input, HttpContext http, AccessRegisterService register, CancellationToken ct) =>
             Run(http, async actor => Created(await register.RegisterStaffEntryAsync(actor, input, ct)), ct)).RequireAuthorization(registrars);
@@ -47,19 +52,21 @@ internal static partial class AccessEndpoints
             Run(http, async actor => Results.Ok(new { (await register.CorrectAsync(actor, id, input, ct)).Id }), ct)).RequireAuthorization(correctors);
 
         // Exports carry personal data (UU 27/2022): each one is audited in the Domain (who, when, which range) and masks ID numbers.
-        api.MapGet("/log.csv", (DateOnly? from, DateOnly? to, string? person, Guid? letterId, HttpContext http, AccessRegisterService register,
+        api.MapGet("/log.csv", (DateOnly? from, DateOnly? to, string? person, Guid? letterId, string? site, HttpContext http, AccessRegisterService register,
             DisplayClock clock, IStringLocalizer<Ui> l, CancellationToken ct) =>
             Run(http, async actor =>
             {
-                var entries = await register.ExportAsync(actor, AccessPeriod.Filter(from, to, person, letterId, clock), "csv", ct);
+                var filter = AccessPeriod.Filter(from, to, person, letterId, clock) with { SiteIds = [await SiteAsync(http, actor, site, ct)] };
+                var entries = await register.ExportAsync(actor, filter, "csv", ct);
                 return Results.File(AccessCsvExporter.Export(entries, clock, l, CultureInfo.CurrentCulture), CsvWriter.ContentType, FileName("csv", from, to));
             }, ct)).RequireAuthorization(readers);
 
-        api.MapGet("/log.pdf", (DateOnly? from, DateOnly? to, string? person, Guid? letterId, HttpContext http, AccessRegisterService register,
+        api.MapGet("/log.pdf", (DateOnly? from, DateOnly? to, string? person, Guid? letterId, string? site, HttpContext http, AccessRegisterService register,
             DisplayClock clock, IStringLocalizer<Ui> l, Letterhead letterhead, CancellationToken ct) =>
             Run(http, async actor =>
             {
-                var entries = await register.ExportAsync(actor, AccessPeriod.Filter(from, to, person, letterId, clock), "pdf", ct);
+                var filter = AccessPeriod.Filter(from, to, person, letterId, clock) with { SiteIds = [await SiteAsync(http, actor, site, ct)] };
+                var entries = await register.ExportAsync(actor, filter, "pdf", ct);
                 var generated = clock.FormatForFile(clock.UtcNow.UtcDateTime);
                 var subtitle = l["Access.Export.Subtitle", Day(from), Day(to), generated, entries.Count];
                 var pdf = AccessPdfExporter.Export(entries, l["Access.Log.Title"], subtitle, clock, l, letterhead);
@@ -83,13 +90,33 @@ internal static partial class AccessEndpoints
             LogRefused(logger, actor.UserId, http.Request.Path, ex.Code, ex.Message);
             var status = ex.Code switch
             {
-                AccessError.WrongRole or AccessError.OwnAccess => StatusCodes.Status403Forbidden,
+                AccessError.WrongRole or AccessError.OwnAccess or AccessError.OtherSite => StatusCodes.Status403Forbidden,
                 AccessError.NotFound => StatusCodes.Status404NotFound,
                 AccessError.InvalidInput => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status409Conflict,
             };
             return Results.Problem(ex.Message, statusCode: status, title: ex.Code.ToString());
         }
+    }
+
+    /// <summary>
+    /// The site a request is for: the one named by <paramref name="code"/> (refused when the person's roles do not reach
+    /// it, 404 when unknown), else the site cookie's or the person's first, as on every screen.
+    /// </summary>
+    private static async Task<Guid> SiteAsync(HttpContext http, DataCenterOps.Domain.People.Actor actor, string? code, CancellationToken ct)
+    {
+        var sites = http.RequestServices.GetRequiredService<Shared.Sites.SiteContext>();
+        await sites.LoadAsync(actor.UserId, code ?? http.Request.Cookies[Shared.Sites.SiteContext.CookieName], ct);
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return sites.Current.Id;
+        }
+
+        var named = sites.All.FirstOrDefault(s => string.Equals(s.Code, code.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new AccessRuleViolationException(AccessError.NotFound, "The site was not found.", "NotFound", "The site");
+        return actor.WorksAt(named.Id)
+            ? named.Id
+            : throw new AccessRuleViolationException(AccessError.OtherSite, "This room belongs to a site your roles do not reach.", "OtherSite");
     }
 
     private static string Day(DateOnly? day) => day?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) ?? "…";

@@ -42,6 +42,7 @@ public static class WebAppExtensions
         services.AddDocuments();
         services.AddScoped<DataCenterOps.Web.Shared.Components.ActionPageActor>();
         services.AddScoped<DataCenterOps.Web.Shared.Sites.SiteContext>();
+        services.AddSingleton<DataCenterOps.Monitoring.Api.IDeviceSiteScope, DataCenterOps.Web.Shared.Sites.PersonSiteScope>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

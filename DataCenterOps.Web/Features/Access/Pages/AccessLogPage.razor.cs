@@ -35,16 +35,17 @@ public sealed partial class AccessLogPage
             To = today.ToDateTime(TimeOnly.MinValue);
         }
 
-        var filter = AccessPeriod.Filter(FromDay, ToDay, Person, LetterId, Clock);
+        // Every screen is for one site: its room's register.
+        var filter = AccessPeriod.Filter(FromDay, ToDay, Person, LetterId, Clock) with { SiteIds = [Sites.Current.Id] };
         var register = scope.GetRequiredService<AccessRegisterService>();
         Entries = await register.SearchAsync(filter);
-        Refusals = await register.GetRefusalsAsync(filter.FromUtc ?? DateTime.MinValue, filter.ToUtc ?? DateTime.MaxValue);
+        Refusals = await register.GetRefusalsAsync(filter.FromUtc ?? DateTime.MinValue, filter.ToUtc ?? DateTime.MaxValue, Sites.Current.Id);
         Letters = await scope.GetRequiredService<LetterQueries>().IssuedNumbersAsync();
     }
 
     private string ExportUrl(string format)
     {
-        var query = new List<string>();
+        var query = new List<string> { "site=" + Uri.EscapeDataString(Sites.Current.Code) };
         if (FromDay is { } f)
         {
             query.Add("from=" + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -65,7 +66,7 @@ public sealed partial class AccessLogPage
             query.Add("letterId=" + letter);
         }
 
-        return $"/api/access/log.{format}" + (query.Count == 0 ? "" : "?" + string.Join('&', query));
+        return $"/api/access/log.{format}?" + string.Join('&', query);
     }
 
     private void StartCorrection(AccessEntry entry)

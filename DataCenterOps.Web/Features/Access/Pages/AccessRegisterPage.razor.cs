@@ -51,7 +51,7 @@ public sealed partial class AccessRegisterPage
     protected override async Task LoadAsync(IServiceProvider scope)
     {
         var register = scope.GetRequiredService<AccessRegisterService>();
-        Inside = await register.GetInsideAsync();
+        Inside = await register.GetInsideAsync(Sites.Current.Id);
         if (Staff.Count == 0)
         {
             Staff = await register.GetStaffAsync();
@@ -62,13 +62,13 @@ public sealed partial class AccessRegisterPage
     {
         StaffUserId = userId;
         StaffLetterId = null;
-        StaffLetters = StaffUserId is null ? [] : await scope.GetRequiredService<AccessRegisterService>().GetValidLettersAsync(StaffUserId);
+        StaffLetters = StaffUserId is null ? [] : await scope.GetRequiredService<AccessRegisterService>().GetValidLettersAsync(StaffUserId, Sites.Current.Id);
     });
 
     private async Task RegisterStaffAsync()
     {
         Success = null;
-        var input = new StaffEntryInput(StaffUserId ?? "", StaffPurpose ?? "", StaffLetterId, CarriedItemModel.ToInput(StaffItems));
+        var input = new StaffEntryInput(StaffUserId ?? "", StaffPurpose ?? "", StaffLetterId, CarriedItemModel.ToInput(StaffItems), Sites.Current.Id);
         if (await RunAsync(async (scope, actor) =>
             {
                 var entry = await scope.GetRequiredService<AccessRegisterService>().RegisterStaffEntryAsync(actor, input);
@@ -89,7 +89,7 @@ public sealed partial class AccessRegisterPage
         Success = null;
         var v = Visitor;
         var input = new VisitorEntryInput(v.Name ?? "", v.Organisation ?? "", v.IdType ?? "", v.IdNumber ?? "", v.IdHeldAtDesk,
-            v.Visiting ?? "", v.Purpose ?? "", v.EscortUserId ?? "", CarriedItemModel.ToInput(VisitorItems));
+            v.Visiting ?? "", v.Purpose ?? "", v.EscortUserId ?? "", CarriedItemModel.ToInput(VisitorItems), Sites.Current.Id);
         if (await RunAsync(async (scope, actor) =>
             {
                 var entry = await scope.GetRequiredService<AccessRegisterService>().RegisterVisitorEntryAsync(actor, input);
