@@ -13,7 +13,7 @@ namespace DataCenterOps.Web.Shared.Hosting;
 /// </summary>
 internal sealed partial class TenantBoundaryMiddleware(RequestDelegate next, ILogger<TenantBoundaryMiddleware> logger)
 {
-    private static readonly string[] Open = ["/tenant", "/Account", "/culture", "/_blazor", "/_framework", "/_content", "/not-found", "/Error"];
+    private static readonly string[] Open = ["/tenant", "/Account", "/culture", "/_blazor", "/_framework", "/_content"];
 
     public Task InvokeAsync(HttpContext context)
     {
