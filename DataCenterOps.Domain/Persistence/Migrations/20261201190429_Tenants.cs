@@ -5,11 +5,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace DataCenterOps.Domain.Persistence.Migrations
 {
-    /// <summary>Co-location tenants, their contacts and accounts, equipment ownership; visit permits, decisions and visits (append-only).</summary>
+    /// <summary>Co-location tenants, their contacts and accounts, equipment ownership; visit permits, decisions and visits (append-only: TenantsAppendOnly).</summary>
     public partial class Tenants : Migration
     {
-        private static readonly string[] AppendOnly = ["VisitPermits", "VisitPermitPersons", "VisitPermitDecisions", "TenantVisits"];
-
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -236,29 +234,11 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            // Permits, their named persons, the Pengawas' decisions and the visits made on them are evidence: the database refuses to change or remove one.
-            foreach (var table in AppendOnly)
-            {
-                migrationBuilder.Sql($"""
-                    CREATE TRIGGER "{table}_NoUpdate" BEFORE UPDATE ON "{table}"
-                    BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;
-                    """);
-                migrationBuilder.Sql($"""
-                    CREATE TRIGGER "{table}_NoDelete" BEFORE DELETE ON "{table}"
-                    BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;
-                    """);
-            }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var table in AppendOnly)
-            {
-                migrationBuilder.Sql($"""DROP TRIGGER IF EXISTS "{table}_NoUpdate";""");
-                migrationBuilder.Sql($"""DROP TRIGGER IF EXISTS "{table}_NoDelete";""");
-            }
-
             migrationBuilder.DropForeignKey(
                 name: "FK_Equipment_Tenants_TenantId",
                 table: "Equipment");
