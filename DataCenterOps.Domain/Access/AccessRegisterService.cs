@@ -72,7 +72,11 @@ public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, Tim
         return await AddAsync(actor, entry, cancellationToken);
     }
 
-    public async Task<AccessEntry> RegisterVisitorEntryAsync(Actor actor, VisitorEntryInput input, CancellationToken cancellationToken = default)
+    public async Task<AccessEntry> RegisterVisitorEntryAsync(Actor actor, VisitorEntryInput input, CancellationToken cancellationToken = default) =>
+        await AddAsync(actor, await VisitorEntryAsync(actor, input, null, cancellationToken), cancellationToken);
+
+    /// <summary>A visitor's entry checked up to its escort (<paramref name="beforeEscort"/> checks more first: a tenant's permit); not yet added.</summary>
+    private async Task<AccessEntry> VisitorEntryAsync(Actor actor, VisitorEntryInput input, Func<AccessEntry, Task>? beforeEscort, CancellationToken cancellationToken)
     {
         AccessGuard.Role(AccessRoles.CanRegister(actor), "Registering an entry", AccessRoles.Registrars);
         var siteId = input.SiteId ?? Sites.Site.DefaultId;
@@ -94,6 +98,11 @@ public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, Tim
             InRecordedById = actor.UserId,
             Equipment = AccessGuard.Items(input.EquipmentIn, EquipmentDirection.In, now),
         };
+        if (beforeEscort is not null)
+        {
+            await beforeEscort(entry);
+        }
+
         var escortUser = await AccessGuard.UserAsync(db, input.EscortUserId, "The escort", cancellationToken);
         if (await Entries.AnyAsync(e => e.Kind == AccessPersonKind.Visitor && e.Status == AccessEntryStatus.Inside && e.IdType == entry.IdType && e.IdNumber == entry.IdNumber, cancellationToken))
         {
@@ -117,7 +126,7 @@ public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, Tim
         entry.EscortEntryId = escort.Id;
         entry.EscortUserId = escortUser.Id;
         entry.EscortName = escortUser.DisplayName;
-        return await AddAsync(actor, entry, cancellationToken);
+        return entry;
     }
 
     /// <summary>Closes an open entry (and, with <see cref="ExitInput.WithVisitors"/>, those of the visitors escorted). Returns every entry closed.</summary>

@@ -22,5 +22,8 @@ public sealed class Equipment
     /// <summary>Matches a device Id under Monitoring:Devices (e.g. "ups-1"), when the item is monitored.</summary>
     public string? MonitoringDeviceId { get; set; }
 
+    /// <summary>The co-location tenant (OPD) that owns the item (its racks and servers); null for the data center's own.</summary>
+    public Guid? TenantId { get; set; }
+
     public string Location => string.Join(" / ", new[] { Room, Row, Rack }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }

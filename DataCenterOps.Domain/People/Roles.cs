@@ -18,5 +18,11 @@ public static class Roles
     /// <summary>Manages users and settings.</summary>
     public const string Administrator = "Administrator";
 
-    public static readonly IReadOnlyList<string> All = [Supervisor, Manager, Inspector, Operator, Administrator];
+    /// <summary>A co-location tenant's account: sees only its own agency's racks, equipment and visits (the tenant portal).</summary>
+    public const string Tenant = "Tenant";
+
+    /// <summary>The data center's own staff roles (everything but <see cref="Tenant"/>).</summary>
+    public static readonly IReadOnlyList<string> Staff = [Supervisor, Manager, Inspector, Operator, Administrator];
+
+    public static readonly IReadOnlyList<string> All = [.. Staff, Tenant];
 }

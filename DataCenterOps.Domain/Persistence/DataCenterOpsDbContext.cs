@@ -41,6 +41,10 @@ public sealed class DataCenterOpsDbContext(DbContextOptions<DataCenterOpsDbConte
     public DbSet<MaintenanceWindowEntry> MaintenanceWindows => Set<MaintenanceWindowEntry>();
     public DbSet<Qualifications.Qualification> Qualifications => Set<Qualifications.Qualification>();
     public DbSet<Delegation.StandIn> StandIns => Set<Delegation.StandIn>();
+    public DbSet<Tenants.Tenant> Tenants => Set<Tenants.Tenant>();
+    public DbSet<Tenants.TenantUser> TenantUsers => Set<Tenants.TenantUser>();
+    public DbSet<Tenants.VisitPermit> VisitPermits => Set<Tenants.VisitPermit>();
+    public DbSet<Tenants.TenantVisit> TenantVisits => Set<Tenants.TenantVisit>();
 
     /// <summary>PostgreSQL only (the SQLite node keeps its key ring in Storage:DataDirectory/keys, as before).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

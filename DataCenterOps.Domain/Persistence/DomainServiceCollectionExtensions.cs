@@ -118,6 +118,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<QualificationQueries>();
         services.AddScoped<QualificationExpiry>();
         services.AddScoped<StandInService>();
+        services.AddScoped<Tenants.TenantService>();
+        services.AddScoped<Tenants.TenantQueries>();
+        services.AddScoped<Tenants.VisitPermitService>();
         return services;
     }
 

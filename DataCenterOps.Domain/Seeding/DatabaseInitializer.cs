@@ -101,6 +101,32 @@ public sealed partial class DatabaseInitializer(
             await db.SaveChangesAsync(cancellationToken);
             LogDemoSeeded();
         }
+
+        await SeedDemoTenantsAsync(cancellationToken);
+    }
+
+    private async Task SeedDemoTenantsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Tenants.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var demo in DemoTenants.All)
+        {
+            var (tenant, equipment) = DemoTenants.Create(demo, DateTime.SpecifyKind(new DateTime(2026, 1, 5), DateTimeKind.Utc));
+            db.Tenants.Add(tenant);
+            db.Equipment.AddRange(equipment);
+            await db.SaveChangesAsync(cancellationToken);
+            if (await users.FindByEmailAsync(demo.Email) is null)
+            {
+                var user = new AppUser { UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, FullName = $"{demo.Code} (tenant)" };
+                Check(await users.CreateAsync(user, DemoUsers.Password));
+                Check(await users.AddToRoleAsync(user, Roles.Tenant));
+                db.TenantUsers.Add(new Tenants.TenantUser { UserId = user.Id, TenantId = tenant.Id });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
     }
 
     private static void Check(IdentityResult result)

@@ -25,9 +25,13 @@ internal static partial class SignInClient
     }
 
     /// <summary>The demo account (or the bootstrap Administrator) holding <paramref name="role"/>.</summary>
-    public static (string Email, string Password) AccountFor(string role) => role == Roles.Administrator
-        ? (WebAppFactory.AdminEmail, WebAppFactory.AdminPassword)
-        : (DemoUsers.All.First(u => u.Role == role).Email, DemoUsers.Password);
+    public static (string Email, string Password) AccountFor(string role) => role switch
+    {
+        Roles.Administrator => (WebAppFactory.AdminEmail, WebAppFactory.AdminPassword),
+        // The first demo tenant's account (its portal is the only page it opens).
+        Roles.Tenant => (DemoTenants.All[0].Email, DemoUsers.Password),
+        _ => (DemoUsers.All.First(u => u.Role == role).Email, DemoUsers.Password),
+    };
 
     /// <summary>A cookie-keeping client, signed in as <paramref name="role"/> (null: anonymous); redirects not followed.</summary>
     public static async Task<HttpClient> ClientAsync(WebApplicationFactory<Program> factory, string? role)
@@ -44,9 +48,9 @@ internal static partial class SignInClient
     }
 
     /// <summary>The antiforgery token a signed-in page carries (the sign-out form), for JSON posts.</summary>
-    public static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path = "/")
     {
-        var page = await client.GetStringAsync("/");
+        var page = await client.GetStringAsync(path);
         return WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
     }
 
@@ -56,7 +60,7 @@ internal static partial class SignInClient
         var client = await ClientAsync(factory, role);
         if (role is not null)
         {
-            client.DefaultRequestHeaders.Add("RequestVerificationToken", await AntiforgeryTokenAsync(client));
+            client.DefaultRequestHeaders.Add("RequestVerificationToken", await AntiforgeryTokenAsync(client, role == Roles.Tenant ? "/tenant" : "/"));
         }
 
         return client;

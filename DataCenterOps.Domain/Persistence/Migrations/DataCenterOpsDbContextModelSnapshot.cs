@@ -912,6 +912,9 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
 
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Vendor")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -921,6 +924,8 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.HasIndex("MonitoringDeviceId");
 
                     b.HasIndex("SiteId");
+
+                    b.HasIndex("TenantId");
 
                     b.ToTable("Equipment");
                 });
@@ -1687,6 +1692,198 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.ToTable("UserSites");
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.Tenant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("Tenants");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.TenantContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TenantContacts", (string)null);
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.TenantUser", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TenantUsers");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.TenantVisit", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("PermitId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TenantVisits");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "UntilUtc");
+
+                    b.ToTable("VisitPermits");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StandInId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PermitId")
+                        .IsUnique();
+
+                    b.ToTable("VisitPermitDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PermitId");
+
+                    b.ToTable("VisitPermitPersons", (string)null);
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Verification.DocumentCode", b =>
                 {
                     b.Property<string>("Code")
@@ -1993,6 +2190,11 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DataCenterOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DataCenterOps.Domain.Maintenance.ChecklistAnswer", b =>
@@ -2187,6 +2389,81 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.Tenant", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.TenantContact", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.Tenant", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.TenantUser", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DataCenterOps.Domain.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.TenantVisit", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.VisitPermit", null)
+                        .WithMany()
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DataCenterOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermit", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitDecision", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.VisitPermit", null)
+                        .WithOne("Decision")
+                        .HasForeignKey("DataCenterOps.Domain.Tenants.VisitPermitDecision", "PermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitPerson", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.VisitPermit", null)
+                        .WithMany("Persons")
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2280,6 +2557,18 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.Navigation("Reviews");
 
                     b.Navigation("Submissions");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.Tenant", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermit", b =>
+                {
+                    b.Navigation("Decision");
+
+                    b.Navigation("Persons");
                 });
 #pragma warning restore 612, 618
         }

@@ -44,8 +44,14 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["EvidencePacks"] = [Roles.Supervisor, Roles.Administrator],
         ["QualificationReaders"] = [Roles.Supervisor, Roles.Manager, Roles.Administrator],
         ["PengawasDuties"] = [Roles.Supervisor],
+        ["AnyAccount"] = [.. Everyone, Roles.Tenant],
+        ["TenantPortal"] = [Roles.Tenant],
+        ["TenantAdmins"] = [Roles.Manager, Roles.Administrator],
         [AllowAnonymous] = [Anonymous, .. Everyone, Key],
     };
+
+    /// <summary>Routes open to anyone that a tenant's account reaches too (sign-in pages, the language switch); every other open route is closed to it.</summary>
+    private static readonly HashSet<string> TenantOpen = new(StringComparer.Ordinal) { "/Account/Login", "/Account/Lockout", "/Account/AccessDenied", "/culture/set" };
 
     private static readonly string Guid0 = Guid.NewGuid().ToString();
 
@@ -106,10 +112,13 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["/Account/Login"] = (AllowAnonymous, "/Account/Login", HttpStatusCode.OK),
         ["/Account/Lockout"] = (AllowAnonymous, "/Account/Lockout", HttpStatusCode.OK),
         ["/Account/AccessDenied"] = (AllowAnonymous, "/Account/AccessDenied", HttpStatusCode.OK),
-        ["/Account/InvalidUser"] = ("SignedIn", "/Account/InvalidUser", HttpStatusCode.OK),
-        ["/Account/Manage"] = ("SignedIn", "/Account/Manage", HttpStatusCode.OK),
-        ["/Account/Manage/ChangePassword"] = ("SignedIn", "/Account/Manage/ChangePassword", HttpStatusCode.OK),
-        ["/Account/Logout"] = ("SignedIn", "/Account/Logout", null),
+        ["/Account/InvalidUser"] = ("AnyAccount", "/Account/InvalidUser", HttpStatusCode.OK),
+        ["/Account/Manage"] = ("AnyAccount", "/Account/Manage", HttpStatusCode.OK),
+        ["/Account/Manage/ChangePassword"] = ("AnyAccount", "/Account/Manage/ChangePassword", HttpStatusCode.OK),
+        ["/Account/Logout"] = ("AnyAccount", "/Account/Logout", null),
+        ["/tenant"] = ("TenantPortal", "/tenant", HttpStatusCode.OK),
+        ["/admin/tenants"] = ("TenantAdmins", "/admin/tenants", HttpStatusCode.OK),
+        ["/tenants/permits"] = ("AccessRegister", "/tenants/permits", HttpStatusCode.OK),
         ["/culture/set"] = (AllowAnonymous, "/culture/set?culture=en-US&redirectUri=/board", HttpStatusCode.Redirect),
         ["/site/set"] = ("SignedIn", "/site/set?code=DC-KALTIM&redirectUri=/board", HttpStatusCode.Redirect),
         ["/sites"] = ("SignedIn", "/sites", HttpStatusCode.OK),
@@ -191,13 +200,15 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
             callers[role] = await SignInClient.BrowserClientAsync(matrix.App, role);
         }
 
+        callers[Roles.Tenant] = await SignInClient.BrowserClientAsync(matrix.App, Roles.Tenant);
+
         var mismatches = new List<string>();
         var cells = 0;
         foreach (var (route, (policy, path, ok)) in Routes)
         {
             foreach (var (caller, client) in callers)
             {
-                var allowed = Allowed[policy].Contains(caller);
+                var allowed = caller == Roles.Tenant ? TenantOpen.Contains(route) || Allowed[policy].Contains(caller) : Allowed[policy].Contains(caller);
                 if (ok is null && allowed)
                 {
                     continue; // a state-changing POST that would succeed: its behaviour is tested where it is owned
@@ -207,6 +218,8 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
                 var signedIn = caller is not (Anonymous or Key);
                 var (status, location) = allowed
                     ? (ok!.Value, (string?)null)
+                    // A tenant's account: 403 on everything outside its portal (pages, API, /metrics, exports, Hangfire); / sends it to /tenant.
+                    : caller == Roles.Tenant ? (route == "/" ? (HttpStatusCode.Redirect, "/tenant") : (HttpStatusCode.Forbidden, (string?)null))
                     : api ? (signedIn ? HttpStatusCode.Forbidden : HttpStatusCode.Unauthorized, null)
                           : (HttpStatusCode.Redirect, signedIn ? "/Account/AccessDenied" : "/Account/Login");
                 using var request = new HttpRequestMessage(ok is null ? HttpMethod.Post : HttpMethod.Get, path);

@@ -27,7 +27,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
-        }).RequireAuthorization(Policies.SignedIn);
+        }).RequireAuthorization(Policies.AnyAccount);
         return accountGroup;
     }
 }

@@ -11,8 +11,17 @@ namespace DataCenterOps.Web.Shared.Hosting;
 /// </summary>
 public static class Policies
 {
-    /// <summary>Anyone signed in (the room, the board, letters and plans, equipment, own account).</summary>
+    /// <summary>Anyone of the data center's staff signed in (the room, the board, letters and plans, equipment). Not a tenant's account.</summary>
     public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>One's own account (password, sign-out): any signed-in account, a tenant's too.</summary>
+    public const string AnyAccount = nameof(AnyAccount);
+
+    /// <summary>The tenant portal: a co-location tenant's account, which sees its own racks, equipment and visits only.</summary>
+    public const string TenantPortal = nameof(TenantPortal);
+
+    /// <summary>Manages tenants, their contacts, accounts and equipment ownership.</summary>
+    public const string TenantAdmins = nameof(TenantAdmins);
 
     /// <summary>Administrator: users, simulator, backups.</summary>
     public const string Administrators = nameof(Administrators);
@@ -97,26 +106,32 @@ public static class Policies
         [EvidencePacks] = [Roles.Supervisor, Roles.Administrator],
         [QualificationReaders] = [Roles.Supervisor, Roles.Manager, Roles.Administrator],
         [QualificationRecorders] = [Roles.Manager, Roles.Administrator],
+        [TenantPortal] = [Roles.Tenant],
+        [TenantAdmins] = [Roles.Administrator, Roles.Manager],
     };
 
     /// <summary>Registers every policy; anything without a declared policy still needs a signed-in user (fallback).</summary>
     public static AuthorizationBuilder AddPolicies(this AuthorizationBuilder builder)
     {
-        var signedIn = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().Build();
-        builder.SetFallbackPolicy(signedIn).AddPolicy(SignedIn, signedIn);
+        // The fallback (the circuit hub, framework routes) needs any account; SignedIn, which every staff page names, a staff role.
+        var anyAccount = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().Build();
+        var signedIn = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(Roles.Staff).Build();
+        builder.SetFallbackPolicy(anyAccount).AddPolicy(AnyAccount, anyAccount).AddPolicy(SignedIn, signedIn);
         foreach (var (name, roles) in RolesOf)
         {
             builder.AddPolicy(name, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(roles));
         }
 
         builder.AddPolicy(ReportReaders, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-            .RequireAuthenticatedUser().AddRequirements(new ArchivedReportReadRequirement(Checklist: false)));
+            .RequireAuthenticatedUser().RequireRole(Roles.Staff).AddRequirements(new ArchivedReportReadRequirement(Checklist: false)));
         builder.AddPolicy(ChecklistReaders, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-            .RequireAuthenticatedUser().AddRequirements(new ArchivedReportReadRequirement(Checklist: true)));
+            .RequireAuthenticatedUser().RequireRole(Roles.Staff).AddRequirements(new ArchivedReportReadRequirement(Checklist: true)));
         builder.AddPolicy(PengawasDuties, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-            .RequireAuthenticatedUser().AddRequirements(new PengawasDutiesRequirement()));
+            .RequireAuthenticatedUser().RequireRole(Roles.Staff).AddRequirements(new PengawasDutiesRequirement()));
         builder.AddPolicy(Api, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser());
+            .RequireAuthenticatedUser()
+            .RequireAssertion(c => c.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName)
+                || Roles.Staff.Any(c.User.IsInRole)));
         return builder;
     }
 }

@@ -172,6 +172,7 @@ public static class WebAppExtensions
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<TenantBoundaryMiddleware>();
         app.UseAuthorization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // Machines (/api, /metrics) get an empty error reply's status as it is: re-executed into the "not found" page,

@@ -923,6 +923,9 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .HasColumnType("uuid")
                         .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
 
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Vendor")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -932,6 +935,8 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.HasIndex("MonitoringDeviceId");
 
                     b.HasIndex("SiteId");
+
+                    b.HasIndex("TenantId");
 
                     b.ToTable("Equipment");
                 });
@@ -1698,6 +1703,198 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.ToTable("UserSites");
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.Tenant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("Tenants");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.TenantContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TenantContacts", (string)null);
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.TenantUser", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TenantUsers");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.TenantVisit", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("PermitId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TenantVisits");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "UntilUtc");
+
+                    b.ToTable("VisitPermits");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("StandInId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PermitId")
+                        .IsUnique();
+
+                    b.ToTable("VisitPermitDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PermitId");
+
+                    b.ToTable("VisitPermitPersons", (string)null);
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Verification.DocumentCode", b =>
                 {
                     b.Property<string>("Code")
@@ -2027,6 +2224,11 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DataCenterOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DataCenterOps.Domain.Maintenance.ChecklistAnswer", b =>
@@ -2221,6 +2423,81 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.Tenant", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.TenantContact", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.Tenant", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.TenantUser", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DataCenterOps.Domain.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.TenantVisit", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.VisitPermit", null)
+                        .WithMany()
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DataCenterOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermit", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitDecision", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.VisitPermit", null)
+                        .WithOne("Decision")
+                        .HasForeignKey("DataCenterOps.Domain.Tenants.VisitPermitDecision", "PermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitPerson", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.VisitPermit", null)
+                        .WithMany("Persons")
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2314,6 +2591,18 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.Navigation("Reviews");
 
                     b.Navigation("Submissions");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.Tenant", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermit", b =>
+                {
+                    b.Navigation("Decision");
+
+                    b.Navigation("Persons");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,8 @@
+namespace DataCenterOps.Domain.Tenants;
+
+public enum VisitPermitState
+{
+    Requested,
+    Approved,
+    Refused,
+}
