@@ -936,6 +936,14 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceFigures")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ExecutionId")
                         .HasColumnType("TEXT");
 
@@ -958,6 +966,10 @@ namespace DataCenterOps.Domain.Persistence.Migrations
 
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1056,6 +1068,10 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HistoryRule")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1484,6 +1500,9 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MeterMark")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PlannedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1493,6 +1512,10 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -1512,6 +1535,9 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.HasIndex("State", "DeadlineDate");
 
                     b.HasIndex("ScheduleId", "EquipmentId", "DueDate")
+                        .IsUnique();
+
+                    b.HasIndex("ScheduleId", "EquipmentId", "MeterMark")
                         .IsUnique();
 
                     b.ToTable("DueChecks", (string)null);
@@ -1539,6 +1565,13 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.Property<string>("EquipmentKind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MeterEvery")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MeterPoint")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
