@@ -36,7 +36,8 @@ public static class DemoTemplates
         Template("crac-daily", "Daily CRAC check", EquipmentKind.Cooling, "Daily", "ASHRAE TC9.9",
             R("Temperature set-point", "°C", 18, 27, "setpoint.temperature"), R("Humidity set-point", "% RH", 40, 60, "setpoint.humidity"),
             R("Supply air temperature", "°C", 13, 24, "supply.temperature"), R("Return air temperature", "°C", 18, 35, "return.temperature"),
-            V("Supply air temperature across the check (min, max, mean)", HistoryRules.CracSupplyAir, "°C", 13, 24),
+            // Optional: it backs the typed supply-air reading with the whole check's readings.
+            V("Supply air temperature across the check (min, max, mean)", HistoryRules.CracSupplyAir, "°C", 13, 24, required: false),
             P("Air inlets and outlets unobstructed"), P("No abnormal noise or vibration")),
     ];
 
@@ -53,8 +54,8 @@ public static class DemoTemplates
         return template;
     }
 
-    private static ChecklistTemplateItem V(string prompt, string rule, string? unit, double? min, double? max) =>
-        new() { Prompt = prompt, Kind = ChecklistItemKind.Verified, HistoryRule = rule, Unit = unit, Min = min, Max = max };
+    private static ChecklistTemplateItem V(string prompt, string rule, string? unit, double? min, double? max, bool required = true) =>
+        new() { Prompt = prompt, Kind = ChecklistItemKind.Verified, HistoryRule = rule, Unit = unit, Min = min, Max = max, Required = required };
 
     private static ChecklistTemplateItem P(string prompt) => new() { Prompt = prompt, Kind = ChecklistItemKind.PassFail };
 

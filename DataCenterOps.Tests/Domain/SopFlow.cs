@@ -73,7 +73,7 @@ internal sealed class SopFlow(TestDatabase database)
                 await service.ReopenAsync(People.Actor(inspector), executionId, "Catatan Pengawas");
             }
 
-            foreach (var item in execution.WorkPlanItem!.Template!.Items.Where(i => i.Kind != ChecklistItemKind.Photo))
+            foreach (var item in execution.WorkPlanItem!.Template!.Items.Where(i => i.Kind is not (ChecklistItemKind.Photo or ChecklistItemKind.Verified)))
             {
                 await service.AnswerAsync(People.Actor(inspector), executionId, item.Id, GoodAnswer(item));
             }
