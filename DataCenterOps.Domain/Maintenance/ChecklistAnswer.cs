@@ -12,6 +12,15 @@ public sealed class ChecklistAnswer
     public string? Text { get; set; }
     public string? PhotoReference { get; set; }
     public bool IsFlagged { get; set; }
+
+    /// <summary>For a verified item: what monitoring history showed when the Pemeriksa confirmed it.</summary>
+    public HistoryVerdict? Verdict { get; set; }
+
+    /// <summary>The evidence as the report carries it (Indonesian), e.g. "terverifikasi dari monitoring: 34 menit pada 41 % — terpenuhi".</summary>
+    public string? Evidence { get; set; }
+
+    /// <summary>The evidence's figures as canonical JSON (sorted keys, invariant numbers), e.g. {"load_percent":41,"minutes":34}.</summary>
+    public string? EvidenceFigures { get; set; }
     public string AnsweredById { get; set; } = "";
     public DateTime AnsweredAtUtc { get; set; }
 

@@ -9,4 +9,9 @@ public enum ChecklistItemKind
     Text,
     /// <summary>A photo reference; always optional.</summary>
     Photo,
+    /// <summary>
+    /// Verified from monitoring history: the item names a <see cref="ChecklistTemplateItem.HistoryRule"/> (<see cref="HistoryRules"/>);
+    /// the Pemeriksa sees the evidence and confirms it, and the answer stores it (met = LULUS, not met or no data = GAGAL).
+    /// </summary>
+    Verified,
 }

@@ -29,11 +29,46 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
             db.ChecklistAnswers.Add(answer);
         }
 
+        if (item.Kind == ChecklistItemKind.Verified)
+        {
+            // Its answer is what monitoring history shows, confirmed through VerifiedItemService; never typed.
+            throw new SopRuleViolationException(SopError.InvalidInput, $"{item.Prompt} is verified from monitoring history.", "VerifiedFromHistory", item.Prompt);
+        }
+
         Apply(item, input, answer);
         answer.AnsweredById = actor.UserId;
         answer.AnsweredAtUtc = Now;
         execution.Start(Now);
         audit.Write(actor, "ChecklistAnswered", nameof(ChecklistExecution), execution.Id.ToString(), before, Snapshot(answer));
+        await SopGuard.SaveAsync(db, cancellationToken);
+        return answer;
+    }
+
+    /// <summary>Stores the evidence monitoring gave for a verified item: met is LULUS, not met or no data GAGAL (a finding required).</summary>
+    internal async Task<ChecklistAnswer> AnswerVerifiedAsync(
+        Actor actor, ChecklistExecution execution, ChecklistTemplateItem item, HistoryEvidence evidence, CancellationToken cancellationToken)
+    {
+        var answer = execution.Answers.FirstOrDefault(a => a.TemplateItemId == item.Id);
+        var before = answer is null ? null : Snapshot(answer);
+        if (answer is null)
+        {
+            answer = new ChecklistAnswer { ExecutionId = execution.Id, TemplateItemId = item.Id };
+            db.ChecklistAnswers.Add(answer);
+        }
+
+        answer.Reading = null;
+        answer.Text = null;
+        answer.PhotoReference = null;
+        answer.PassFail = evidence.Verdict == HistoryVerdict.Met ? PassFailResult.Pass : PassFailResult.Fail;
+        answer.IsFlagged = evidence.Verdict != HistoryVerdict.Met;
+        answer.Verdict = evidence.Verdict;
+        answer.Evidence = SopGuard.Text(evidence.Text, 1000, item.Prompt);
+        answer.EvidenceFigures = System.Text.Json.JsonSerializer.Serialize(
+            new SortedDictionary<string, double>(evidence.Figures.ToDictionary(f => f.Key, f => Math.Round(f.Value, 2)), StringComparer.Ordinal));
+        answer.AnsweredById = actor.UserId;
+        answer.AnsweredAtUtc = Now;
+        execution.Start(Now);
+        audit.Write(actor, "ChecklistVerified", nameof(ChecklistExecution), execution.Id.ToString(), before, Snapshot(answer));
         await SopGuard.SaveAsync(db, cancellationToken);
         return answer;
     }
@@ -110,7 +145,7 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
             .AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Id == executionId, cancellationToken);
 
-    private async Task<(ChecklistExecution Execution, WorkPlan Plan)> LoadForWorkAsync(
+    internal async Task<(ChecklistExecution Execution, WorkPlan Plan)> LoadForWorkAsync(
         Actor actor, Guid executionId, CancellationToken cancellationToken, bool allowFinished = false)
     {
         var execution = SopGuard.Found(await FindAsync(executionId, cancellationToken), "The checklist");
@@ -169,5 +204,6 @@ public sealed class ChecklistService(DataCenterOpsDbContext db, TimeProvider tim
     private static object Snapshot(ChecklistAnswer a) => new
     {
         a.TemplateItemId, PassFail = a.PassFail?.ToString(), a.Reading, a.Text, a.PhotoReference, a.IsFlagged,
+        Verdict = a.Verdict?.ToString(), a.Evidence, a.EvidenceFigures,
     };
 }

@@ -17,6 +17,9 @@ public sealed class ChecklistTemplateItem
     /// </summary>
     public string? MonitoringPoint { get; set; }
 
+    /// <summary>For a <see cref="ChecklistItemKind.Verified"/> item: the rule over monitoring history (<see cref="HistoryRules"/>).</summary>
+    public string? HistoryRule { get; set; }
+
     /// <summary>Photos are never required; other items are unless marked otherwise.</summary>
     public bool Required { get; set; } = true;
 

@@ -105,6 +105,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<AssignmentLetterService>();
         services.AddScoped<WorkPlanService>();
         services.AddScoped<ChecklistService>();
+        // Needs IHistoryVerifier (the Web answers it from monitoring history).
+        services.AddScoped<VerifiedItemService>();
         services.AddScoped<ReportService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ArchiveService>();

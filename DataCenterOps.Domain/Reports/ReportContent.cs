@@ -22,9 +22,17 @@ public sealed record ReportContent(
         Guid ItemId, string Equipment, string EquipmentKind, string Checklist, DateOnly PlannedDate, string InspectorId,
         DateTime? StartedAtUtc, DateTime? FinishedAtUtc, string? Findings, string? ActionsTaken, IReadOnlyList<Answer> Answers);
 
+    /// <summary>
+    /// One answer. A verified item adds its rule, verdict, evidence text and figures (left out of the JSON otherwise, so
+    /// reports archived before them keep their canonical form and hash).
+    /// </summary>
     public sealed record Answer(
         int Order, string Prompt, string Kind, string? PassFail, double? Reading, string? Unit, double? Min, double? Max,
-        string? Text, string? PhotoReference, bool IsFlagged, string AnsweredById, DateTime AnsweredAtUtc);
+        string? Text, string? PhotoReference, bool IsFlagged, string AnsweredById, DateTime AnsweredAtUtc,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? HistoryRule = null,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Verdict = null,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Evidence = null,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? EvidenceFigures = null);
 
     public sealed record Submission(int Revision, string SubmittedById, DateTime SubmittedAtUtc);
 

@@ -33,7 +33,8 @@ public static class ReportContentBuilder
                     .OrderBy(x => x.t.Order).ThenBy(x => x.t.Id)
                     .Select(x => new ReportContent.Answer(
                         x.t.Order, x.t.Prompt, x.t.Kind.ToString(), x.a.PassFail?.ToString(), x.a.Reading, x.t.Unit, x.t.Min, x.t.Max,
-                        x.a.Text, x.a.PhotoReference, x.a.IsFlagged, x.a.AnsweredById, x.a.AnsweredAtUtc))
+                        x.a.Text, x.a.PhotoReference, x.a.IsFlagged, x.a.AnsweredById, x.a.AnsweredAtUtc,
+                        x.t.HistoryRule, x.a.Verdict?.ToString(), x.a.Evidence, x.a.EvidenceFigures))
                     .ToList();
                 return new ReportContent.Item(
                     i.Id, i.Equipment!.Name, i.Equipment.Kind.ToString(), i.Template.Name, i.PlannedDate, i.InspectorId,

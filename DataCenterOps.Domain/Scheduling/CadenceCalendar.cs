@@ -3,6 +3,9 @@ namespace DataCenterOps.Domain.Scheduling;
 /// <summary>Cuts the calendar into periods per cadence; a check is due once per period.</summary>
 public static class CadenceCalendar
 {
+    /// <summary>True for the calendar cadences; false for <see cref="ScheduleCadence.Meter"/> and <see cref="ScheduleCadence.BatteryHealth"/>.</summary>
+    public static bool IsCalendar(ScheduleCadence cadence) => cadence is not (ScheduleCadence.Meter or ScheduleCadence.BatteryHealth);
+
     public static DuePeriod PeriodOf(ScheduleCadence cadence, DateOnly date)
     {
         switch (cadence)
@@ -28,6 +31,9 @@ public static class CadenceCalendar
         ScheduleCadence.Monthly => "5 0 1 * *",
         ScheduleCadence.Quarterly => "5 0 1 1,4,7,10 *",
         ScheduleCadence.SemiAnnual => "5 0 1 1,7 *",
+        // Meters are read every hour (the mark is passed when it is passed); battery health once a month, on the 1st.
+        ScheduleCadence.Meter => "15 * * * *",
+        ScheduleCadence.BatteryHealth => "30 0 1 * *",
         _ => "5 0 1 1 *",
     };
 

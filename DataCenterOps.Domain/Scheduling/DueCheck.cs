@@ -22,6 +22,15 @@ public sealed class DueCheck : IVersioned
     /// <summary>Last day of the period: done after it is late; never done is missed.</summary>
     public DateOnly DeadlineDate { get; set; }
     public DueCheckState State { get; set; } = DueCheckState.Unassigned;
+
+    /// <summary>
+    /// For a meter schedule the mark passed (e.g. 250, 500 run hours); for battery health the month (yyyyMM). Unique with
+    /// schedule and equipment, so a mark makes one due check however often the routine runs; null for calendar checks.
+    /// </summary>
+    public long? MeterMark { get; set; }
+
+    /// <summary>Why it fell due when not by the calendar, e.g. "engine.run_hours 251,3 h ≥ 250 h".</summary>
+    public string? Trigger { get; set; }
     public Guid? WorkPlanItemId { get; set; }
     public WorkPlanItem? WorkPlanItem { get; set; }
     public DateTime CreatedAtUtc { get; set; }

@@ -25,8 +25,9 @@ public sealed class DueCheckPlanner(DataCenterOpsDbContext db, TimeProvider time
     public async Task<PlanningResult> RunScheduleAsync(Guid scheduleId, CancellationToken cancellationToken = default)
     {
         var schedule = await db.Set<MaintenanceSchedule>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == scheduleId, cancellationToken);
-        if (schedule is null || !schedule.Enabled)
+        if (schedule is null || !schedule.Enabled || !CadenceCalendar.IsCalendar(schedule.Cadence))
         {
+            // Meter and battery-health schedules are run by MeterDueChecks.
             return new(0, 0, []);
         }
 
@@ -116,7 +117,7 @@ public sealed class DueCheckPlanner(DataCenterOpsDbContext db, TimeProvider time
             .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Puts an unassigned check into a plan if a letter allows it; returns the state it ends in.</summary>
-    private async Task<DueCheckState> TryPlaceAsync(Guid dueCheckId, DateOnly today, CancellationToken cancellationToken)
+    internal async Task<DueCheckState> TryPlaceAsync(Guid dueCheckId, DateOnly today, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var check = await db.Set<DueCheck>()

@@ -20,6 +20,12 @@ public sealed class MaintenanceSchedule : IVersioned
     public ChecklistTemplate? Template { get; set; }
     public ScheduleCadence Cadence { get; set; }
     public bool Enabled { get; set; } = true;
+
+    /// <summary>For a <see cref="ScheduleCadence.Meter"/> schedule: the monitored point that counts (e.g. "engine.run_hours").</summary>
+    public string? MeterPoint { get; set; }
+
+    /// <summary>For a <see cref="ScheduleCadence.Meter"/> schedule: due every this many of the meter's unit (e.g. 250 h).</summary>
+    public double? MeterEvery { get; set; }
     public DateTime? UpdatedAtUtc { get; set; }
     public string? UpdatedById { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();

@@ -24,8 +24,14 @@ public static class RoutineTemplates
             P("Load-bank test 2 h (25/50/75 %) done where monthly runs stayed below 30 %"),
             R("Highest load reached", "% of nameplate", 30, 100), P("Emergency breakers exercised"), T("Remarks")),
         Template("ups-annual", "Annual UPS functional review", EquipmentKind.Ups, "Annual", "In-house / vendor annual",
-            P("Transfer to bypass and back"), R("Discharge current during 3-min outage", "A", null, null),
+            P("Transfer to bypass and back"), V("Transfer test: on battery and back to mains, seen in the readings", HistoryRules.UpsTransferTest), R("Discharge current during 3-min outage", "A", null, null),
             R("End DC voltage after 3-min outage", "V", null, null), P("Thermal scan of terminations"), Ph("Thermal image")),
+        Template("genset-service-250h", "Genset service at 250 run hours", EquipmentKind.Genset, "Meter", "Site default (diesel oil-and-filter interval)",
+            R("Hour meter", "h", null, null, "engine.run_hours"), P("Engine oil and oil filter changed"), P("Fuel filters and water separator"),
+            P("Air filter inspected"), P("Belts and hoses"), T("Remarks")),
+        Template("crac-service-2000h", "CRAC service at 2,000 compressor hours", EquipmentKind.Cooling, "Meter", "Site default",
+            R("Compressor hour meter", "h", null, null, "compressor.run_hours"), P("Refrigerant pressures and superheat"),
+            P("Compressor contactor and terminals"), P("Filters replaced"), P("Condensate drain clear"), T("Remarks")),
         Template("crac-annual", "Annual CRAC calibration and review", EquipmentKind.Cooling, "Annual", "ASHRAE TC9.9",
             R("Temperature sensor difference vs reference", "°C", -0.5, 0.5), P("Valves and dampers"), P("Wiring and labels")),
     ];
@@ -43,12 +49,15 @@ public static class RoutineTemplates
         return template;
     }
 
+    private static ChecklistTemplateItem V(string prompt, string rule) =>
+        new() { Prompt = prompt, Kind = ChecklistItemKind.Verified, HistoryRule = rule };
+
     private static ChecklistTemplateItem P(string prompt) => new() { Prompt = prompt, Kind = ChecklistItemKind.PassFail };
 
     private static ChecklistTemplateItem T(string prompt) => new() { Prompt = prompt, Kind = ChecklistItemKind.Text, Required = false };
 
     private static ChecklistTemplateItem Ph(string prompt) => new() { Prompt = prompt, Kind = ChecklistItemKind.Photo, Required = false };
 
-    private static ChecklistTemplateItem R(string prompt, string unit, double? min, double? max) =>
-        new() { Prompt = prompt, Kind = ChecklistItemKind.Reading, Unit = unit, Min = min, Max = max };
+    private static ChecklistTemplateItem R(string prompt, string unit, double? min, double? max, string? point = null) =>
+        new() { Prompt = prompt, Kind = ChecklistItemKind.Reading, Unit = unit, Min = min, Max = max, MonitoringPoint = point };
 }

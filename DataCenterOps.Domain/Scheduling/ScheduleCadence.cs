@@ -10,4 +10,11 @@ public enum ScheduleCadence
     Quarterly,
     SemiAnnual,
     Annual,
+    /// <summary>
+    /// By a meter, not the calendar: due each time the equipment's <see cref="MaintenanceSchedule.MeterPoint"/> passes a
+    /// multiple of <see cref="MaintenanceSchedule.MeterEvery"/> (e.g. every 250 genset run hours).
+    /// </summary>
+    Meter,
+    /// <summary>Due when a UPS's load-normalised battery runtime has dropped more than 20 % from its baseline (<see cref="BatteryHealth"/>).</summary>
+    BatteryHealth,
 }

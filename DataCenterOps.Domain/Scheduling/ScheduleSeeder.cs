@@ -27,6 +27,8 @@ public static class ScheduleSeeder
                     Name = shipped.Name,
                     EquipmentKind = shipped.Kind,
                     Cadence = shipped.Cadence,
+                    MeterPoint = shipped.MeterPoint,
+                    MeterEvery = shipped.MeterEvery,
                     TemplateId = templateId,
                 });
                 added++;

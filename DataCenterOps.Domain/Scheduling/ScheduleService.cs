@@ -36,6 +36,12 @@ public sealed class ScheduleService(DataCenterOpsDbContext db, TimeProvider time
             throw new SopRuleViolationException(SopError.InvalidInput, "Unknown cadence.", "UnknownCadence");
         }
 
+        if (CadenceCalendar.IsCalendar(cadence) != CadenceCalendar.IsCalendar(schedule.Cadence) || (!CadenceCalendar.IsCalendar(cadence) && cadence != schedule.Cadence))
+        {
+            // A meter or battery-health schedule counts on its meter; it does not turn into a calendar one, nor back.
+            throw new SopRuleViolationException(SopError.InvalidInput, "A meter schedule keeps its meter; a calendar schedule keeps the calendar.", "CadenceKindFixed");
+        }
+
         var before = Snapshot(schedule);
         schedule.Cadence = cadence;
         schedule.TemplateId = template.Id;

@@ -8,6 +8,8 @@ public static class SchedulingServiceCollectionExtensions
     public static IServiceCollection AddScheduling(this IServiceCollection services)
     {
         services.AddScoped<DueCheckPlanner>();
+        // Needs IMeterReadings (the Web answers it from monitoring history).
+        services.AddScoped<MeterDueChecks>();
         services.AddScoped<DueCheckService>();
         services.AddScoped<ComplianceService>();
         services.AddScoped<ScheduleService>();

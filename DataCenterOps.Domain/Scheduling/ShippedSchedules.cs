@@ -19,5 +19,10 @@ public static class ShippedSchedules
         new("ups-annual", "Annual UPS review", EquipmentKind.Ups, ScheduleCadence.Annual, "ups-annual"),
         new("crac-annual", "Annual CRAC review", EquipmentKind.Cooling, ScheduleCadence.Annual, "crac-annual"),
         new("fire-annual", "Annual fire system review", EquipmentKind.FireSuppression, ScheduleCadence.Annual, "fire-annual"),
+        // Meter schedules, site defaults (README "Maintenance that reads the meters"): a genset service every 250 run hours
+        // (the usual diesel oil-and-filter interval), a CRAC service every 2,000 compressor hours.
+        new("genset-250h", "Genset service every 250 run hours", EquipmentKind.Genset, ScheduleCadence.Meter, "genset-service-250h", "engine.run_hours", 250),
+        new("crac-2000h", "CRAC service every 2,000 compressor hours", EquipmentKind.Cooling, ScheduleCadence.Meter, "crac-service-2000h", "compressor.run_hours", 2000),
+        new("ups-battery-health", "UPS battery health (runtime at load vs baseline)", EquipmentKind.Ups, ScheduleCadence.BatteryHealth, "vrla-quarterly"),
     ];
 }

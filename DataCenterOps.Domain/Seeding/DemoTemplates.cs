@@ -21,6 +21,7 @@ public static class DemoTemplates
         Template("genset-monthly-load", "Monthly genset load run", EquipmentKind.Genset, "Monthly", "NFPA 110 ch. 8",
             R("Hour meter at start", "h", null, null, "engine.run_hours"), R("Hour meter at end", "h", null, null, "engine.run_hours"),
             R("Load", "% of nameplate", 30, 100, "generator.load"),
+            V("Exercise run: at least 30 min at no less than 30 % of nameplate kW (NFPA 110 §8.4.2)", HistoryRules.GensetExerciseRun, "% of nameplate", 30, null),
             R("Oil pressure", "kPa", 200, 500, "oil.pressure"), R("Coolant temperature", "°C", 70, 95, "coolant.temperature"), R("Transfer time", "s", null, 10),
             P("Exhaust condensate drained"), P("Every transfer switch operated under load")),
         Template("vrla-quarterly", "Quarterly VRLA battery inspection", EquipmentKind.Ups, "Quarterly", "IEEE 1188",
@@ -35,6 +36,8 @@ public static class DemoTemplates
         Template("crac-daily", "Daily CRAC check", EquipmentKind.Cooling, "Daily", "ASHRAE TC9.9",
             R("Temperature set-point", "°C", 18, 27, "setpoint.temperature"), R("Humidity set-point", "% RH", 40, 60, "setpoint.humidity"),
             R("Supply air temperature", "°C", 13, 24, "supply.temperature"), R("Return air temperature", "°C", 18, 35, "return.temperature"),
+            // Optional: it backs the typed supply-air reading with the whole check's readings.
+            V("Supply air temperature across the check (min, max, mean)", HistoryRules.CracSupplyAir, "°C", 13, 24, required: false),
             P("Air inlets and outlets unobstructed"), P("No abnormal noise or vibration")),
     ];
 
@@ -50,6 +53,9 @@ public static class DemoTemplates
 
         return template;
     }
+
+    private static ChecklistTemplateItem V(string prompt, string rule, string? unit, double? min, double? max, bool required = true) =>
+        new() { Prompt = prompt, Kind = ChecklistItemKind.Verified, HistoryRule = rule, Unit = unit, Min = min, Max = max, Required = required };
 
     private static ChecklistTemplateItem P(string prompt) => new() { Prompt = prompt, Kind = ChecklistItemKind.PassFail };
 

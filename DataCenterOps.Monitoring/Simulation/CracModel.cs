@@ -13,6 +13,9 @@ internal sealed class CracModel(SimulatedDevice device, Random random, double se
     private readonly SmoothNoise _humidityNoise = new(random, 0.4);
     private bool _compressor = compressorOn;
 
+    /// <summary>The compressor's run-hour meter, started near the shipped 2,000-hour service mark so a demo sees it pass.</summary>
+    private double _compressorSeconds = (1_999.5 + (sensorOffset * 10)) * 3600;
+
     public SimulatedDevice Device { get; } = device;
 
     private double ReturnTemperature(RoomState room) => room.Temperature + sensorOffset + _temperatureNoise.Value;
@@ -43,6 +46,7 @@ internal sealed class CracModel(SimulatedDevice device, Random random, double se
 
         if (_compressor)
         {
+            _compressorSeconds += seconds;
             room.CoolingRate += CoolingPerCompressor;
             room.CompressorsRunning++;
         }
@@ -68,6 +72,7 @@ internal sealed class CracModel(SimulatedDevice device, Random random, double se
         Device.Set("setpoint.humidity", RoomState.SetpointHumidity);
         Device.Set("unit.on", running);
         Device.Set("compressor.on", compressor);
+        Device.Set("compressor.run_hours", _compressorSeconds / 3600);
         Device.Set("fan.on", running);
         Device.Set("alarm.high_temperature", high);
         Device.Set("alarm.low_temperature", low);

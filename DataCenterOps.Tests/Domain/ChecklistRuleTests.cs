@@ -70,7 +70,7 @@ public sealed class ChecklistRuleTests
     {
         await using var database = await TestDatabase.CreateSopAsync();
         var (executionId, items) = await ReadyAsync(database);
-        foreach (var item in items.Where(i => i.Kind != ChecklistItemKind.Photo))
+        foreach (var item in items.Where(i => i.Kind is not (ChecklistItemKind.Photo or ChecklistItemKind.Verified)))
         {
             await AnswerAsync(database, executionId, item, item.Order == 1 ? new AnswerInput(PassFail: PassFailResult.Fail) : SopFlow.GoodAnswer(item));
         }
@@ -99,7 +99,7 @@ public sealed class ChecklistRuleTests
     {
         await using var database = await TestDatabase.CreateSopAsync();
         var (executionId, items) = await ReadyAsync(database);
-        foreach (var item in items.Where(i => i.Kind != ChecklistItemKind.Photo))
+        foreach (var item in items.Where(i => i.Kind is not (ChecklistItemKind.Photo or ChecklistItemKind.Verified)))
         {
             await AnswerAsync(database, executionId, item, SopFlow.GoodAnswer(item));
         }

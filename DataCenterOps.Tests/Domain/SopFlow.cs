@@ -20,6 +20,9 @@ internal sealed class SopFlow(TestDatabase database)
     public string[] Inspectors { get; set; } = [People.Inspector1, People.Inspector2];
     public string ItemInspector { get; set; } = People.Inspector1;
 
+    /// <summary>The equipment kinds the letter covers.</summary>
+    public EquipmentKind[] Kinds { get; set; } = [EquipmentKind.Ups];
+
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(database.Time.GetUtcNow().UtcDateTime, database.Sop.Zone));
 
     public async Task<Guid> EquipmentAsync(string deviceId)
@@ -38,7 +41,7 @@ internal sealed class SopFlow(TestDatabase database)
     {
         var now = database.Time.GetUtcNow().UtcDateTime;
         var letter = await s.CreateDraftAsync(People.Actor(Supervisor), new NewAssignmentLetter(
-            "Pemeliharaan bulanan UPS", People.Manager, Inspectors, [], [EquipmentKind.Ups], now.AddHours(-1), now.AddDays(7)));
+            "Pemeliharaan bulanan UPS", People.Manager, Inspectors, [], Kinds, now.AddHours(-1), now.AddDays(7)));
         LetterId = letter.Id;
     });
 
@@ -70,7 +73,7 @@ internal sealed class SopFlow(TestDatabase database)
                 await service.ReopenAsync(People.Actor(inspector), executionId, "Catatan Pengawas");
             }
 
-            foreach (var item in execution.WorkPlanItem!.Template!.Items.Where(i => i.Kind != ChecklistItemKind.Photo))
+            foreach (var item in execution.WorkPlanItem!.Template!.Items.Where(i => i.Kind is not (ChecklistItemKind.Photo or ChecklistItemKind.Verified)))
             {
                 await service.AnswerAsync(People.Actor(inspector), executionId, item.Id, GoodAnswer(item));
             }

@@ -25,6 +25,7 @@ internal sealed class ChecklistTemplateItemConfiguration : IEntityTypeConfigurat
         builder.Property(i => i.Prompt).HasMaxLength(500);
         builder.Property(i => i.Unit).HasMaxLength(32);
         builder.Property(i => i.MonitoringPoint).HasMaxLength(100);
+        builder.Property(i => i.HistoryRule).HasMaxLength(64);
     }
 }
 
@@ -75,6 +76,9 @@ internal sealed class ChecklistAnswerConfiguration : IEntityTypeConfiguration<Ch
     {
         builder.Property(a => a.Text).HasMaxLength(4000);
         builder.Property(a => a.PhotoReference).HasMaxLength(500);
+        builder.Property(a => a.Verdict).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Evidence).HasMaxLength(1000);
+        builder.Property(a => a.EvidenceFigures).HasMaxLength(1000);
         builder.Property(a => a.AnsweredById).HasMaxLength(450);
         builder.HasIndex(a => new { a.ExecutionId, a.TemplateItemId }).IsUnique();
         builder.HasOne(a => a.TemplateItem).WithMany().HasForeignKey(a => a.TemplateItemId).OnDelete(DeleteBehavior.Restrict);

@@ -14,6 +14,7 @@ internal sealed class MaintenanceScheduleConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.Name).HasMaxLength(200);
         builder.Property(s => s.Cadence).HasConversion<string>().HasMaxLength(32);
         builder.Property(s => s.UpdatedById).HasMaxLength(450);
+        builder.Property(s => s.MeterPoint).HasMaxLength(64);
         builder.HasIndex(s => s.Code).IsUnique();
         builder.HasOne(s => s.Template).WithMany().HasForeignKey(s => s.TemplateId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -30,6 +31,9 @@ internal sealed class DueCheckConfiguration : IEntityTypeConfiguration<DueCheck>
         builder.Property(d => d.FailureRecordedById).HasMaxLength(450);
         // The idempotency key: one due check per schedule, equipment item and period, whatever runs twice.
         builder.HasIndex(d => new { d.ScheduleId, d.EquipmentId, d.DueDate }).IsUnique();
+        // Meter and battery checks: one per mark (NULL for calendar checks, and NULLs are distinct on both providers).
+        builder.HasIndex(d => new { d.ScheduleId, d.EquipmentId, d.MeterMark }).IsUnique();
+        builder.Property(d => d.Trigger).HasMaxLength(1000);
         builder.HasIndex(d => d.WorkPlanItemId).IsUnique();
         builder.HasIndex(d => new { d.State, d.DeadlineDate });
         builder.HasOne(d => d.Schedule).WithMany().HasForeignKey(d => d.ScheduleId).OnDelete(DeleteBehavior.Restrict);

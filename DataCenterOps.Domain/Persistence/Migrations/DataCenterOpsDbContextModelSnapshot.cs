@@ -944,6 +944,14 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceFigures")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ExecutionId")
                         .HasColumnType("TEXT");
 
@@ -966,6 +974,10 @@ namespace DataCenterOps.Domain.Persistence.Migrations
 
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1064,6 +1076,10 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HistoryRule")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1492,6 +1508,9 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MeterMark")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PlannedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1501,6 +1520,10 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -1520,6 +1543,9 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.HasIndex("State", "DeadlineDate");
 
                     b.HasIndex("ScheduleId", "EquipmentId", "DueDate")
+                        .IsUnique();
+
+                    b.HasIndex("ScheduleId", "EquipmentId", "MeterMark")
                         .IsUnique();
 
                     b.ToTable("DueChecks", (string)null);
@@ -1547,6 +1573,13 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.Property<string>("EquipmentKind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MeterEvery")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MeterPoint")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

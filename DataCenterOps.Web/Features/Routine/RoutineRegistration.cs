@@ -49,6 +49,8 @@ public static class RoutineRegistration
         services.AddSingleton<RoutineStatusService>();
         services.AddSingleton<BackupService>();
         services.AddScoped<ScheduleJob>();
+        services.AddScoped<DataCenterOps.Domain.Maintenance.IHistoryVerifier, Meters.MonitoringHistoryVerifier>();
+        services.AddScoped<DataCenterOps.Domain.Scheduling.IMeterReadings, Meters.MonitoringMeterReadings>();
         services.AddScoped<SweepJob>();
         services.AddScoped<SlaJob>();
         services.AddScoped<BackupJob>();

@@ -91,7 +91,7 @@ public sealed class RoutineScenario(RoutineHost host)
             {
                 var checklists = sp.GetRequiredService<ChecklistService>();
                 var loaded = (await checklists.FindAsync(execution.Id))!;
-                foreach (var item in loaded.WorkPlanItem!.Template!.Items.Where(i => i.Kind != ChecklistItemKind.Photo))
+                foreach (var item in loaded.WorkPlanItem!.Template!.Items.Where(i => i.Kind is not (ChecklistItemKind.Photo or ChecklistItemKind.Verified)))
                 {
                     var answer = item.Kind switch
                     {

@@ -88,7 +88,7 @@ internal sealed class DocumentScenario(WebAppFactory app)
             {
                 var checklists = sp.GetRequiredService<ChecklistService>();
                 var execution = (await checklists.FindAsync(executionId))!;
-                foreach (var item in execution.WorkPlanItem!.Template!.Items.Where(i => i.Kind != ChecklistItemKind.Photo))
+                foreach (var item in execution.WorkPlanItem!.Template!.Items.Where(i => i.Kind is not (ChecklistItemKind.Photo or ChecklistItemKind.Verified)))
                 {
                     var answer = item.Kind switch
                     {

@@ -4,6 +4,7 @@ using DataCenterOps.Domain.Reports;
 using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Hosting;
+using DataCenterOps.Web.Shared.Localization;
 using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -212,7 +213,9 @@ public static class ReportPdf
     }
 
     private static string AnswerText(ReportContent.Answer a, IStringLocalizer<Ui> text) =>
-        a.PassFail is { } pf ? text[$"PassFail.{pf}"]
+        a.Evidence is { } evidence
+            ? $"{text[$"PassFail.{a.PassFail}"]} · {VerifiedEvidenceText.Format(text, a.HistoryRule, a.Verdict, a.EvidenceFigures) ?? evidence}"
+        : a.PassFail is { } pf ? text[$"PassFail.{pf}"]
         : a.Reading is { } r ? $"{r.ToString("0.##", CultureInfo.CurrentCulture)} {a.Unit}"
         : a.Text ?? a.PhotoReference ?? "";
 

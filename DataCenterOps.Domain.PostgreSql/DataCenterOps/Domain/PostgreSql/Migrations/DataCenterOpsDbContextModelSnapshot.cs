@@ -955,6 +955,14 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EvidenceFigures")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<Guid>("ExecutionId")
                         .HasColumnType("uuid");
 
@@ -978,6 +986,10 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
 
@@ -1076,6 +1088,10 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("HistoryRule")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1503,6 +1519,9 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<long?>("MeterMark")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("PlannedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1513,6 +1532,10 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1531,6 +1554,9 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.HasIndex("State", "DeadlineDate");
 
                     b.HasIndex("ScheduleId", "EquipmentId", "DueDate")
+                        .IsUnique();
+
+                    b.HasIndex("ScheduleId", "EquipmentId", "MeterMark")
                         .IsUnique();
 
                     b.ToTable("DueChecks", (string)null);
@@ -1559,6 +1585,13 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<double?>("MeterEvery")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MeterPoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Name")
                         .IsRequired()

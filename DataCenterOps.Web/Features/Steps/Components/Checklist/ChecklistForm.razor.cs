@@ -23,6 +23,7 @@ public sealed partial class ChecklistForm
 {
     private readonly SemaphoreSlim _saveGate = new(1, 1);
     private readonly Dictionary<Guid, string?> _drafts = [];
+    private readonly Dictionary<Guid, HistoryEvidence> _previews = [];
     private string? _savedFindings;
     private string? _savedActions;
     private ChecklistExecution? _execution;
@@ -211,6 +212,32 @@ public sealed partial class ChecklistForm
 
         await AnswerAsync(q, new AnswerInput(Reading: value, Confirmed: reasons.Count > 0));
     }
+
+    /// <summary>What monitoring history shows for a verified item now; shown for the Pemeriksa to confirm, nothing saved.</summary>
+    private async Task PreviewAsync(ChecklistTemplateItem q)
+    {
+        HistoryEvidence? evidence = null;
+        _error = await AttemptAsync<VerifiedItemService>(async (s, a) => evidence = await s.PreviewAsync(a, ExecutionId, q.Id));
+        if (evidence is not null)
+        {
+            _previews[q.Id] = evidence;
+        }
+    }
+
+    /// <summary>The Pemeriksa confirms: the server evaluates again and stores that evidence as the answer.</summary>
+    private async Task ConfirmVerifiedAsync(ChecklistTemplateItem q)
+    {
+        await SaveAsync(() => AttemptAsync<VerifiedItemService>((s, a) => s.ConfirmAsync(a, ExecutionId, q.Id)));
+        if (_error is null)
+        {
+            _previews.Remove(q.Id);
+        }
+    }
+
+    /// <summary>The stored evidence in the reader's language (from its figures), else as stored.</summary>
+    private string EvidenceText(ChecklistTemplateItem q, ChecklistAnswer answer) =>
+        DataCenterOps.Web.Shared.Localization.VerifiedEvidenceText.Format(L, q.HistoryRule, answer.Verdict?.ToString(), answer.EvidenceFigures)
+        ?? answer.Evidence ?? "";
 
     private string? Draft(ChecklistTemplateItem q, string? saved) => _drafts.TryGetValue(q.Id, out var draft) ? draft : saved;
 
