@@ -96,6 +96,16 @@ public sealed class DueCheckPlanner(DataCenterOpsDbContext db, TimeProvider time
             DeadlineDate = period.End,
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };
+        var inserted = await InsertOnceAsync(check, ct => FindAsync(schedule.Id, equipmentId, period.Start, ct), cancellationToken);
+        return (inserted.Id ?? throw new InvalidOperationException("The due check could be neither inserted nor found."), inserted.IsNew);
+    }
+
+    /// <summary>
+    /// Inserts the check unless a unique key refuses it because another run (or node) inserted the same first; then
+    /// that one's id, found by <paramref name="find"/>.
+    /// </summary>
+    internal async Task<(Guid? Id, bool IsNew)> InsertOnceAsync(DueCheck check, Func<CancellationToken, Task<Guid?>> find, CancellationToken cancellationToken)
+    {
         db.Set<DueCheck>().Add(check);
         try
         {
@@ -104,10 +114,8 @@ public sealed class DueCheckPlanner(DataCenterOpsDbContext db, TimeProvider time
         }
         catch (DbUpdateException)
         {
-            // Another run inserted it first: the unique key refused ours. Use theirs.
             db.ChangeTracker.Clear();
-            return (await FindAsync(schedule.Id, equipmentId, period.Start, cancellationToken)
-                ?? throw new InvalidOperationException("The due check could be neither inserted nor found."), false);
+            return (await find(cancellationToken), false);
         }
     }
 

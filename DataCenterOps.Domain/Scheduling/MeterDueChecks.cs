@@ -117,18 +117,8 @@ public sealed class MeterDueChecks(DataCenterOpsDbContext db, DueCheckPlanner pl
             Trigger = trigger,
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };
-        db.Set<DueCheck>().Add(check);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return (check.Id, true);
-        }
-        catch (DbUpdateException)
-        {
-            // Another run (or node) inserted this mark first; or a check of this schedule was made today already.
-            db.ChangeTracker.Clear();
-            return (await FindAsync(scheduleId, equipmentId, mark, cancellationToken), false);
-        }
+        // Another run (or node) may insert this mark first; or a check of this schedule was made today already.
+        return await planner.InsertOnceAsync(check, ct => FindAsync(scheduleId, equipmentId, mark, ct), cancellationToken);
     }
 
     private async Task<Guid?> FindAsync(Guid scheduleId, Guid equipmentId, long mark, CancellationToken cancellationToken) =>

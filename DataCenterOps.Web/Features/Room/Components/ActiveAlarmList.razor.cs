@@ -111,16 +111,13 @@ public sealed partial class ActiveAlarmList
         _saving = true;
         try
         {
-            var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-            var account = user?.Identity?.Name;
-            var name = user is null ? null : await ActorNames.DisplayNameAsync(user, _cts.Token);
-            if (string.IsNullOrWhiteSpace(account) || string.IsNullOrWhiteSpace(name))
+            if (await ActorNames.SignedInAsync(AuthenticationState, _cts.Token) is not { } actor)
             {
                 _error = L["Room.Alarms.NotSignedIn"];
                 return;
             }
 
-            await Alarms.AcknowledgeAsync(alarmId, account, name, _comment, _cts.Token);
+            await Alarms.AcknowledgeAsync(alarmId, actor.Account, actor.Name, _comment, _cts.Token);
             _acking = null;
             _comment = null;
             _commentMissing = false;

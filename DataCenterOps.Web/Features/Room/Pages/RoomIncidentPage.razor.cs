@@ -113,16 +113,13 @@ public sealed partial class RoomIncidentPage : IDisposable
         _saving = true;
         try
         {
-            var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-            var account = user?.Identity?.Name;
-            var name = user is null ? null : await ActorNames.DisplayNameAsync(user, _cts.Token);
-            if (string.IsNullOrWhiteSpace(account) || string.IsNullOrWhiteSpace(name))
+            if (await ActorNames.SignedInAsync(AuthenticationState, _cts.Token) is not { } actor)
             {
                 _error = L["Room.Alarms.NotSignedIn"];
                 return;
             }
 
-            await Incidents.AddCommentAsync(Id, account, name, _comment, _cts.Token);
+            await Incidents.AddCommentAsync(Id, actor.Account, actor.Name, _comment, _cts.Token);
             _comment = null;
             _error = null;
             await LoadAsync();
