@@ -36,8 +36,9 @@ public sealed class VerifiedItemBrowserTests(ITestOutputHelper output)
         var page = await app.SignInAsync(PhotoScenario.InspectorEmail, DemoUsers.Password, route, 800, 1280);
 
         var preview = await PreviewAsync(page, item.Order);
-        output.WriteLine("screenshot, id: " + await LiveAppBrowser.ScreenshotAsync(page, "checklist-verified-800x1280-id"));
+        output.WriteLine("screenshot, id, evidence: " + await LiveAppBrowser.ScreenshotAsync(page, "checklist-verified-800x1280-id-evidence"));
         var answered = await ConfirmAsync(page, item.Order);
+        output.WriteLine("screenshot, id, confirmed: " + await LiveAppBrowser.ScreenshotAsync(page, "checklist-verified-800x1280-id-confirmed"));
         var stored = await AnswerAsync(scenario, executionId, item.Id);
 
         await page.GotoAsync(app.BaseUrl + "/culture/set?culture=en-US&redirectUri=" + Uri.EscapeDataString(route));
