@@ -90,6 +90,16 @@ internal sealed class PostgreSqlIncidentStore(SharedDatabase database) : IIncide
             SELECT {SummaryColumns} FROM monitoring.incidents i
             WHERE (@from::timestamptz IS NULL OR i.opened_at >= @from) AND (@to::timestamptz IS NULL OR i.opened_at < @to)
               AND (@state::text IS NULL OR (@state = 'Open' AND i.closed_at IS NULL) OR (@state = 'Closed' AND i.closed_at IS NOT NULL))
+              AND (@devices::text[] IS NULL OR EXISTS (
+                    SELECT 1 FROM monitoring.incident_alarms ia JOIN monitoring.alarms a ON a.id = ia.alarm_id
+                    WHERE ia.incident_id = i.id AND a.device_id = ANY(@devices)))
+              AND (@except::text[] IS NULL
+                   OR NOT EXISTS (
+                    SELECT 1 FROM monitoring.incident_alarms ia JOIN monitoring.alarms a ON a.id = ia.alarm_id
+                    WHERE ia.incident_id = i.id AND a.device_id = ANY(@except))
+                   OR EXISTS (
+                    SELECT 1 FROM monitoring.incident_alarms ia LEFT JOIN monitoring.alarms a ON a.id = ia.alarm_id
+                    WHERE ia.incident_id = i.id AND (a.device_id IS NULL OR NOT (a.device_id = ANY(@except)))))
             ORDER BY i.opened_at DESC LIMIT @limit
             """,
             p =>
@@ -98,6 +108,8 @@ internal sealed class PostgreSqlIncidentStore(SharedDatabase database) : IIncide
                 p.AddWithValue("to", NpgsqlDbType.TimestampTz, (object?)filter.To?.ToUniversalTime() ?? DBNull.Value);
                 p.AddWithValue("state", NpgsqlDbType.Text, (object?)filter.State?.ToString() ?? DBNull.Value);
                 p.AddWithValue("limit", Math.Clamp(filter.Limit, 1, 10_000));
+                p.AddWithValue("devices", NpgsqlDbType.Array | NpgsqlDbType.Text, (object?)filter.DeviceIds?.ToArray() ?? DBNull.Value);
+                p.AddWithValue("except", NpgsqlDbType.Array | NpgsqlDbType.Text, (object?)filter.ExceptDeviceIds?.ToArray() ?? DBNull.Value);
             },
             cancellationToken);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DataCenterOps.Monitoring.History;
 using Microsoft.Data.Sqlite;
 
@@ -89,6 +90,16 @@ internal sealed class SqliteIncidentStore(MonitoringDatabase database) : IIncide
             SELECT {SummaryColumns} FROM incidents i
             WHERE ($from IS NULL OR i.opened_at >= $from) AND ($to IS NULL OR i.opened_at < $to)
               AND ($state IS NULL OR ($state = 'Open' AND i.closed_at IS NULL) OR ($state = 'Closed' AND i.closed_at IS NOT NULL))
+              AND ($devices IS NULL OR EXISTS (
+                    SELECT 1 FROM incident_alarms ia JOIN alarms a ON a.id = ia.alarm_id
+                    WHERE ia.incident_id = i.id AND a.device_id IN (SELECT value FROM json_each($devices))))
+              AND ($except IS NULL
+                   OR NOT EXISTS (
+                    SELECT 1 FROM incident_alarms ia JOIN alarms a ON a.id = ia.alarm_id
+                    WHERE ia.incident_id = i.id AND a.device_id IN (SELECT value FROM json_each($except)))
+                   OR EXISTS (
+                    SELECT 1 FROM incident_alarms ia LEFT JOIN alarms a ON a.id = ia.alarm_id
+                    WHERE ia.incident_id = i.id AND (a.device_id IS NULL OR a.device_id NOT IN (SELECT value FROM json_each($except)))))
             ORDER BY i.opened_at DESC LIMIT $limit
             """,
             p =>
@@ -97,6 +108,8 @@ internal sealed class SqliteIncidentStore(MonitoringDatabase database) : IIncide
                 p.AddWithValue("$to", (object?)filter.To?.ToUnixTimeMilliseconds() ?? DBNull.Value);
                 p.AddWithValue("$state", (object?)filter.State?.ToString() ?? DBNull.Value);
                 p.AddWithValue("$limit", Math.Clamp(filter.Limit, 1, 10_000));
+                p.AddWithValue("$devices", filter.DeviceIds is { } ids ? JsonSerializer.Serialize(ids) : DBNull.Value);
+                p.AddWithValue("$except", filter.ExceptDeviceIds is { } except ? JsonSerializer.Serialize(except) : DBNull.Value);
             },
             cancellationToken).ConfigureAwait(false);
     }

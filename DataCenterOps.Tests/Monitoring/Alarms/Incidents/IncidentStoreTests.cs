@@ -81,6 +81,33 @@ public abstract class IncidentStoreTests
     }
 
     [Fact]
+    public async Task IncidentList_ForSomeDevices_KeepsIncidentsWithAnAlarmOnThem_AndExceptLeavesOutThoseAllOnThem()
+    {
+        await using var rig = await CreateRigAsync();
+        rig.Alarms.Apply("genset-1", [AlarmCondition.Active(AlarmKeys.MainsFailed, AlarmSeverity.Critical, "Mains failed")], complete: false);
+        rig.Alarms.Apply("ups-1", [AlarmCondition.Active(AlarmKeys.UpsOnBattery, AlarmSeverity.Critical, "UPS on battery")], complete: false);
+        await rig.SettleAsync();
+        rig.Time.Advance(TimeSpan.FromMinutes(5));
+        rig.Alarms.Apply("fire-2", [AlarmCondition.Active(AlarmKeys.FireAlarm, AlarmSeverity.Critical, "Fire")], complete: false);
+        await rig.SettleAsync();
+
+        var onUps = await rig.Incidents.ListAsync(new IncidentFilter(DeviceIds: ["ups-1", "env-9"]), CancellationToken.None);
+        var onFire = await rig.Incidents.ListAsync(new IncidentFilter(DeviceIds: ["fire-2"]), CancellationToken.None);
+        var onNone = await rig.Incidents.ListAsync(new IncidentFilter(DeviceIds: []), CancellationToken.None);
+        var butFire = await rig.Incidents.ListAsync(new IncidentFilter(ExceptDeviceIds: ["fire-2"]), CancellationToken.None);
+        var butUps = await rig.Incidents.ListAsync(new IncidentFilter(ExceptDeviceIds: ["ups-1"]), CancellationToken.None);
+        var butBoth = await rig.Incidents.ListAsync(new IncidentFilter(ExceptDeviceIds: ["genset-1", "ups-1", "fire-2"]), CancellationToken.None);
+
+        Assert.Equal(["power"], onUps.Select(i => i.Category));
+        Assert.Equal(["fire"], onFire.Select(i => i.Category));
+        Assert.Empty(onNone);
+        Assert.Equal(["power"], butFire.Select(i => i.Category));
+        // The mains failure also has genset-1's alarm: leaving out ups-1 alone keeps it.
+        Assert.Equal(["fire", "power"], butUps.Select(i => i.Category));
+        Assert.Empty(butBoth);
+    }
+
+    [Fact]
     public async Task Comment_WithoutWords_OrOnAnUnknownIncident_IsRefused_AndNotesCannotBeRewritten()
     {
         await using var rig = await CreateRigAsync();

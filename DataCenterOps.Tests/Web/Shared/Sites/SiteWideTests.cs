@@ -108,6 +108,49 @@ public sealed class SiteWideTests(SiteWideApp app) : IClassFixture<SiteWideApp>
         Assert.Matches("dcops_point_value\\{device=\"crac-1\",point=\"[^\"]+\",unit=\"[^\"]*\",site=\"DC-KALTIM\"\\} ", text);
     }
 
+    [Fact]
+    public async Task RegencyInspector_ListsOnlyHisSitesIncidents_AndTheProvincesIncidentIsNotFound()
+    {
+        using var client = await InspectorAsync();
+
+        var list = await client.GetStringAsync("/room/incidents");
+        var own = await client.GetStringAsync($"/room/incidents/{app.RegencyIncident}");
+        var other = await client.GetStringAsync($"/room/incidents/{app.ProvinceIncident}");
+        var otherAsked = await client.GetStringAsync($"/room/incidents/{app.ProvinceIncident}?site=DC-KALTIM");
+        using var ownPdf = await client.GetAsync($"/room/incidents/{app.RegencyIncident}/report.pdf");
+        using var otherPdf = await client.GetAsync($"/room/incidents/{app.ProvinceIncident}/report.pdf");
+
+        Assert.Contains($"data-incident=\"{app.RegencyIncident}\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.ProvinceIncident.ToString(), list, StringComparison.Ordinal);
+        Assert.Contains($"data-alarm=\"{AlarmKeys.CommLost}\"", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("Insiden tidak ditemukan.", own, StringComparison.Ordinal);
+        Assert.Contains("Insiden tidak ditemukan.", other, StringComparison.Ordinal);
+        Assert.DoesNotContain("ups-1", other, StringComparison.Ordinal);
+        Assert.Contains("Insiden tidak ditemukan.", otherAsked, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, ownPdf.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherPdf.StatusCode);
+    }
+
+    [Fact]
+    public async Task Supervisor_SeesEachSitesIncidentsAtThatSite_AndEitherPdf()
+    {
+        using var supervisor = await SignInClient.ClientAsync(app.Factory, Roles.Supervisor);
+
+        var province = await supervisor.GetStringAsync("/room/incidents");
+        var regency = await supervisor.GetStringAsync($"/room/incidents?site={TwoSiteApp.RegencyCode}");
+        var regencyAtProvince = await supervisor.GetStringAsync($"/room/incidents/{app.RegencyIncident}?site=DC-KALTIM");
+        var regencyAtRegency = await supervisor.GetStringAsync($"/room/incidents/{app.RegencyIncident}?site={TwoSiteApp.RegencyCode}");
+        using var pdf = await supervisor.GetAsync($"/room/incidents/{app.RegencyIncident}/report.pdf");
+
+        Assert.Contains($"data-incident=\"{app.ProvinceIncident}\"", province, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.RegencyIncident.ToString(), province, StringComparison.Ordinal);
+        Assert.Contains($"data-incident=\"{app.RegencyIncident}\"", regency, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.ProvinceIncident.ToString(), regency, StringComparison.Ordinal);
+        Assert.Contains("Insiden tidak ditemukan.", regencyAtProvince, StringComparison.Ordinal);
+        Assert.DoesNotContain("Insiden tidak ditemukan.", regencyAtRegency, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+    }
+
     private async Task<HttpClient> InspectorAsync()
     {
         var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

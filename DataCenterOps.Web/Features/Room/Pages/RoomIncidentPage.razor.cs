@@ -3,6 +3,7 @@ using DataCenterOps.Monitoring.Alarms.Incidents;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Web.Shared.Display;
+using DataCenterOps.Web.Shared.Sites;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -45,6 +46,9 @@ public sealed partial class RoomIncidentPage : IDisposable
     [Inject]
     private DisplayClock Clock { get; set; } = null!;
 
+    [Inject]
+    private SiteContext Sites { get; set; } = null!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -69,7 +73,9 @@ public sealed partial class RoomIncidentPage : IDisposable
 
     private async Task LoadAsync()
     {
-        _incident = await Incidents.GetAsync(Id, _cts.Token);
+        // Every screen is for one site: another site's incident is not found here.
+        var incident = await Incidents.GetAsync(Id, _cts.Token);
+        _incident = incident is not null && Sites.AtCurrentSite(LiveState, incident) ? incident : null;
         _loaded = true;
         if (_incident is null)
         {
@@ -110,6 +116,11 @@ public sealed partial class RoomIncidentPage : IDisposable
 
     private async Task SaveCommentAsync()
     {
+        if (_incident is null)
+        {
+            return;
+        }
+
         _saving = true;
         try
         {
