@@ -129,7 +129,7 @@ internal static class PollingFigures
         ];
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
+    internal static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static Dictionary<string, string?> Settings(string directory, Run run, out List<SimulatedDeviceOptions> simulated, out List<DeviceOptions> polled)
@@ -157,46 +157,32 @@ internal static class PollingFigures
             ["Simulator:ModbusPort"] = modbusPort.ToString(CultureInfo.InvariantCulture),
             ["Simulator:TickInterval"] = run.TickInterval,
         };
-        var snmpDevices = run.SnmpUps + run.SnmpEnvironment;
-        for (var i = 0; i < run.Devices; i++)
+        var fleet = SimulatedFleet.Create(run.SnmpUps, run.SnmpEnvironment, run.ModbusEnvironment, run.IntervalSeconds, snmpPort, modbusPort);
+        if (run.DevicesInCode)
         {
-            var snmp = i < snmpDevices;
-            var ups = i < run.SnmpUps;
-            var id = ups ? $"ups-{i + 1}" : snmp ? $"env-snmp-{i - run.SnmpUps + 1}" : $"env-{i - snmpDevices + 1}";
-            var profile = ups ? "ups-rfc1628" : snmp ? "env-snmp" : "env-modbus";
-            var unit = (i - snmpDevices + 1).ToString(CultureInfo.InvariantCulture);
-            if (run.DevicesInCode)
-            {
-                simulated.Add(new SimulatedDeviceOptions { Id = id, Profile = profile, Community = snmp ? id : null, UnitId = snmp ? null : i - snmpDevices + 1 });
-                polled.Add(new DeviceOptions
-                {
-                    Id = id,
-                    Name = id,
-                    Kind = ups ? DeviceKind.Ups : DeviceKind.Environment,
-                    Protocol = snmp ? DeviceProtocol.Snmp : DeviceProtocol.ModbusTcp,
-                    Host = "127.0.0.1",
-                    Port = snmp ? snmpPort : modbusPort,
-                    Profile = profile,
-                    IntervalSeconds = run.IntervalSeconds,
-                    Community = snmp ? id : null,
-                    UnitId = snmp ? null : i - snmpDevices + 1,
-                });
-                continue;
-            }
+            simulated = [.. fleet.Simulated];
+            polled = [.. fleet.Polled];
+            return settings;
+        }
 
-            settings[$"Simulator:Devices:{i}:Id"] = id;
-            settings[$"Simulator:Devices:{i}:Profile"] = profile;
-            settings[$"Simulator:Devices:{i}:{(snmp ? "Community" : "UnitId")}"] = snmp ? id : unit;
+        for (var i = 0; i < fleet.Polled.Count; i++)
+        {
+            var device = fleet.Polled[i];
+            var snmp = device.Protocol == DeviceProtocol.Snmp;
+            var secret = snmp ? device.Community! : device.UnitId!.Value.ToString(CultureInfo.InvariantCulture);
+            settings[$"Simulator:Devices:{i}:Id"] = device.Id;
+            settings[$"Simulator:Devices:{i}:Profile"] = device.Profile;
+            settings[$"Simulator:Devices:{i}:{(snmp ? "Community" : "UnitId")}"] = secret;
             var prefix = $"Monitoring:Devices:{i}:";
-            settings[prefix + "Id"] = id;
-            settings[prefix + "Name"] = id;
-            settings[prefix + "Kind"] = ups ? "Ups" : "Environment";
-            settings[prefix + "Protocol"] = snmp ? "Snmp" : "ModbusTcp";
-            settings[prefix + "Host"] = "127.0.0.1";
-            settings[prefix + "Port"] = (snmp ? snmpPort : modbusPort).ToString(CultureInfo.InvariantCulture);
-            settings[prefix + "Profile"] = profile;
+            settings[prefix + "Id"] = device.Id;
+            settings[prefix + "Name"] = device.Name;
+            settings[prefix + "Kind"] = device.Kind.ToString();
+            settings[prefix + "Protocol"] = device.Protocol.ToString();
+            settings[prefix + "Host"] = device.Host;
+            settings[prefix + "Port"] = device.Port.ToString(CultureInfo.InvariantCulture);
+            settings[prefix + "Profile"] = device.Profile;
             settings[prefix + "IntervalSeconds"] = run.IntervalSeconds.ToString(CultureInfo.InvariantCulture);
-            settings[prefix + (snmp ? "Community" : "UnitId")] = snmp ? id : unit;
+            settings[prefix + (snmp ? "Community" : "UnitId")] = secret;
         }
 
         return settings;

@@ -18,8 +18,7 @@ public sealed class ScaleBenchmark : IEndToEndBenchmark
     public async Task<IReadOnlyList<Figure>> RunAsync(CancellationToken cancellationToken)
     {
         var devices = int.TryParse(Environment.GetEnvironmentVariable("DCOPS_SCALE_DEVICES"), CultureInfo.InvariantCulture, out var n) ? n : 10_000;
-        var modbus = Math.Min(247, devices / 10);
-        var ups = (devices - modbus) * 3 / 10;
+        var (ups, _, modbus) = SimulatedFleet.Mix(devices);
         var run = new PollingFigures.Run(ups, devices - modbus - ups, modbus, 10, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(3), "00:00:05", DevicesInCode: true);
         var figures = new List<Figure>
         {
