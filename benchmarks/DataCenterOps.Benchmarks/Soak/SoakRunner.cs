@@ -161,6 +161,7 @@ internal static class SoakRunner
         using var client = await sop.PrepareAsync(ct);
         using var round = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var answeredBefore = sop.Answered;
+        var unansweredBefore = sop.Sent - sop.Answered;
         var workers = sop.DriveAsync(client, round.Token);
         // Let the round get going (a loaded machine answers slowly), then kill at a random moment within it.
         var warmUp = Stopwatch.StartNew();
@@ -170,7 +171,7 @@ internal static class SoakRunner
         }
 
         await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 1500)), ct);
-        report.SopInFlightAtKill.Add(sop.Sent - sop.Answered);
+        report.SopInFlightAtKill.Add(sop.Sent - sop.Answered - unansweredBefore);
         await app.KillAsync();
         await round.CancelAsync();
         await workers;
