@@ -104,7 +104,8 @@ internal static partial class LiveMainsFailure
         ];
     }
 
-    private static async Task<HttpClient> SignInAsync(string baseUrl, CancellationToken cancellationToken)
+    /// <summary>Signs in through the login form as a browser would (admin by default); the client carries the cookie and the antiforgery header.</summary>
+    internal static async Task<HttpClient> SignInAsync(string baseUrl, CancellationToken cancellationToken, string email = WebAppProcess.AdminEmail, string password = WebAppProcess.AdminPassword)
     {
         var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
@@ -113,8 +114,8 @@ internal static partial class LiveMainsFailure
         {
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenPattern().Match(login).Groups[1].Value),
-            ["Input.Email"] = WebAppProcess.AdminEmail,
-            ["Input.Password"] = WebAppProcess.AdminPassword,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
         });
         using var signedIn = await client.PostAsync(new Uri(baseUrl + "/Account/Login"), form, cancellationToken);
         if (signedIn.StatusCode != HttpStatusCode.Redirect)

@@ -51,9 +51,40 @@ internal sealed class SoakReport(double minutes, int seed, string faults, bool s
 
     public List<string> FirstErrors { get; } = [];
 
+    public int SopKills { get; set; }
+
+    public List<long> SopInFlightAtKill { get; } = [];
+
+    public long SopSent { get; set; }
+
+    public long SopAnswered { get; set; }
+
+    public int SopEntries { get; set; }
+
+    public int SopExits { get; set; }
+
+    public long SopRefused { get; set; }
+
+    public long SopRefusalRows { get; set; }
+
+    public int SopMissingEntries { get; set; }
+
+    public int SopMissingExits { get; set; }
+
+    /// <summary>Answers the workload did not expect (e.g. a 5xx), distinct "status request".</summary>
+    public List<string> SopUnexpected { get; set; } = [];
+
+    /// <summary>Rules of an all-or-nothing transition broken after a restart, with the most rows seen breaking each.</summary>
+    public Dictionary<string, long> SopHalfDone { get; } = [];
+
+    private bool SopHeld =>
+        SopKills == 0 || (SopMissingEntries == 0 && SopMissingExits == 0 && SopHalfDone.Count == 0 && SopEntries > 0 && SopRefusalRows >= SopRefused
+            && !SopUnexpected.Any(u => u.StartsWith('5')));
+
     public bool Passed =>
         Failures.Count == 0 && Duplicates == 0 && AliveAtEnd && AliveWhenDiskFull && CriticalLines == 0 && UnhandledExceptions == 0
-        && Integrity.Values.All(v => v == "ok") && VerifyEvidenceExit == 0 && Resumed.All(r => !double.IsNaN(r.Seconds));
+        && Integrity.Values.All(v => v == "ok") && VerifyEvidenceExit == 0 && Resumed.All(r => !double.IsNaN(r.Seconds))
+        && SopHeld;
 
     public void ReadLog(string path)
     {
@@ -102,6 +133,18 @@ internal sealed class SoakReport(double minutes, int seed, string faults, bool s
             Row(text, Invariant($"trap flood 50,000 at {perSecond:N0}/s: healthy devices' polls stored, worst device"), Invariant($"{ratio:P0} of 1 per second"));
         }
 
+        if (SopKills > 0)
+        {
+            Row(text, "kill -9 during access-register transitions over HTTP (sop)", SopKills);
+            Row(text, "sop: requests sent / answered before the kills", Invariant($"{SopSent:N0} / {SopAnswered:N0}"));
+            Row(text, "sop: requests in flight at each kill", string.Join(", ", SopInFlightAtKill));
+            Row(text, "sop: entries acknowledged (201) / found after restart", Invariant($"{SopEntries:N0} / {SopEntries - SopMissingEntries:N0}"));
+            Row(text, "sop: exits acknowledged (200, escort and visitors) / found left after restart", Invariant($"{SopExits:N0} / {SopExits - SopMissingExits:N0}"));
+            Row(text, "sop: refusals acknowledged (409) / refusal rows stored", Invariant($"{SopRefused:N0} / {SopRefusalRows:N0}"));
+            Row(text, "sop: transitions half-done (entry, exit, grant use, refusal without its other rows or audit entry)", SopHalfDone.Values.Sum());
+            Row(text, "sop: other answers", SopUnexpected.Count == 0 ? "none" : string.Join(", ", SopUnexpected));
+        }
+
         Row(text, "device hanging mid-reply: connections the poller tried", HangingConnections);
         Row(text, "device resetting every connection: connections the poller tried", ResettingConnections);
         if (Samples.Count > 0)
@@ -115,6 +158,11 @@ internal sealed class SoakReport(double minutes, int seed, string faults, bool s
         Row(text, "verify-evidence exit code", VerifyEvidenceExit);
         Row(text, "log lines fail: / crit: / unhandled exceptions", Invariant($"{ErrorLines} / {CriticalLines} / {UnhandledExceptions}"));
         Row(text, "app alive at the end", AliveAtEnd ? "yes" : "no");
+        foreach (var (rule, rows) in SopHalfDone)
+        {
+            text.AppendLine().AppendLine(Invariant($"- half-done: {rule} ({rows} rows)"));
+        }
+
         foreach (var failure in Failures)
         {
             text.AppendLine().AppendLine("- failure: " + failure);

@@ -11,10 +11,11 @@ using Microsoft.Data.Sqlite;
 namespace DataCenterOps.Benchmarks.Soak;
 
 /// <summary>
-/// <c>soak [--minutes M] [--seed S] [--faults kill,lock,disk,traps] [--out FILE]</c>: runs the real app with its simulated room and two broken devices for M minutes
+/// <c>soak [--minutes M] [--seed S] [--faults kill,lock,disk,traps,sop] [--out FILE]</c>: runs the real app with its simulated room and two broken devices for M minutes
 /// while injecting faults in a seeded order — SIGKILL during ingest, monitoring.db locked past the command timeout, the
-/// data folder's disk full (a size-limited tmpfs, when the runner may mount one), a flood of traps — and checks after
-/// each that nothing committed was lost, nothing was written twice and the healthy devices kept their cadence. Figures go
+/// data folder's disk full (a size-limited tmpfs, when the runner may mount one), a flood of traps, SIGKILL while access-register
+/// transitions are in flight over HTTP — and checks after each that nothing committed was lost, nothing was written
+/// twice, every transition is all or nothing and the healthy devices kept their cadence. Figures go
 /// to benchmarks/results/soak.md; exit 0 when nothing was lost or broken, 1 otherwise.
 /// </summary>
 internal static class SoakRunner
@@ -33,7 +34,7 @@ internal static class SoakRunner
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"dcops-soak-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDirectory);
         var smallDisk = TryMount(dataDirectory);
-        var faultNames = OptionText(args, "--faults", "kill,lock,disk,traps");
+        var faultNames = OptionText(args, "--faults", "kill,lock,disk,traps,sop");
         var report = new SoakReport(minutes, seed, faultNames, smallDisk);
         await using var hanging = new MisbehavingDevice(MisbehavingDevice.Behaviour.HangMidReply);
         await using var resetting = new MisbehavingDevice(MisbehavingDevice.Behaviour.Reset);
@@ -41,6 +42,8 @@ internal static class SoakRunner
         var app = new WebAppProcess(root, dataDirectory, [FaultyDevice(HangingDeviceId, hanging.Port), FaultyDevice(ResettingDeviceId, resetting.Port)]);
         IReadOnlyList<string> healthy = [.. app.ConfiguredDevices.Select(d => d.Id)];
         var ledger = new HistoryLedger(dataDirectory);
+        var sopLedger = new SopLedger(dataDirectory);
+        var sop = new SopWorkload(app, sopLedger);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes + 10));
         var sampler = Task.CompletedTask;
         try
@@ -59,6 +62,7 @@ internal static class SoakRunner
                 ["lock"] = () => DatabaseLockedAsync(app, ledger, report, stop.Token),
                 ["traps"] = () => TrapFloodAsync(app, healthy, ledger, report, stop.Token),
                 ["disk"] = () => DiskFullAsync(app, ledger, report, dataDirectory, stop.Token),
+                ["sop"] = () => KillDuringStepsAsync(app, sop, sopLedger, report, random, stop.Token),
             }
             .Where(f => chosen.Contains(f.Key) && (f.Key != "disk" || smallDisk))
             .Select(f => f.Value)
@@ -96,6 +100,11 @@ internal static class SoakRunner
             report.Failures.AddRange(ledger.DuplicateExamples().Select(d => "stored twice: " + d));
             report.Integrity["monitoring.db"] = HistoryLedger.IntegrityOf(Path.Combine(dataDirectory, "monitoring.db"));
             report.Integrity["dcops.db"] = HistoryLedger.IntegrityOf(Path.Combine(dataDirectory, "dcops.db"));
+            if (report.SopKills > 0)
+            {
+                CheckSteps(sop, sopLedger, report);
+            }
+
             report.VerifyEvidenceExit = await VerifyEvidenceAsync(root, dataDirectory);
             report.ReadLog(app.LogPath);
         }
@@ -141,6 +150,54 @@ internal static class SoakRunner
         report.UnflushedMs.Add(killedAt - ledger.NewestBefore(killedAt));
         report.KilledAt.Add(DateTimeOffset.FromUnixTimeMilliseconds(killedAt));
         report.Kills++;
+    }
+
+    /// <summary>
+    /// SIGKILL while access-register transitions are in flight (entries, visitors under escort, exits closing them all,
+    /// refusals — many requests at once); after restart every acknowledged one is there and none is half-done.
+    /// </summary>
+    private static async Task KillDuringStepsAsync(WebAppProcess app, SopWorkload sop, SopLedger sopLedger, SoakReport report, Random random, CancellationToken ct)
+    {
+        using var client = await sop.PrepareAsync(ct);
+        using var round = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var answeredBefore = sop.Answered;
+        var unansweredBefore = sop.Sent - sop.Answered;
+        var workers = sop.DriveAsync(client, round.Token);
+        // Let the round get going (a loaded machine answers slowly), then kill at a random moment within it.
+        var warmUp = Stopwatch.StartNew();
+        while (sop.Answered - answeredBefore < 20 && warmUp.Elapsed < TimeSpan.FromSeconds(30) && !workers.IsCompleted)
+        {
+            await Task.Delay(50, ct);
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 1500)), ct);
+        report.SopInFlightAtKill.Add(sop.Sent - sop.Answered - unansweredBefore);
+        await app.KillAsync();
+        await round.CancelAsync();
+        await workers;
+        var restart = Stopwatch.StartNew();
+        await app.StartAsync(ct);
+        report.RestartSeconds.Add(restart.Elapsed.TotalSeconds);
+        report.SopKills++;
+        CheckSteps(sop, sopLedger, report);
+    }
+
+    /// <summary>Every acknowledged transition is in dcops.db, and no transition is there in part.</summary>
+    private static void CheckSteps(SopWorkload sop, SopLedger sopLedger, SoakReport report)
+    {
+        report.SopSent = sop.Sent;
+        report.SopAnswered = sop.Answered;
+        report.SopEntries = sop.Entries.Count;
+        report.SopExits = sop.Exits.Count;
+        report.SopRefused = sop.Refused;
+        report.SopRefusalRows = sopLedger.Refusals();
+        report.SopMissingEntries = sopLedger.MissingEntries(sop.Entries);
+        report.SopMissingExits = sopLedger.MissingExits(sop.Exits);
+        report.SopUnexpected = [.. sop.Unexpected.Distinct()];
+        foreach (var (rule, rows) in sopLedger.HalfDone())
+        {
+            report.SopHalfDone[rule] = Math.Max(rows, report.SopHalfDone.GetValueOrDefault(rule));
+        }
     }
 
     /// <summary>Holds monitoring.db's write lock well past the app's command timeout; readings must wait, then resume.</summary>
