@@ -1,3 +1,5 @@
+using DataCenterOps.Domain.Workflow;
+
 namespace DataCenterOps.Domain.Access;
 
 /// <summary>Tells open pages (occupancy tile, register) that the register changed. Singleton; handlers must be short.</summary>
@@ -8,12 +10,13 @@ public sealed class AccessChanges
 
     public IDisposable Subscribe(Action onChange)
     {
+        var handler = SubscriberContext.Bind(onChange);
         lock (_gate)
         {
-            _handlers = [.. _handlers, onChange];
+            _handlers = [.. _handlers, handler];
         }
 
-        return new Subscription(this, onChange);
+        return new Subscription(this, handler);
     }
 
     public void Notify()

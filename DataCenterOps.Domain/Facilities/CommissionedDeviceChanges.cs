@@ -1,3 +1,5 @@
+using DataCenterOps.Domain.Workflow;
+
 namespace DataCenterOps.Domain.Facilities;
 
 /// <summary>Tells the monitoring bridge (and open pages) that commissioned devices were added or removed. Singleton; handlers must be short.</summary>
@@ -8,12 +10,13 @@ public sealed class CommissionedDeviceChanges
 
     public IDisposable Subscribe(Action onChange)
     {
+        var handler = SubscriberContext.Bind(onChange);
         lock (_gate)
         {
-            _handlers = [.. _handlers, onChange];
+            _handlers = [.. _handlers, handler];
         }
 
-        return new Subscription(this, onChange);
+        return new Subscription(this, handler);
     }
 
     public void Notify()

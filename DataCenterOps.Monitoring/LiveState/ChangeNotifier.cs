@@ -4,7 +4,9 @@ namespace DataCenterOps.Monitoring.LiveState;
 
 /// <summary>
 /// Subscribers called synchronously in order; a throwing subscriber is reported and does not stop the others.
-/// The subscriber list is copy-on-write so that notifying never takes a lock.
+/// The subscriber list is copy-on-write so that notifying never takes a lock. Each subscriber runs in the execution
+/// context it subscribed in, as a timer's callback does: a screen's circuit keeps its culture (Indonesian or English)
+/// when the poller's thread tells it of a change.
 /// </summary>
 internal sealed class ChangeNotifier<T>(Action<Exception> onSubscriberError)
 {
@@ -13,8 +15,23 @@ internal sealed class ChangeNotifier<T>(Action<Exception> onSubscriberError)
     public IDisposable Subscribe(Action<T> subscriber)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        ImmutableInterlocked.Update(ref _subscribers, (list, s) => list.Add(s), subscriber);
-        return new Subscription(this, subscriber);
+        var inContext = InSubscribersContext(subscriber);
+        ImmutableInterlocked.Update(ref _subscribers, (list, s) => list.Add(s), inContext);
+        return new Subscription(this, inContext);
+    }
+
+    private static Action<T> InSubscribersContext(Action<T> subscriber)
+    {
+        if (ExecutionContext.Capture() is not { } context)
+        {
+            return subscriber;
+        }
+
+        return change => ExecutionContext.Run(context, static state =>
+        {
+            var (callback, value) = ((Action<T>, T))state!;
+            callback(value);
+        }, (subscriber, change));
     }
 
     public void Notify(T change)

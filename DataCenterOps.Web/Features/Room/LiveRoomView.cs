@@ -1,3 +1,5 @@
+using DataCenterOps.Domain.Workflow;
+
 namespace DataCenterOps.Web.Features.Room;
 
 /// <summary>
@@ -16,7 +18,8 @@ public sealed class LiveRoomView : IDisposable
     internal LiveRoomView(LiveRoomViewFactory room, TimeSpan minInterval, string? deviceId, Func<Task> render)
     {
         _room = room;
-        _render = render;
+        // Created in the component's circuit; the factory's timer and the poller call it from their own threads.
+        _render = SubscriberContext.Bind(render);
         MinInterval = minInterval;
         DeviceId = deviceId;
         _criticalAtStart = room.CriticalRaisedTotal;

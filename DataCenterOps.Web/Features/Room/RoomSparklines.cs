@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Web.Features.Room.Components;
@@ -49,9 +50,10 @@ public sealed partial class RoomSparklines : IDisposable
     public IDisposable Watch(Action onRefresh)
     {
         ArgumentNullException.ThrowIfNull(onRefresh);
+        var watcher = SubscriberContext.Bind(onRefresh);
         lock (_gate)
         {
-            _watchers = _watchers.Add(onRefresh);
+            _watchers = _watchers.Add(watcher);
             if (_watchers.Length == 1)
             {
                 var due = _loadedAt + RefreshEvery - _time.GetUtcNow();
@@ -59,7 +61,7 @@ public sealed partial class RoomSparklines : IDisposable
             }
         }
 
-        return new Watcher(this, onRefresh);
+        return new Watcher(this, watcher);
     }
 
     /// <summary>Waits for the refresh under way, if any (tests).</summary>
