@@ -16,11 +16,11 @@ namespace DataCenterOps.Benchmarks.Monitoring;
 /// </summary>
 public sealed class HistoryQueryBenchmark : IEndToEndBenchmark
 {
-    private const int Devices = 10;
-    private const int PointsPerDevice = 10;
-    private const int SampleSeconds = 10;
-    private const int Runs = 7;
-    private static readonly DateTimeOffset Now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    // The SQLite figures' data set and measurement, on PostgreSQL.
+    private const int Devices = HistoryQueryFigures.Devices;
+    private const int PointsPerDevice = HistoryQueryFigures.PointsPerDevice;
+    private const int SampleSeconds = HistoryQueryFigures.SampleSeconds;
+    private static readonly DateTimeOffset Now = HistoryQueryFigures.Now;
 
     public string Name => "history-queries";
 
@@ -65,9 +65,9 @@ public sealed class HistoryQueryBenchmark : IEndToEndBenchmark
             await SeedAsync(store, connectionString, cancellationToken);
             seed.Stop();
             var query = new HistoryQuery(store);
-            var year = await MeasureAsync(query, TimeSpan.FromDays(365), HistoryResolution.Hour, 0, cancellationToken);
-            var weekMinute = await MeasureAsync(query, TimeSpan.FromDays(7), HistoryResolution.Minute, 1, cancellationToken);
-            var weekRaw = await MeasureAsync(query, TimeSpan.FromDays(7), HistoryResolution.Raw, 2, cancellationToken);
+            var year = await HistoryQueryFigures.MeasureAsync(query, TimeSpan.FromDays(365), HistoryResolution.Hour, 0, cancellationToken);
+            var weekMinute = await HistoryQueryFigures.MeasureAsync(query, TimeSpan.FromDays(7), HistoryResolution.Minute, 1, cancellationToken);
+            var weekRaw = await HistoryQueryFigures.MeasureAsync(query, TimeSpan.FromDays(7), HistoryResolution.Raw, 2, cancellationToken);
             return
             [
                 new($"PostgreSQL: seeding 100 points × 7 days raw at {SampleSeconds} s + rollups, then VACUUM ANALYZE ({server.Source})", seed.Elapsed.TotalSeconds, "s"),
@@ -126,30 +126,5 @@ public sealed class HistoryQueryBenchmark : IEndToEndBenchmark
             """,
             cancellationToken);
         await IngestPostgreSqlBenchmark.ExecuteAsync(connectionString, "VACUUM ANALYZE", cancellationToken);
-    }
-
-    private static async Task<(double Median, double Worst, double CpuMs)> MeasureAsync(
-        HistoryQuery query, TimeSpan range, HistoryResolution resolution, int offset, CancellationToken cancellationToken)
-    {
-        var times = new List<double>();
-        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        for (var run = 0; run < Runs; run++)
-        {
-            // A different point each run (and each figure), as in the SQLite figures.
-            var series = (run * 13 + offset * 37) % (Devices * PointsPerDevice);
-            var clock = Stopwatch.StartNew();
-            var result = await query.GetSeriesAsync($"dev-{series / PointsPerDevice}", $"point.{series % PointsPerDevice}", Now - range, Now, resolution, cancellationToken);
-            clock.Stop();
-            if (result.Samples.Count == 0)
-            {
-                throw new InvalidOperationException($"No {resolution} samples for series {series}: the seed did not work.");
-            }
-
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-
-        var cpuMs = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Runs;
-        times.Sort();
-        return (times[times.Count / 2], times[^1], cpuMs);
     }
 }

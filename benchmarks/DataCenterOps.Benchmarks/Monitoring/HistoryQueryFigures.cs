@@ -16,11 +16,11 @@ namespace DataCenterOps.Benchmarks.Monitoring;
 /// </summary>
 internal static class HistoryQueryFigures
 {
-    private const int Devices = 10;
-    private const int PointsPerDevice = 10;
-    private const int SampleSeconds = 10;
-    private const int Runs = 7;
-    private static readonly DateTimeOffset Now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    internal const int Devices = 10;
+    internal const int PointsPerDevice = 10;
+    internal const int SampleSeconds = 10;
+    internal const int Runs = 7;
+    internal static readonly DateTimeOffset Now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static async Task<IReadOnlyList<Figure>> RunAsync(string directory, CancellationToken cancellationToken)
     {
@@ -135,7 +135,8 @@ internal static class HistoryQueryFigures
         }
     }
 
-    private static async Task<(double Median, double Worst, double CpuMs)> MeasureAsync(
+    /// <summary>Median, worst and CPU per query of <see cref="Runs"/> chart reads, each of another point.</summary>
+    internal static async Task<(double Median, double Worst, double CpuMs)> MeasureAsync(
         HistoryQuery query, TimeSpan range, HistoryResolution resolution, int offset, CancellationToken cancellationToken)
     {
         var times = new List<double>();

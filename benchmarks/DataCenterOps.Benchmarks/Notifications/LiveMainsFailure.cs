@@ -8,6 +8,7 @@ using DataCenterOps.Benchmarks.Dashboard;
 using DataCenterOps.Benchmarks.EndToEnd;
 using DataCenterOps.Benchmarks.Hosting;
 using DataCenterOps.Tests.TestSupport;
+using DataCenterOps.Tests.Web.Features.Routine.Notifications;
 
 namespace DataCenterOps.Benchmarks.Notifications;
 
@@ -25,7 +26,7 @@ internal static partial class LiveMainsFailure
     {
         await using var smtp = new SmtpSink();
         await using var webhook = new WebhookReceiver(FreePorts.Tcp());
-        await using var alertmanager = await AlertmanagerPeer.StartAsync(cancellationToken);
+        await using var alertmanager = await AlertmanagerProcess.StartAsync();
         var settings = new Dictionary<string, string>
         {
             ["Smtp__Host"] = "127.0.0.1",
@@ -55,7 +56,7 @@ internal static partial class LiveMainsFailure
             var raised = alarms.EnumerateArray().Select(a => a.GetProperty("raisedAt").GetDateTimeOffset()).ToList();
             return raised.Count == 0 ? (DateTimeOffset?)null : raised.Min();
         }, cancellationToken);
-        var seenAt = await EventuallyAsync(async () => await alertmanager.FirstUpdatedAtAsync(cancellationToken), cancellationToken);
+        var seenAt = await EventuallyAsync(async () => await FirstUpdatedAtAsync(alertmanager, cancellationToken), cancellationToken);
 
         // Keep the outage on a little longer (battery low, genset), then restore the mains; note the most alarms active at once.
         var mostActive = 0;
@@ -64,7 +65,7 @@ internal static partial class LiveMainsFailure
         while (outage.Elapsed < TimeSpan.FromSeconds(20))
         {
             mostActive = Math.Max(mostActive, (await client.GetFromJsonAsync<JsonElement>(new Uri(app.BaseUrl + "/api/v1/alarms"), cancellationToken)).GetArrayLength());
-            alertsHeld = Math.Max(alertsHeld, (await alertmanager.AlertsAsync(cancellationToken)).Count);
+            alertsHeld = Math.Max(alertsHeld, (await AlertsAsync(alertmanager, cancellationToken)).Count);
             await Task.Delay(250, cancellationToken);
         }
 
@@ -80,7 +81,7 @@ internal static partial class LiveMainsFailure
         }, cancellationToken);
         // The closing messages follow the last clear on the notification loop.
         await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
-        var alerts = await alertmanager.AlertsAsync(cancellationToken);
+        var alerts = await AlertsAsync(alertmanager, cancellationToken);
 
         var mails = smtp.Messages.Skip(mailsBefore).ToList();
         var hooks = webhook.Posts.Skip(hooksBefore).ToList();
@@ -126,6 +127,21 @@ internal static partial class LiveMainsFailure
         var home = await client.GetStringAsync(new Uri(baseUrl + "/"), cancellationToken);
         client.DefaultRequestHeaders.Add("RequestVerificationToken", WebUtility.HtmlDecode(TokenPattern().Match(home).Groups[1].Value));
         return client;
+    }
+
+    /// <summary>Every alert the Alertmanager holds, active and resolved.</summary>
+    private static async Task<IReadOnlyList<JsonElement>> AlertsAsync(AlertmanagerProcess alertmanager, CancellationToken cancellationToken)
+    {
+        var alerts = await alertmanager.Client.GetFromJsonAsync<JsonElement>(
+            new Uri(alertmanager.Url, "/api/v2/alerts?active=true&silenced=true&inhibited=true&unprocessed=true"), cancellationToken);
+        return [.. alerts.EnumerateArray()];
+    }
+
+    /// <summary>The earliest <c>updatedAt</c> (when it received the alert) of what it holds; null while it holds nothing.</summary>
+    private static async Task<DateTimeOffset?> FirstUpdatedAtAsync(AlertmanagerProcess alertmanager, CancellationToken cancellationToken)
+    {
+        var alerts = await AlertsAsync(alertmanager, cancellationToken);
+        return alerts.Count == 0 ? null : alerts.Min(a => a.GetProperty("updatedAt").GetDateTimeOffset());
     }
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, CancellationToken cancellationToken)
