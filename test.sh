@@ -54,13 +54,13 @@ rm -f "$log"
 
 # A short seeded soak (benchmarks: `soak`, about 90 s of faults: kill -9 during ingest, monitoring.db locked past the
 # command timeout, the data folder's disk full when a tmpfs can be mounted, a trap flood, kill -9 during access-register
-# transitions): fails on any lost or duplicated reading, a half-done transition, an unhandled exception, a dead app or a
+# transitions over HTTP and during the six SOP steps in Chromium): fails on any lost or duplicated reading, a half-done transition, an unhandled exception, a dead app or a
 # broken evidence chain. Counted as one test. Only on a
 # whole run (no extra arguments); DCOPS_SKIP_SOAK=1 leaves it out.
 if [ $# -eq 0 ] && [ -z "${DCOPS_SKIP_SOAK:-}" ]; then
   soak_dir=$(mktemp -d)
   if dotnet benchmarks/DataCenterOps.Benchmarks/bin/Release/net10.0/DataCenterOps.Benchmarks.dll soak --minutes 1.5 --seed 16 \
-      --faults kill,lock,disk,traps,sop --out "$soak_dir/soak.md" >"$soak_dir/soak.log" 2>&1; then
+      --faults kill,lock,disk,traps,sop,steps --out "$soak_dir/soak.md" >"$soak_dir/soak.log" 2>&1; then
     passed=$((passed + 1)); echo "soak (seed 16, 1.5 min): passed"
   else
     failed=$((failed + 1)); status=1; echo "soak (seed 16, 1.5 min): FAILED"; tail -n 60 "$soak_dir/soak.log"

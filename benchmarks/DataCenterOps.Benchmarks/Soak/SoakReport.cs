@@ -51,6 +51,8 @@ internal sealed class SoakReport(double minutes, int seed, string faults, bool s
 
     public List<string> FirstErrors { get; } = [];
 
+    public StepsFigures Steps { get; } = new();
+
     public int SopKills { get; set; }
 
     public List<long> SopInFlightAtKill { get; } = [];
@@ -84,7 +86,7 @@ internal sealed class SoakReport(double minutes, int seed, string faults, bool s
     public bool Passed =>
         Failures.Count == 0 && Duplicates == 0 && AliveAtEnd && AliveWhenDiskFull && CriticalLines == 0 && UnhandledExceptions == 0
         && Integrity.Values.All(v => v == "ok") && VerifyEvidenceExit == 0 && Resumed.All(r => !double.IsNaN(r.Seconds))
-        && SopHeld;
+        && SopHeld && Steps.Held;
 
     public void ReadLog(string path)
     {
@@ -145,6 +147,7 @@ internal sealed class SoakReport(double minutes, int seed, string faults, bool s
             Row(text, "sop: other answers", SopUnexpected.Count == 0 ? "none" : string.Join(", ", SopUnexpected));
         }
 
+        Steps.AppendRows(text, Row);
         Row(text, "device hanging mid-reply: connections the poller tried", HangingConnections);
         Row(text, "device resetting every connection: connections the poller tried", ResettingConnections);
         if (Samples.Count > 0)
@@ -163,6 +166,7 @@ internal sealed class SoakReport(double minutes, int seed, string faults, bool s
             text.AppendLine().AppendLine(Invariant($"- half-done: {rule} ({rows} rows)"));
         }
 
+        Steps.AppendFindings(text);
         foreach (var failure in Failures)
         {
             text.AppendLine().AppendLine("- failure: " + failure);

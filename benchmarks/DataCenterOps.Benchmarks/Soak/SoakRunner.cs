@@ -6,10 +6,10 @@ using Microsoft.Data.Sqlite;
 namespace DataCenterOps.Benchmarks.Soak;
 
 /// <summary>
-/// <c>soak [--minutes M] [--seed S] [--faults kill,lock,disk,traps,sop] [--out FILE]</c>: runs the real app with its simulated room and two broken devices for M minutes
+/// <c>soak [--minutes M] [--seed S] [--faults kill,lock,disk,traps,sop,steps] [--out FILE]</c>: runs the real app with its simulated room and two broken devices for M minutes
 /// while injecting faults in a seeded order — SIGKILL during ingest, monitoring.db locked past the command timeout, the
 /// data folder's disk full (a size-limited tmpfs, when the runner may mount one), a flood of traps, SIGKILL while access-register
-/// transitions are in flight over HTTP — and checks after each that nothing committed was lost, nothing was written
+/// transitions are in flight over HTTP, SIGKILL right after a committing click of the six SOP steps in Chromium — and checks after each that nothing committed was lost, nothing was written
 /// twice, every transition is all or nothing and the healthy devices kept their cadence. Figures go
 /// to benchmarks/results/soak.md; exit 0 when nothing was lost or broken, 1 otherwise.
 /// </summary>
@@ -29,7 +29,7 @@ internal static partial class SoakRunner
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"dcops-soak-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDirectory);
         var smallDisk = TryMount(dataDirectory);
-        var faultNames = OptionText(args, "--faults", "kill,lock,disk,traps,sop");
+        var faultNames = OptionText(args, "--faults", "kill,lock,disk,traps,sop,steps");
         var report = new SoakReport(minutes, seed, faultNames, smallDisk);
         await using var hanging = new MisbehavingDevice(MisbehavingDevice.Behaviour.HangMidReply);
         await using var resetting = new MisbehavingDevice(MisbehavingDevice.Behaviour.Reset);
@@ -39,6 +39,8 @@ internal static partial class SoakRunner
         var ledger = new HistoryLedger(dataDirectory);
         var sopLedger = new SopLedger(dataDirectory);
         var sop = new SopWorkload(app, sopLedger);
+        var stepsLedger = new StepsLedger(dataDirectory);
+        await using var steps = new StepsWorkload(app, stepsLedger);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes + 10));
         var sampler = Task.CompletedTask;
         try
@@ -58,6 +60,7 @@ internal static partial class SoakRunner
                 ["traps"] = () => TrapFloodAsync(app, healthy, ledger, report, stop.Token),
                 ["disk"] = () => DiskFullAsync(app, ledger, report, dataDirectory, stop.Token),
                 ["sop"] = () => KillDuringStepsAsync(app, sop, sopLedger, report, random, stop.Token),
+                ["steps"] = () => KillDuringWorkflowAsync(app, steps, stepsLedger, report, random, stop.Token),
             }
             .Where(f => chosen.Contains(f.Key) && (f.Key != "disk" || smallDisk))
             .Select(f => f.Value)
@@ -98,6 +101,11 @@ internal static partial class SoakRunner
             if (report.SopKills > 0)
             {
                 CheckSteps(sop, sopLedger, report);
+            }
+
+            if (report.Steps.FlowsStarted > 0)
+            {
+                CheckStepRules(stepsLedger, report.Steps);
             }
 
             report.VerifyEvidenceExit = await VerifyEvidenceAsync(root, dataDirectory);
