@@ -85,11 +85,23 @@ public static class MonitoringServiceCollectionExtensions
         services.AddOptions<AlarmNotificationOptions>().BindConfiguration(AlarmNotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IMaintenanceWindows, NoMaintenanceWindows>();
         services.TryAddSingleton<Api.IDeviceSiteScope, Api.AllSitesScope>();
-        services.AddSingleton(sp => new AlarmNotificationEngine(
-            IncidentRules.Shipped,
-            sp.GetRequiredService<IMaintenanceWindows>(),
-            sp.GetRequiredService<IOptions<AlarmNotificationOptions>>(),
-            sp.GetRequiredService<TimeProvider>()));
+        // One open incident per rule and site: a device's site as the API and /metrics name it.
+        services.AddSingleton(sp =>
+        {
+            var liveState = sp.GetRequiredService<LiveStateStore>();
+            var sites = sp.GetRequiredService<Api.IDeviceSiteScope>();
+            return new AlarmNotificationEngine(
+                IncidentRules.Shipped,
+                sp.GetRequiredService<IMaintenanceWindows>(),
+                sp.GetRequiredService<IOptions<AlarmNotificationOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                deviceId => sites.SiteOf(liveState.GetDevice(deviceId)?.Site).ToUpperInvariant());
+        });
+        services.AddSingleton(sp => new IncidentPipeline(
+            sp.GetRequiredService<AlarmNotificationEngine>(),
+            sp.GetRequiredService<IIncidentStore>(),
+            sp.GetRequiredService<IncidentService>(),
+            sp.GetRequiredService<ILogger<IncidentPipeline>>()));
 
         services.AddDeviceProfiles(builder.Configuration);
         services.AddSnmpClient();

@@ -54,7 +54,7 @@ public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, Tim
             entry.LetterId = letter.Id;
             entry.LetterNumber = letter.Number;
         }
-        else if (input.LetterId is null && await FindUsableGrantAsync(user.Id, now, cancellationToken) is { } grant)
+        else if (input.LetterId is null && await FindUsableGrantAsync(user.Id, siteId, now, cancellationToken) is { } grant)
         {
             grant.UsedByEntryId = entry.Id;
             grant.UsedAtUtc = now;
@@ -198,9 +198,10 @@ public sealed partial class AccessRegisterService(DataCenterOpsDbContext db, Tim
         return letters.Where(l => l.Authorises(userId, now)).OrderByDescending(l => l.ValidUntilUtc).FirstOrDefault();
     }
 
-    private Task<AccessGrant?> FindUsableGrantAsync(string userId, DateTime now, CancellationToken cancellationToken) =>
+    // A grant opens only its own site's room.
+    private Task<AccessGrant?> FindUsableGrantAsync(string userId, Guid siteId, DateTime now, CancellationToken cancellationToken) =>
         db.Set<AccessGrant>()
-            .Where(g => g.UserId == userId && g.UsedByEntryId == null && g.RevokedAtUtc == null && g.ValidFromUtc <= now && g.ValidUntilUtc >= now)
+            .Where(g => g.UserId == userId && g.SiteId == siteId && g.UsedByEntryId == null && g.RevokedAtUtc == null && g.ValidFromUtc <= now && g.ValidUntilUtc >= now)
             .OrderBy(g => g.ValidUntilUtc)
             .FirstOrDefaultAsync(cancellationToken);
 

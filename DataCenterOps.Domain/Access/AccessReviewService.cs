@@ -3,6 +3,7 @@ using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Rules;
+using DataCenterOps.Domain.Sites;
 using DataCenterOps.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace DataCenterOps.Domain.Access;
 
 /// <summary>
 /// The periodic review (quarterly by default) of everyone authorised to enter: issued letters and open one-off
-/// grants, lapsed ones marked. The Pengawas revokes what should go; each review is recorded.
+/// grants, lapsed ones marked. The Pengawas revokes what should go; each review is recorded. A review is for one
+/// site's room (its letters and grants); a Pengawas whose roles are limited to some sites reviews only theirs.
 /// </summary>
 public sealed class AccessReviewService(
     DataCenterOpsDbContext db,
@@ -24,16 +26,22 @@ public sealed class AccessReviewService(
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Issued letters (each person named) and unused, unrevoked grants, with lapsed ones flagged.</summary>
-    public async Task<IReadOnlyList<AuthorisationLine>> GetAuthorisationsAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The issued letters (each person named) and unused, unrevoked grants for the room of <paramref name="siteId"/>
+    /// (null = the default site), with lapsed ones flagged.
+    /// </summary>
+    public async Task<IReadOnlyList<AuthorisationLine>> GetAuthorisationsAsync(Actor actor, Guid? siteId = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        var site = siteId ?? Site.DefaultId;
+        AccessGuard.Site(actor, site);
         var now = Now;
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var issued = await db.AssignmentLetters.AsNoTracking().Include(l => l.Inspectors)
-            .Where(l => l.State == SopState.LetterIssued)
+            .Where(l => l.State == SopState.LetterIssued && l.SiteId == site)
             .ToListAsync(cancellationToken);
         var open = await db.Set<AccessGrant>().AsNoTracking()
-            .Where(g => g.UsedByEntryId == null && g.RevokedAtUtc == null)
+            .Where(g => g.UsedByEntryId == null && g.RevokedAtUtc == null && g.SiteId == site)
             .ToListAsync(cancellationToken);
 
         var lines = new List<AuthorisationLine>();
@@ -51,23 +59,36 @@ public sealed class AccessReviewService(
         return [.. lines.OrderBy(l => l.PersonName, StringComparer.CurrentCulture).ThenBy(l => l.ValidUntilUtc)];
     }
 
-    public async Task<IReadOnlyList<AccessReview>> ListAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<AccessReview>().AsNoTracking().Include(r => r.Items)
-            .OrderByDescending(r => r.PerformedAtUtc).Take(100).ToListAsync(cancellationToken);
-
-    /// <summary>When the next review is due: the last one plus Access:ReviewIntervalMonths, or now if none yet.</summary>
-    public async Task<DateTime> NextDueUtcAsync(CancellationToken cancellationToken = default)
+    /// <summary>The reviews of <paramref name="siteId"/>'s room (null = the default site), newest first.</summary>
+    public async Task<IReadOnlyList<AccessReview>> ListAsync(Actor actor, Guid? siteId = null, CancellationToken cancellationToken = default)
     {
-        var last = await db.Set<AccessReview>().MaxAsync(r => (DateTime?)r.PerformedAtUtc, cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        var site = siteId ?? Site.DefaultId;
+        AccessGuard.Site(actor, site);
+        return await db.Set<AccessReview>().AsNoTracking().Include(r => r.Items).Where(r => r.SiteId == site)
+            .OrderByDescending(r => r.PerformedAtUtc).Take(100).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>When the site's next review is due: its last one plus Access:ReviewIntervalMonths, or now if none yet.</summary>
+    public async Task<DateTime> NextDueUtcAsync(Guid? siteId = null, CancellationToken cancellationToken = default)
+    {
+        var site = siteId ?? Site.DefaultId;
+        var last = await db.Set<AccessReview>().Where(r => r.SiteId == site).MaxAsync(r => (DateTime?)r.PerformedAtUtc, cancellationToken);
         return last?.AddMonths(options.Value.ReviewIntervalMonths) ?? Now;
     }
 
-    /// <summary>Revokes the chosen authorisations and records the review of everything listed, all or nothing where possible.</summary>
-    public async Task<AccessReview> RecordAsync(Actor actor, string? notes, IReadOnlyList<AuthorisationRef> revoke, string? revocationReason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Revokes the chosen authorisations and records the review of everything listed for <paramref name="siteId"/>'s
+    /// room (null = the default site), all or nothing where possible. Only what that site's list holds can be revoked.
+    /// </summary>
+    public async Task<AccessReview> RecordAsync(Actor actor, string? notes, IReadOnlyList<AuthorisationRef> revoke, string? revocationReason, Guid? siteId = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(revoke);
         AccessGuard.Role(actor.IsIn(Roles.Supervisor), "Reviewing authorisations", Roles.Supervisor);
+        var site = siteId ?? Site.DefaultId;
         var text = AccessGuard.OptionalText(notes, 4000, "Notes");
-        var lines = await GetAuthorisationsAsync(cancellationToken);
+        var lines = await GetAuthorisationsAsync(actor, site, cancellationToken);
         var chosen = revoke.Distinct().ToList();
         var reason = chosen.Count == 0 ? "" : AccessGuard.Text(revocationReason, 900, "Reason for revoking");
         foreach (var item in chosen)
@@ -95,7 +116,7 @@ public sealed class AccessReviewService(
             grants.Revoke(actor, grant, label);
         }
 
-        var review = new AccessReview { PerformedAtUtc = now, PerformedById = actor.UserId, Notes = text };
+        var review = new AccessReview { SiteId = site, PerformedAtUtc = now, PerformedById = actor.UserId, Notes = text };
         review.Items.AddRange(lines.Select(l => new AccessReviewItem
         {
             ReviewId = review.Id,
@@ -110,7 +131,7 @@ public sealed class AccessReviewService(
         }));
         db.Set<AccessReview>().Add(review);
         audit.Write(actor, "AccessReviewRecorded", nameof(AccessReview), review.Id.ToString(), null,
-            new { review.Notes, Listed = review.Items.Count, Revoked = chosen.Count, Reason = reason });
+            new { review.SiteId, review.Notes, Listed = review.Items.Count, Revoked = chosen.Count, Reason = reason });
         await AccessGuard.SaveAsync(db, cancellationToken);
         changes.Notify();
         return review;

@@ -1,6 +1,7 @@
 using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.Assignments;
 using DataCenterOps.Domain.People;
+using DataCenterOps.Domain.Sites;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -86,6 +87,9 @@ internal sealed class AccessGrantConfiguration : IEntityTypeConfiguration<Access
         builder.Property(g => g.RevokedById).HasMaxLength(450);
         builder.Property(g => g.RevocationReason).HasMaxLength(1000);
         builder.HasIndex(g => g.UserId);
+        // No foreign key to Sites: on SQLite adding one rebuilds the table, which would drop its no-delete trigger.
+        builder.Property(g => g.SiteId).HasDefaultValue(Site.DefaultId);
+        builder.HasIndex(g => g.SiteId);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -110,6 +114,8 @@ internal sealed class AccessReviewConfiguration : IEntityTypeConfiguration<Acces
         builder.Property(r => r.PerformedById).HasMaxLength(450);
         builder.Property(r => r.Notes).HasMaxLength(4000);
         builder.HasIndex(r => r.PerformedAtUtc);
+        builder.Property(r => r.SiteId).HasDefaultValue(Site.DefaultId);
+        builder.HasIndex(r => r.SiteId);
         builder.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.ReviewId).OnDelete(DeleteBehavior.Restrict);
     }
 }

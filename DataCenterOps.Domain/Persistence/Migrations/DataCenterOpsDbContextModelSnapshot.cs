@@ -260,6 +260,11 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
+
                     b.Property<DateTime?>("UsedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -282,6 +287,8 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
 
                     b.HasIndex("UserId");
 
@@ -371,9 +378,16 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
+
                     b.HasKey("Id");
 
                     b.HasIndex("PerformedAtUtc");
+
+                    b.HasIndex("SiteId");
 
                     b.ToTable("AccessReviews", (string)null);
                 });

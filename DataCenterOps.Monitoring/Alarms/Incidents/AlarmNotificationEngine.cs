@@ -8,9 +8,12 @@ namespace DataCenterOps.Monitoring.Alarms.Incidents;
 /// notified nor escalated, and an unacknowledged alarm or incident is escalated once after
 /// <see cref="AlarmNotificationOptions.EscalateAfter"/> (unless it is, by then, under maintenance).
 /// Fed alarm changes in order (<see cref="OnChange"/>) and the clock (<see cref="Tick"/>); thread-safe.
+/// Incidents are per rule and site (<paramref name="siteOf"/>: a device's site code; none = one site). The
+/// <see cref="IncidentPipeline"/> keeps the engine's open incidents those of the store, which every node and restart shares.
 /// </summary>
 public sealed class AlarmNotificationEngine(
-    IReadOnlyList<IncidentRule> rules, IMaintenanceWindows windows, IOptions<AlarmNotificationOptions> options, TimeProvider time)
+    IReadOnlyList<IncidentRule> rules, IMaintenanceWindows windows, IOptions<AlarmNotificationOptions> options, TimeProvider time,
+    Func<string, string>? siteOf = null)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Tracked> _active = [];
@@ -24,6 +27,75 @@ public sealed class AlarmNotificationEngine(
     public event Action? Changed;
 
     private AlarmNotificationOptions Options => options.Value;
+
+    internal IReadOnlyList<IncidentRule> Rules => rules;
+
+    internal bool SendsRecovery => Options.SendRecovery;
+
+    /// <summary>The site code of a device's incidents (empty when sites are not told apart).</summary>
+    internal string SiteOf(string deviceId) => siteOf?.Invoke(deviceId) ?? "";
+
+    /// <summary>
+    /// Makes the engine's open incident of <paramref name="checkedRules"/> at <paramref name="site"/> the store's
+    /// <paramref name="shared"/> one (or none): one it holds that the store no longer has open, and that has no active
+    /// alarm here, is forgotten; the store's one is taken in, its opening notified if any node notified it.
+    /// </summary>
+    internal void UseShared(string site, IReadOnlyCollection<IncidentRule> checkedRules, SharedIncident? shared)
+    {
+        lock (_gate)
+        {
+            _incidents.RemoveAll(i => i.Site == site && checkedRules.Contains(i.Rule) && i.Id != shared?.Id
+                && !_active.Values.Any(t => t.Incident == i));
+            if (shared is not null && _incidents.All(i => i.Id != shared.Id) && rules.FirstOrDefault(r => r.Name == shared.Rule) is { } rule)
+            {
+                _incidents.Add(new OpenIncident(shared.Id, rule, shared.OpenedAt, site) { Notified = shared.OpeningNotified });
+            }
+        }
+    }
+
+    /// <summary>
+    /// At start: continues the store's open incidents with their still-active alarms (as notified); one whose alarms
+    /// have all cleared meanwhile is closed now.
+    /// </summary>
+    internal void Restore(IReadOnlyList<SharedIncident> open, IReadOnlyList<Alarm> active)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            var byId = active.ToDictionary(a => a.Id);
+            foreach (var shared in open)
+            {
+                if (_incidents.Any(i => i.Id == shared.Id) || rules.FirstOrDefault(r => r.Name == shared.Rule) is not { } rule)
+                {
+                    continue;
+                }
+
+                var incident = new OpenIncident(shared.Id, rule, shared.OpenedAt, shared.Site) { Notified = shared.OpeningNotified };
+                foreach (var alarm in shared.AlarmIds.Select(id => byId.GetValueOrDefault(id)).OfType<Alarm>())
+                {
+                    incident.Add(alarm);
+                    if (!_active.ContainsKey(alarm.Id))
+                    {
+                        _active[alarm.Id] = new Tracked(alarm)
+                        {
+                            Notified = true,
+                            Incident = incident,
+                            InMaintenance = windows.Find(alarm.DeviceId, now) is not null,
+                        };
+                    }
+                }
+
+                if (incident.Count == 0)
+                {
+                    _savedIncidents.Add(new Incident(shared.Id, rule.Name, rule.Category, shared.OpenedAt, now, AlarmSeverity.Warning, []) { Site = shared.Site });
+                }
+                else
+                {
+                    _incidents.Add(incident);
+                }
+            }
+        }
+    }
 
     /// <summary>Flags of an active alarm (all false for an alarm the engine has not seen).</summary>
     public AlarmFlags FlagsOf(Alarm alarm)
@@ -52,7 +124,7 @@ public sealed class AlarmNotificationEngine(
     {
         lock (_gate)
         {
-            return [.. _incidents.Select(i => i.Snapshot(null))];
+            return [.. _incidents.Where(i => i.Count > 0).Select(i => i.Snapshot(null))];
         }
     }
 
@@ -181,10 +253,11 @@ public sealed class AlarmNotificationEngine(
             }
         }
 
-        tracked.Incident = _incidents.FirstOrDefault(i => i.Rule.Groups(alarm.Key));
+        var site = SiteOf(alarm.DeviceId);
+        tracked.Incident = _incidents.FirstOrDefault(i => i.Site == site && i.Rule.Groups(alarm.Key));
         if (tracked.Incident is null && rules.FirstOrDefault(r => r.IsParent(alarm.Key)) is { } rule)
         {
-            tracked.Incident = new OpenIncident(Guid.CreateVersion7(now), rule, now);
+            tracked.Incident = new OpenIncident(Guid.CreateVersion7(now), rule, now, site);
             _incidents.Add(tracked.Incident);
         }
 
@@ -254,7 +327,7 @@ public sealed class AlarmNotificationEngine(
         if (!flap.Flapping && flap.Changes.Count > Options.FlapChanges)
         {
             flap.Flapping = true;
-            var incident = _active.TryGetValue(alarm.Id, out var tracked) ? tracked.Incident : _incidents.FirstOrDefault(i => i.Rule.Groups(alarm.Key));
+            var incident = _active.TryGetValue(alarm.Id, out var tracked) ? tracked.Incident : _incidents.FirstOrDefault(i => i.Site == SiteOf(alarm.DeviceId) && i.Rule.Groups(alarm.Key));
             if (incident is not null)
             {
                 _savedNotes.Add(new IncidentNote(incident.Id, IncidentNoteKind.Flapping, now, AlarmService.SystemActor, null, null, alarm.Id));
@@ -354,9 +427,13 @@ public sealed class AlarmNotificationEngine(
         }
     }
 
-    private sealed class OpenIncident(Guid id, IncidentRule rule, DateTimeOffset openedAt)
+    private sealed class OpenIncident(Guid id, IncidentRule rule, DateTimeOffset openedAt, string site)
     {
         private readonly List<Alarm> _alarms = [];
+
+        public string Site { get; } = site;
+
+        public int Count => _alarms.Count;
 
         public Guid Id { get; } = id;
 
@@ -379,7 +456,8 @@ public sealed class AlarmNotificationEngine(
             }
         }
 
+        // An incident taken in from the store may hold none of this node's alarms yet.
         public Incident Snapshot(DateTimeOffset? closedAt) => new(
-            Id, Rule.Name, Rule.Category, OpenedAt, closedAt, _alarms.Max(a => a.Severity), [.. _alarms]);
+            Id, Rule.Name, Rule.Category, OpenedAt, closedAt, _alarms.Count == 0 ? AlarmSeverity.Warning : _alarms.Max(a => a.Severity), [.. _alarms]) { Site = Site };
     }
 }

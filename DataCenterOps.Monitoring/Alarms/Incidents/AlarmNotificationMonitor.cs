@@ -7,12 +7,12 @@ namespace DataCenterOps.Monitoring.Alarms.Incidents;
 
 /// <summary>
 /// Feeds every stored alarm change (<see cref="AlarmService.SubscribeStored"/>) and the clock (<see cref="AlarmNotificationOptions.CheckInterval"/>) to the
-/// <see cref="AlarmNotificationEngine"/> on one loop, and hands each notice to every <see cref="IAlarmNoticeSink"/>.
+/// <see cref="AlarmNotificationEngine"/> through the <see cref="IncidentPipeline"/> (open incidents shared through the
+/// store, continued after a restart) on one loop, and hands each notice to every <see cref="IAlarmNoticeSink"/>.
 /// </summary>
 internal sealed partial class AlarmNotificationMonitor(
     AlarmService alarms,
-    AlarmNotificationEngine engine,
-    IncidentService incidents,
+    IncidentPipeline pipeline,
     IEnumerable<IAlarmNoticeSink> sinks,
     IOptions<AlarmNotificationOptions> options,
     TimeProvider time,
@@ -47,22 +47,21 @@ internal sealed partial class AlarmNotificationMonitor(
         var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
         try
         {
+            // The alarm monitor loaded the open alarms first; changes since subscribing wait in the channel.
+            await SendAsync(await pipeline.RestoreAsync(alarms.GetActive(), stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var read = _changes.Reader.WaitToReadAsync(stoppingToken).AsTask();
                 var done = await Task.WhenAny(read, tick).ConfigureAwait(false);
                 while (_changes.Reader.TryRead(out var change))
                 {
-                    var notices = engine.OnChange(change);
-                    // The incident is stored before its notice goes out, so a link in the message finds it.
-                    await RecordIncidentsAsync(stoppingToken).ConfigureAwait(false);
-                    await SendAsync(notices, stoppingToken).ConfigureAwait(false);
+                    await SendAsync(await pipeline.OnChangeAsync(change, stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
                 }
 
                 if (done == tick)
                 {
                     await tick.ConfigureAwait(false);
-                    await SendAsync(engine.Tick(), stoppingToken).ConfigureAwait(false);
+                    await SendAsync(await pipeline.TickAsync(stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
                     tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
                 }
             }
@@ -70,26 +69,6 @@ internal sealed partial class AlarmNotificationMonitor(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
-        }
-    }
-
-    private async Task RecordIncidentsAsync(CancellationToken cancellationToken)
-    {
-        var journal = engine.DrainIncidentChanges();
-        if (journal.IsEmpty)
-        {
-            return;
-        }
-
-        try
-        {
-            await incidents.RecordAsync(journal, cancellationToken).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // A store that fails must not stop the notifications; the alarms themselves are stored.
-        catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            LogIncidentStoreFailed(journal.Incidents.Count, journal.Notes.Count, ex);
         }
     }
 
@@ -116,9 +95,6 @@ internal sealed partial class AlarmNotificationMonitor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alarm notice {Kind} {NoticeId}")]
     private partial void LogNotice(AlarmNoticeKind kind, string noticeId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Incident store failed ({Incidents} incident changes, {Notes} notes not stored)")]
-    private partial void LogIncidentStoreFailed(int incidents, int notes, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification channel {Sink} failed for {NoticeId}")]
     private partial void LogSinkFailed(string sink, string noticeId, Exception exception);

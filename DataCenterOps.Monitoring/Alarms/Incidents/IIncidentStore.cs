@@ -7,8 +7,32 @@ namespace DataCenterOps.Monitoring.Alarms.Incidents;
 /// </summary>
 internal interface IIncidentStore
 {
-    /// <summary>Writes the incident as it now is (opened, closed, severity) and links its alarms; safe to repeat.</summary>
+    /// <summary>
+    /// Writes the incident as it now is (opened, severity, never lowered) and links its alarms; safe to repeat. A closed
+    /// snapshot closes it only when none of its linked alarms is still active (another node's may be).
+    /// </summary>
     Task SaveAsync(Incident incident, CancellationToken cancellationToken);
+
+    /// <summary>The open incident of <paramref name="rule"/> at <paramref name="site"/>, or null.</summary>
+    Task<SharedIncident?> FindOpenAsync(string rule, string site, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens <paramref name="candidate"/> unless <paramref name="candidate"/>'s rule already has an open incident at its
+    /// site (the database constraint decides between nodes); returns the open one, whichever it is.
+    /// </summary>
+    Task<SharedIncident> OpenOrJoinAsync(Incident candidate, CancellationToken cancellationToken);
+
+    /// <summary>The incident as stored with its alarm ids, or null.</summary>
+    Task<SharedIncident?> FindSharedAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Every open incident with its alarm ids (what a node continues after a restart).</summary>
+    Task<IReadOnlyList<SharedIncident>> LoadOpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the right to send the incident's <paramref name="kind"/> notice (opened, resolved, escalated): true once per
+    /// incident across nodes and restarts.
+    /// </summary>
+    Task<bool> ClaimNoticeAsync(Guid id, AlarmNoticeKind kind, CancellationToken cancellationToken);
 
     Task AddNoteAsync(IncidentNote note, CancellationToken cancellationToken);
 

@@ -13,5 +13,8 @@ public sealed record Incident(
     AlarmSeverity Severity,
     IReadOnlyList<Alarm> Alarms)
 {
+    /// <summary>The site code of the devices it is about (one open incident per rule and site); empty when sites are not told apart.</summary>
+    public string Site { get; init; } = "";
+
     public TimeSpan? Duration => ClosedAt - OpenedAt;
 }

@@ -3,7 +3,9 @@ namespace DataCenterOps.Monitoring.Alarms.Incidents;
 /// <summary>
 /// The incident tables, created idempotently by their stores on first use: in monitoring.db (<see cref="Sqlite"/>,
 /// times in Unix milliseconds) and in the shared database's schema <c>monitoring</c> (<see cref="PostgreSql"/>).
-/// Notes are records (comments people made): both refuse UPDATE and DELETE.
+/// Notes are records (comments people made): both refuse UPDATE and DELETE. One open incident per rule and site
+/// (<c>ux_incidents_one_open</c>, like the one active alarm per device and key), joined by whichever node raises a
+/// child; the <c>notified_*</c> flags let exactly one node send each of its notices.
 /// </summary>
 internal static class IncidentSchemas
 {
@@ -37,6 +39,24 @@ internal static class IncidentSchemas
             BEGIN SELECT RAISE(ABORT, 'incident_notes is append-only'); END;
         """;
 
+    /// <summary>Columns added after the first release (SQLite has no ADD COLUMN IF NOT EXISTS): table, column, definition.</summary>
+    public static readonly (string Table, string Column, string Definition)[] SqliteAddedColumns =
+    [
+        ("incidents", "site", "TEXT NOT NULL DEFAULT ''"),
+        ("incidents", "notified_opened", "INTEGER NOT NULL DEFAULT 0"),
+        ("incidents", "notified_resolved", "INTEGER NOT NULL DEFAULT 0"),
+        ("incidents", "notified_escalated", "INTEGER NOT NULL DEFAULT 0"),
+    ];
+
+    /// <summary>After the columns: open duplicates left by older versions are closed (the oldest stays open), then the constraint.</summary>
+    public const string SqliteOneOpen = """
+        UPDATE incidents SET closed_at = opened_at
+        WHERE closed_at IS NULL AND EXISTS (
+            SELECT 1 FROM incidents o WHERE o.closed_at IS NULL AND o.rule = incidents.rule AND o.site = incidents.site
+              AND (o.opened_at < incidents.opened_at OR (o.opened_at = incidents.opened_at AND o.id < incidents.id)));
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_incidents_one_open ON incidents (rule, site) WHERE closed_at IS NULL;
+        """;
+
     public const string PostgreSql = """
         CREATE SCHEMA IF NOT EXISTS monitoring;
         CREATE TABLE IF NOT EXISTS monitoring.incidents (
@@ -47,6 +67,16 @@ internal static class IncidentSchemas
             closed_at timestamptz,
             severity text NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_incidents_opened ON monitoring.incidents (opened_at);
+        ALTER TABLE monitoring.incidents ADD COLUMN IF NOT EXISTS site text NOT NULL DEFAULT '';
+        ALTER TABLE monitoring.incidents ADD COLUMN IF NOT EXISTS notified_opened boolean NOT NULL DEFAULT false;
+        ALTER TABLE monitoring.incidents ADD COLUMN IF NOT EXISTS notified_resolved boolean NOT NULL DEFAULT false;
+        ALTER TABLE monitoring.incidents ADD COLUMN IF NOT EXISTS notified_escalated boolean NOT NULL DEFAULT false;
+        UPDATE monitoring.incidents i SET closed_at = i.opened_at
+        WHERE i.closed_at IS NULL AND EXISTS (
+            SELECT 1 FROM monitoring.incidents o WHERE o.closed_at IS NULL AND o.rule = i.rule AND o.site = i.site
+              AND (o.opened_at < i.opened_at OR (o.opened_at = i.opened_at AND o.id < i.id)))
+          AND NOT EXISTS (SELECT 1 FROM pg_indexes WHERE schemaname = 'monitoring' AND indexname = 'ux_incidents_one_open');
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_incidents_one_open ON monitoring.incidents (rule, site) WHERE closed_at IS NULL;
         CREATE TABLE IF NOT EXISTS monitoring.incident_alarms (
             incident_id uuid NOT NULL,
             alarm_id uuid NOT NULL,

@@ -24,8 +24,9 @@ internal sealed class PostgreSqlIncidentStore(SharedDatabase database) : IIncide
             {
                 var upsert = new NpgsqlCommand(
                     """
-                    INSERT INTO monitoring.incidents (id, rule, category, opened_at, closed_at, severity) VALUES (@id, @rule, @category, @opened, @closed, @severity)
-                    ON CONFLICT (id) DO UPDATE SET closed_at = coalesce(excluded.closed_at, monitoring.incidents.closed_at), severity = excluded.severity
+                    INSERT INTO monitoring.incidents (id, rule, category, opened_at, closed_at, severity, site) VALUES (@id, @rule, @category, @opened, NULL, @severity, @site)
+                    ON CONFLICT (id) DO UPDATE SET
+                        severity = CASE WHEN monitoring.incidents.severity = 'Critical' THEN 'Critical' ELSE excluded.severity END
                     """,
                     connection,
                     transaction);
@@ -35,15 +36,16 @@ internal sealed class PostgreSqlIncidentStore(SharedDatabase database) : IIncide
                     upsert.Parameters.AddWithValue("rule", incident.Rule);
                     upsert.Parameters.AddWithValue("category", incident.Category);
                     upsert.Parameters.AddWithValue("opened", incident.OpenedAt.ToUniversalTime());
-                    upsert.Parameters.AddWithValue("closed", NpgsqlDbType.TimestampTz, (object?)incident.ClosedAt?.ToUniversalTime() ?? DBNull.Value);
                     upsert.Parameters.AddWithValue("severity", incident.Severity.ToString());
+                    upsert.Parameters.AddWithValue("site", incident.Site);
                     await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 var link = new NpgsqlCommand(
                     """
                     INSERT INTO monitoring.incident_alarms (incident_id, alarm_id, position)
-                    SELECT @incident, a.id, a.position - 1 FROM unnest(@alarms) WITH ORDINALITY AS a(id, position)
+                    SELECT @incident, a.id, a.position - 1 + (SELECT coalesce(max(l.position) + 1, 0) FROM monitoring.incident_alarms l WHERE l.incident_id = @incident)
+                    FROM unnest(@alarms) WITH ORDINALITY AS a(id, position)
                     ON CONFLICT DO NOTHING
                     """,
                     connection,
@@ -55,8 +57,118 @@ internal sealed class PostgreSqlIncidentStore(SharedDatabase database) : IIncide
                     await link.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
+                if (incident.ClosedAt is { } closedAt)
+                {
+                    // Closed only when every linked alarm has cleared: another node's may still be active.
+                    var close = new NpgsqlCommand(
+                        """
+                        UPDATE monitoring.incidents i SET closed_at = @closed WHERE i.id = @id AND i.closed_at IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM monitoring.incident_alarms ia JOIN monitoring.alarms a ON a.id = ia.alarm_id
+                                          WHERE ia.incident_id = i.id AND a.cleared_at IS NULL)
+                        """,
+                        connection,
+                        transaction);
+                    await using (close.ConfigureAwait(false))
+                    {
+                        close.Parameters.AddWithValue("id", incident.Id);
+                        close.Parameters.AddWithValue("closed", closedAt.ToUniversalTime());
+                        await close.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    public async Task<SharedIncident?> FindOpenAsync(string rule, string site, CancellationToken cancellationToken) =>
+        (await QuerySharedAsync("i.rule = @rule AND i.site = @site AND i.closed_at IS NULL", p =>
+        {
+            p.AddWithValue("rule", rule);
+            p.AddWithValue("site", site);
+        }, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+    public async Task<SharedIncident> OpenOrJoinAsync(Incident candidate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        // ux_incidents_one_open lets one node's insert through; the others find that one.
+        var insert = database.DataSource.CreateCommand(
+            """
+            INSERT INTO monitoring.incidents (id, rule, category, opened_at, closed_at, severity, site) VALUES (@id, @rule, @category, @opened, NULL, @severity, @site)
+            ON CONFLICT (rule, site) WHERE closed_at IS NULL DO NOTHING
+            """);
+        await using (insert.ConfigureAwait(false))
+        {
+            insert.Parameters.AddWithValue("id", candidate.Id);
+            insert.Parameters.AddWithValue("rule", candidate.Rule);
+            insert.Parameters.AddWithValue("category", candidate.Category);
+            insert.Parameters.AddWithValue("opened", candidate.OpenedAt.ToUniversalTime());
+            insert.Parameters.AddWithValue("severity", candidate.Severity.ToString());
+            insert.Parameters.AddWithValue("site", candidate.Site);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await FindOpenAsync(candidate.Rule, candidate.Site, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Incident {candidate.Rule} at '{candidate.Site}' was opened and closed at once.");
+    }
+
+    public async Task<SharedIncident?> FindSharedAsync(Guid id, CancellationToken cancellationToken) =>
+        (await QuerySharedAsync("i.id = @id", p => p.AddWithValue("id", id), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+    public Task<IReadOnlyList<SharedIncident>> LoadOpenAsync(CancellationToken cancellationToken) =>
+        QuerySharedAsync("i.closed_at IS NULL", _ => { }, cancellationToken);
+
+    public async Task<bool> ClaimNoticeAsync(Guid id, AlarmNoticeKind kind, CancellationToken cancellationToken)
+    {
+        var column = NoticeColumn(kind);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var claim = database.DataSource.CreateCommand($"UPDATE monitoring.incidents SET {column} = true WHERE id = @id AND NOT {column}");
+        await using (claim.ConfigureAwait(false))
+        {
+            claim.Parameters.AddWithValue("id", id);
+            return await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+    }
+
+    internal static string NoticeColumn(AlarmNoticeKind kind) => kind switch
+    {
+        AlarmNoticeKind.IncidentOpened => "notified_opened",
+        AlarmNoticeKind.IncidentResolved => "notified_resolved",
+        AlarmNoticeKind.Escalated => "notified_escalated",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only an incident's opened, resolved and escalated notices are claimed."),
+    };
+
+    private async Task<IReadOnlyList<SharedIncident>> QuerySharedAsync(string where, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var command = database.DataSource.CreateCommand(
+            $"""
+            SELECT i.id, i.rule, i.site, i.opened_at, i.closed_at, i.notified_opened,
+                   coalesce((SELECT array_agg(ia.alarm_id ORDER BY ia.position, ia.alarm_id) FROM monitoring.incident_alarms ia WHERE ia.incident_id = i.id), ARRAY[]::uuid[])
+            FROM monitoring.incidents i WHERE {where} ORDER BY i.opened_at
+            """);
+        await using (command.ConfigureAwait(false))
+        {
+            bind(command.Parameters);
+            var list = new List<SharedIncident>();
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    list.Add(new SharedIncident(
+                        reader.GetGuid(0),
+                        reader.GetString(1),
+                        reader.GetString(2),
+                        reader.GetFieldValue<DateTimeOffset>(3),
+                        reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+                        reader.GetBoolean(5),
+                        reader.GetFieldValue<Guid[]>(6)));
+                }
+            }
+
+            return list;
         }
     }
 

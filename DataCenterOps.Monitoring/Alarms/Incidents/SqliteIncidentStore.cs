@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace DataCenterOps.Monitoring.Alarms.Incidents;
 
 /// <summary>Incidents in monitoring.db (<see cref="IncidentSchemas.Sqlite"/>), beside the alarms they group.</summary>
-internal sealed class SqliteIncidentStore(MonitoringDatabase database) : IIncidentStore
+internal sealed partial class SqliteIncidentStore(MonitoringDatabase database) : IIncidentStore
 {
     private const string SummaryColumns = "i.id, i.rule, i.category, i.opened_at, i.closed_at, i.severity, (SELECT count(*) FROM incident_alarms ia WHERE ia.incident_id = i.id)";
 
@@ -26,14 +26,14 @@ internal sealed class SqliteIncidentStore(MonitoringDatabase database) : IIncide
                 {
                     upsert.Transaction = transaction;
                     upsert.CommandText = """
-                        INSERT INTO incidents (id, rule, category, opened_at, closed_at, severity) VALUES ($id, $rule, $category, $opened, $closed, $severity)
-                        ON CONFLICT (id) DO UPDATE SET closed_at = coalesce(excluded.closed_at, incidents.closed_at), severity = excluded.severity
+                        INSERT INTO incidents (id, rule, category, opened_at, closed_at, severity, site) VALUES ($id, $rule, $category, $opened, NULL, $severity, $site)
+                        ON CONFLICT (id) DO UPDATE SET severity = CASE WHEN incidents.severity = 'Critical' THEN 'Critical' ELSE excluded.severity END
                         """;
                     upsert.Parameters.AddWithValue("$id", incident.Id.ToString());
                     upsert.Parameters.AddWithValue("$rule", incident.Rule);
                     upsert.Parameters.AddWithValue("$category", incident.Category);
                     upsert.Parameters.AddWithValue("$opened", incident.OpenedAt.ToUnixTimeMilliseconds());
-                    upsert.Parameters.AddWithValue("$closed", (object?)incident.ClosedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+                    upsert.Parameters.AddWithValue("$site", incident.Site);
                     upsert.Parameters.AddWithValue("$severity", incident.Severity.ToString());
                     await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -44,12 +44,21 @@ internal sealed class SqliteIncidentStore(MonitoringDatabase database) : IIncide
                     await using (link.ConfigureAwait(false))
                     {
                         link.Transaction = transaction;
-                        link.CommandText = "INSERT INTO incident_alarms (incident_id, alarm_id, position) VALUES ($incident, $alarm, $position) ON CONFLICT DO NOTHING";
+                        link.CommandText = """
+                            INSERT INTO incident_alarms (incident_id, alarm_id, position)
+                            VALUES ($incident, $alarm, $position + (SELECT coalesce(max(l.position) + 1, 0) FROM incident_alarms l WHERE l.incident_id = $incident))
+                            ON CONFLICT DO NOTHING
+                            """;
                         link.Parameters.AddWithValue("$incident", incident.Id.ToString());
                         link.Parameters.AddWithValue("$alarm", incident.Alarms[i].Id.ToString());
                         link.Parameters.AddWithValue("$position", i);
                         await link.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
+                }
+
+                if (incident.ClosedAt is { } closedAt)
+                {
+                    await CloseIfAllClearedAsync(connection, transaction, incident.Id, closedAt, cancellationToken).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -217,12 +226,7 @@ internal sealed class SqliteIncidentStore(MonitoringDatabase database) : IIncide
             {
                 if (!_schemaReady)
                 {
-                    var command = connection.CreateCommand();
-                    await using (command.ConfigureAwait(false))
-                    {
-                        command.CommandText = IncidentSchemas.Sqlite;
-                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                    await UpgradeSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
 
                     _schemaReady = true;
                 }

@@ -265,6 +265,11 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
+
                     b.Property<DateTime?>("UsedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -287,6 +292,8 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
 
                     b.HasIndex("UserId");
 
@@ -376,9 +383,16 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
+
                     b.HasKey("Id");
 
                     b.HasIndex("PerformedAtUtc");
+
+                    b.HasIndex("SiteId");
 
                     b.ToTable("AccessReviews", (string)null);
                 });
