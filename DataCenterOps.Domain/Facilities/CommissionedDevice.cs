@@ -33,6 +33,13 @@ public sealed class CommissionedDevice
     public string? ProtectedV3PrivPassword { get; set; }
     public string? V3Context { get; set; }
     public int? UnitId { get; set; }
+
+    /// <summary>
+    /// Per-point scale overrides set at commissioning (point name → multiplier that replaces the profile's scale, as
+    /// Monitoring:Devices:N:ScaleOverrides), as a JSON object such as <c>{"battery.voltage":0.01}</c>; null when none.
+    /// Written and read only through <see cref="PointScales"/>.
+    /// </summary>
+    public string? ScaleOverrides { get; set; }
     public DateTime AddedAtUtc { get; set; }
     public string AddedById { get; set; } = "";
 }

@@ -1,6 +1,9 @@
 namespace DataCenterOps.Domain.Facilities;
 
-/// <summary>A device to commission, secrets in clear (they are protected before they reach the database).</summary>
+/// <summary>
+/// A device to commission, secrets in clear (they are protected before they reach the database); <see cref="ScaleOverrides"/>
+/// maps a profile point to the multiplier that replaces its scale (a vendor's ×10 error corrected at commissioning).
+/// </summary>
 public sealed record CommissionedDeviceInput(
     string DeviceId,
     string Name,
@@ -18,7 +21,8 @@ public sealed record CommissionedDeviceInput(
     string? V3PrivProtocol,
     string? V3PrivPassword,
     string? V3Context,
-    int? UnitId)
+    int? UnitId,
+    IReadOnlyDictionary<string, double>? ScaleOverrides = null)
 {
     // Never the secrets, whatever logs or prints the record.
     public override string ToString() => $"{DeviceId} {Protocol} {Host}:{Port} {Profile}";

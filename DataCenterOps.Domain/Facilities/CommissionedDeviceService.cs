@@ -45,6 +45,7 @@ public sealed class CommissionedDeviceService(
             ProtectedV3PrivPassword = secrets.Protect(input.V3PrivPassword),
             V3Context = Optional(input.V3Context, 32, "V3Context"),
             UnitId = input.UnitId,
+            ScaleOverrides = PointScales.Format(input.ScaleOverrides),
             AddedAtUtc = time.GetUtcNow().UtcDateTime,
             AddedById = actor.UserId,
         };
@@ -72,7 +73,7 @@ public sealed class CommissionedDeviceService(
         var rows = await db.CommissionedDevices.AsNoTracking().OrderBy(d => d.AddedAtUtc).ThenBy(d => d.DeviceId).ToListAsync(cancellationToken);
         return [.. rows.Select(d => new CommissionedDeviceInput(d.DeviceId, d.Name, d.Kind, d.Protocol, d.Host, d.Port, d.Profile, d.IntervalSeconds,
             d.SnmpVersion, secrets.Unprotect(d.ProtectedCommunity), d.V3User, d.V3AuthProtocol, secrets.Unprotect(d.ProtectedV3AuthPassword),
-            d.V3PrivProtocol, secrets.Unprotect(d.ProtectedV3PrivPassword), d.V3Context, d.UnitId))];
+            d.V3PrivProtocol, secrets.Unprotect(d.ProtectedV3PrivPassword), d.V3Context, d.UnitId, PointScales.Parse(d.ScaleOverrides)))];
     }
 
     // What the audit row keeps: the settings, never a secret (only whether one is set).
@@ -92,6 +93,7 @@ public sealed class CommissionedDeviceService(
         d.V3PrivProtocol,
         d.V3Context,
         d.UnitId,
+        d.ScaleOverrides,
         HasCommunity = d.ProtectedCommunity is not null,
         HasAuthPassword = d.ProtectedV3AuthPassword is not null,
         HasPrivPassword = d.ProtectedV3PrivPassword is not null,

@@ -15,4 +15,5 @@ public sealed record CommissionedDeviceSummary(
     string? V3User,
     int? UnitId,
     DateTime AddedAtUtc,
-    string AddedById);
+    string AddedById,
+    IReadOnlyDictionary<string, double> ScaleOverrides);

@@ -61,6 +61,25 @@ public sealed class DeviceProbe(ProfileCatalog catalog)
     public IReadOnlyList<DeviceProfile> ProfilesFor(DeviceProtocol protocol) =>
         [.. catalog.Profiles.Where(p => p.Protocol == protocol).OrderBy(p => p.Name, StringComparer.Ordinal)];
 
+    /// <summary>
+    /// A probed point as it reads with <paramref name="scale"/> in place of its profile's scale — what a ScaleOverrides
+    /// entry gives the poller — and whether it is plausible then; the point unchanged when it has no raw value or the
+    /// profile has no such point.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is zero or not finite.</exception>
+    public ProbePoint Rescale(string profile, ProbePoint probed, double scale)
+    {
+        ArgumentNullException.ThrowIfNull(probed);
+        if (probed.Raw is not { } raw || !catalog.TryGet(profile, out var found) || !found.TryGetPoint(probed.Name, out var point))
+        {
+            return probed;
+        }
+
+        var rescaled = point.WithScale(scale);
+        var value = rescaled.ToEngineering(raw);
+        return probed with { Value = value, Finding = PlausibleRanges.Find(rescaled, value) };
+    }
+
     private (string Name, string? Why) ChooseModbusProfile(string? profile, DeviceKind? kind)
     {
         if (profile is not null)

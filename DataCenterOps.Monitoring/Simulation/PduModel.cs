@@ -2,7 +2,7 @@ namespace DataCenterOps.Monitoring.Simulation;
 
 /// <summary>
 /// A metered single-phase rack PDU on a 32 A feed: the rack's load (about 3.1 kW for the first rack, 0.5 kW less for
-/// each next one) follows the room's office-hours load factor with a little noise, at 230 V and a power factor of 0.95;
+/// each next one, the sixth like the first again) follows the room's office-hours load factor with a little noise, at 230 V and a power factor of 0.95;
 /// its energy counter (kWh) grows with the load. It hangs off the UPSs, so a mains failure does not stop it.
 /// </summary>
 internal sealed class PduModel(SimulatedDevice device, Random random, int index) : IDeviceModel

@@ -24,6 +24,7 @@ internal sealed class CommissionedDeviceConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.V3PrivProtocol).HasMaxLength(16);
         builder.Property(d => d.ProtectedV3PrivPassword).HasMaxLength(2000);
         builder.Property(d => d.V3Context).HasMaxLength(32);
+        builder.Property(d => d.ScaleOverrides).HasMaxLength(PointScales.MaxTextLength);
         builder.Property(d => d.AddedById).HasMaxLength(450);
     }
 }

@@ -846,6 +846,10 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ScaleOverrides")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SnmpVersion")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");

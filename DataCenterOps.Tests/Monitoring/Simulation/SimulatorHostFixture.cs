@@ -42,7 +42,12 @@ internal sealed class SimulatorHostFixture : IAsyncDisposable
 
     public SimulatorListeners Listeners { get; }
 
-    public static async Task<SimulatorHostFixture> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration beside the fixture's own (ports 0, its trap sink).</param>
+    /// <param name="configure">
+    /// Changes the bound options in code, after configuration (thousands of devices as objects, not as configuration list
+    /// elements, whose binding grows with the square of the count).
+    /// </param>
+    public static async Task<SimulatorHostFixture> StartAsync(IDictionary<string, string?>? settings = null, Action<SimulatorOptions>? configure = null)
     {
         var trapSink = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         trapSink.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -60,6 +65,11 @@ internal sealed class SimulatorHostFixture : IAsyncDisposable
 
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero)));
         builder.AddSimulator();
+        if (configure is not null)
+        {
+            builder.Services.Configure(configure);
+        }
+
         var host = builder.Build();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StartAsync(cts.Token);

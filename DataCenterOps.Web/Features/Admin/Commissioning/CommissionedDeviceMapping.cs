@@ -23,6 +23,7 @@ internal static class CommissionedDeviceMapping
             Profile = row.Profile,
             IntervalSeconds = row.IntervalSeconds,
             UnitId = row.UnitId,
+            ScaleOverrides = new Dictionary<string, double>(row.ScaleOverrides ?? new Dictionary<string, double>(), StringComparer.Ordinal),
         };
         if (device.Protocol == DeviceProtocol.Snmp)
         {
@@ -54,6 +55,7 @@ internal static class CommissionedDeviceMapping
             v3 ? device.V3PrivProtocol : null,
             v3 ? device.V3PrivPassword : null,
             v3 ? device.V3Context : null,
-            device.Protocol == DeviceProtocol.ModbusTcp ? device.UnitId : null);
+            device.Protocol == DeviceProtocol.ModbusTcp ? device.UnitId : null,
+            device.ScaleOverrides.Count > 0 ? new Dictionary<string, double>(device.ScaleOverrides, StringComparer.Ordinal) : null);
     }
 }

@@ -7,6 +7,7 @@ using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Monitoring.Modbus;
 using DataCenterOps.Monitoring.Profiles;
 using DataCenterOps.Monitoring.Snmp;
+using DataCenterOps.Web.Shared.Forms;
 using Microsoft.AspNetCore.Components;
 
 namespace DataCenterOps.Web.Features.Admin.Commissioning;
@@ -45,6 +46,8 @@ public sealed partial class CommissioningPage : IDisposable
     [Inject] private DeviceCatalog Devices { get; set; } = default!;
     [Inject] private LiveStateStore LiveState { get; set; } = default!;
     [Inject] private CommissionedDeviceChanges Changes { get; set; } = default!;
+    [Inject] private ProfileCatalog Profiles { get; set; } = default!;
+    [Inject] private ILogger<CommissioningPage> Logger { get; set; } = default!;
 
     /// <summary>What the Administrator typed.</summary>
     internal InputModel Form { get; } = new();
@@ -87,6 +90,7 @@ public sealed partial class CommissioningPage : IDisposable
             return;
         }
 
+        Form.Scales.Clear();
         _probing = true;
         StateHasChanged();
         try
@@ -106,6 +110,7 @@ public sealed partial class CommissioningPage : IDisposable
         catch (Exception ex) when (ex is SnmpException or ModbusException or SocketException or ProbeUsageException)
         {
             _error = ErrorText(ex, device);
+            LogProbeFailed(Logger, device.Host, device.Port, ex.GetType().Name, ex.Message);
         }
         finally
         {
@@ -126,8 +131,8 @@ public sealed partial class CommissioningPage : IDisposable
         device.Id = (Form.DeviceId ?? "").Trim();
         device.Name = string.IsNullOrWhiteSpace(Form.Name) ? device.Id : Form.Name.Trim();
         device.IntervalSeconds = Form.IntervalSeconds;
-        device.ScaleOverrides = new Dictionary<string, double>(StringComparer.Ordinal);
-        var problems = Devices.Problems(device);
+        device.ScaleOverrides = new Dictionary<string, double>(Form.Scales, StringComparer.Ordinal);
+        var problems = SaveProblems(device);
         if (problems.Count > 0)
         {
             _saveError = Text["Commissioning.Error.Invalid", string.Join("; ", problems)];
@@ -207,7 +212,9 @@ public sealed partial class CommissioningPage : IDisposable
     {
         if (!IsSnmp)
         {
-            return null;
+            return Form.Profile is { Length: > 0 } || Probe.ProfilesFor(DeviceProtocol.ModbusTcp).Count == 1
+                ? null
+                : Text["Commissioning.Error.ModbusProfileRequired"].Value;
         }
 
         if (Form.SnmpVersion != "V3")
@@ -240,9 +247,12 @@ public sealed partial class CommissioningPage : IDisposable
             SnmpUnknownContextException => Text["Commissioning.Error.UnknownContext", device.V3Context ?? ""],
             SnmpNotInTimeWindowException or SnmpUnknownEngineIdException => Text["Commissioning.Error.Engine"],
             SnmpTimeoutException when device.SnmpVersion == SnmpVersion.V2c => Text["Commissioning.Error.TimeoutV2c"],
-            SnmpTimeoutException => Text["Commissioning.Error.Timeout"],
-            ProbeUsageException => Text["Commissioning.Error.Profile", ex.Message],
-            _ => Text["Commissioning.Error.Device", ex.Message],
+            SnmpTimeoutException or ModbusTimeoutException => Text["Commissioning.Error.Timeout"],
+            SocketException or ModbusConnectionException => Text["Commissioning.Error.Connect", device.Host, device.Port],
+            ModbusExceptionResponseException refused => Text["Commissioning.Error.ModbusRefused", (int)refused.ExceptionCode],
+            SnmpErrorStatusException status => Text["Commissioning.Error.SnmpStatus", status.ErrorStatus.ToString()],
+            ProbeUsageException => Text["Commissioning.Error.ProfileChoice"],
+            _ => Text["Commissioning.Error.Garbled"],
         };
     }
 
@@ -270,6 +280,31 @@ public sealed partial class CommissioningPage : IDisposable
         };
     }
 
+    /// <summary>The point as the typed scale override would read it, or null when none (or no usable multiplier, refused at saving) is typed for it.</summary>
+    private ProbePoint? Corrected(ProbePoint point) =>
+        _report?.Profile is { } profile && Form.Scales.TryGetValue(point.Name, out var scale) && double.IsFinite(scale) && scale != 0
+            ? Probe.Rescale(profile, point, scale)
+            : null;
+
+    private static bool CanRescale(ProbePoint point) => point is { IsImplausible: true, Raw: not null, Finding.UnknownCode: null };
+
+    private double? ScaleOf(ProbePoint point) => Form.Scales.TryGetValue(point.Name, out var scale) ? scale : null;
+
+    private void SetScale(string point, NumberParse number)
+    {
+        if (number.HasValue)
+        {
+            Form.Scales[point] = number.Value;
+        }
+        else
+        {
+            Form.Scales.Remove(point);
+        }
+    }
+
+    private static string ScalesOf(CommissionedDeviceSummary d) =>
+        string.Join(", ", d.ScaleOverrides.Select(s => s.Key + " ×" + Number(s.Value)));
+
     private string SecretHint(string? secret) => string.IsNullOrEmpty(secret) ? "" : Text["Commissioning.SecretGiven"];
 
     private static string Number(double? value) => value?.ToString("0.####", CultureInfo.CurrentCulture) ?? "–";
@@ -280,6 +315,9 @@ public sealed partial class CommissioningPage : IDisposable
 
     private static string SuggestedId(DeviceOptions device) =>
         string.Create(CultureInfo.InvariantCulture, $"{device.Kind.ToString().ToLowerInvariant()}-{device.Host.Replace(':', '-').Replace('.', '-')}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Commissioning probe of {Host}:{Port} failed: {Error}: {Detail}")]
+    private static partial void LogProbeFailed(ILogger logger, string host, int port, string error, string detail);
 
     public void Dispose()
     {
@@ -305,6 +343,9 @@ public sealed partial class CommissioningPage : IDisposable
         public string? DeviceId { get; set; }
         public string? Name { get; set; }
         public double IntervalSeconds { get; set; } = 10;
+
+        /// <summary>Scale overrides typed for flagged points (point name → multiplier replacing the profile's scale).</summary>
+        public Dictionary<string, double> Scales { get; } = new(StringComparer.Ordinal);
 
         // Never the secrets.
         public override string ToString() => Address;

@@ -857,6 +857,10 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("ScaleOverrides")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("SnmpVersion")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");

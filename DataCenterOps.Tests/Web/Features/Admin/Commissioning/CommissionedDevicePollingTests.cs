@@ -4,6 +4,7 @@ using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Monitoring.Commissioning;
 using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Monitoring.Simulation;
 using DataCenterOps.Monitoring.Snmp;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -85,6 +86,30 @@ public sealed class CommissionedDevicePollingTests : IAsyncLifetime
         Assert.DoesNotContain($"device=\"{DeviceId}\"", await _client.GetStringAsync("/metrics"), StringComparison.Ordinal);
         Assert.DoesNotContain(DeviceId, await _client.GetStringAsync("/api/v1/devices"), StringComparison.Ordinal);
         Assert.NotNull(liveState.GetDevice("ups-1")); // the configured devices carry on
+    }
+
+    [Fact]
+    public async Task ASavedScaleOverride_IsAppliedByThePoller_ToThatPointOnly()
+    {
+        // The simulated ups-2 sends upsBatteryVoltage in tenths (the profile's scale 0.1); an override of 1 reads it ten times larger.
+        const string Scaled = "ups-2-scaled";
+        var admin = new Actor("test-admin", [Roles.Administrator]);
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CommissionedDeviceService>().AddAsync(admin, new CommissionedDeviceInput(
+                Scaled, "ups-2 with a scale override", "Ups", "Snmp", "127.0.0.1", _factory.SimulatorSnmpPort, "ups-rfc1628", 0.5, "V2c", "ups-2",
+                null, null, null, null, null, null, null, new Dictionary<string, double> { ["battery.voltage"] = 1.0 }));
+        }
+
+        var liveState = _factory.Services.GetRequiredService<LiveStateStore>();
+        await UntilAsync(() => liveState.GetDevice(Scaled) is { Status.SuccessfulPolls: > 1 } && liveState.GetDevice("ups-2") is { Status.SuccessfulPolls: > 0 });
+
+        // On mains with a full battery the simulated string floats at a steady 218.4 V, so both reads see the same raw value.
+        var room = _factory.Services.GetRequiredService<SimulatedRoom>();
+        Assert.Equal(218.4, room.GetValue("ups-2", "battery.voltage"), 6);
+        Assert.Equal(2184, liveState.GetDevice(Scaled)!.LiveValue("battery.voltage")!.Value, 6);
+        Assert.Equal(218.4, liveState.GetDevice("ups-2")!.LiveValue("battery.voltage")!.Value, 6);
+        Assert.Equal(room.GetValue("ups-2", "battery.charge"), liveState.GetDevice(Scaled)!.LiveValue("battery.charge")!.Value, 6);
     }
 
     // Waits for the poller's background work (not a speed assertion: generous, and it fails with what was seen).
