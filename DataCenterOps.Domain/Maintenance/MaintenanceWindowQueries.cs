@@ -43,6 +43,17 @@ public sealed class MaintenanceWindowQueries(DataCenterOpsDbContext db)
             .OrderBy(p => p.StartUtc).ThenBy(p => p.DeviceId, StringComparer.Ordinal)];
     }
 
+    /// <summary>The monitoring ids of equipment with a checklist in progress now (the room tiles' "in maintenance").</summary>
+    public async Task<IReadOnlySet<string>> DevicesWithChecklistInProgressAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = await db.ChecklistExecutions
+            .Where(e => e.Status == ExecutionStatus.InProgress && e.WorkPlanItem!.Equipment!.MonitoringDeviceId != null)
+            .Select(e => e.WorkPlanItem!.Equipment!.MonitoringDeviceId!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return ids.ToHashSet(StringComparer.Ordinal);
+    }
+
     private static DateTime LocalMidnightUtc(DateOnly day, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
 }

@@ -15,6 +15,13 @@ public sealed class PeopleDirectory(DataCenterOpsDbContext db)
         (await db.Users.AsNoTracking().Select(u => new { u.Id, u.FullName, u.UserName }).ToListAsync(cancellationToken))
             .ToDictionary(u => u.Id, u => string.IsNullOrWhiteSpace(u.FullName) ? u.UserName ?? u.Id : u.FullName);
 
+    /// <summary>Display names and NIPs of everyone, by user id, for the approval blocks of a printed Laporan.</summary>
+    public async Task<(Dictionary<string, string> Names, Dictionary<string, string?> Nips)> NamesAndNipsAsync(CancellationToken cancellationToken = default)
+    {
+        var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
+        return (users.ToDictionary(u => u.Id, u => u.DisplayName), users.ToDictionary(u => u.Id, u => u.Nip));
+    }
+
     public Task<IReadOnlyList<AppUser>> InRoleAsync(string role, CancellationToken cancellationToken = default) =>
         Actors.InRoleAsync(db, role, cancellationToken);
 

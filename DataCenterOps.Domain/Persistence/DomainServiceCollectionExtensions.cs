@@ -110,6 +110,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ReportService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ArchiveService>();
+        services.AddScoped<ArchiveReadQueries>();
         services.AddScoped<SopBoardService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<DatabaseStartupWait>();

@@ -41,10 +41,11 @@ public sealed class PostgreSqlHistoryTests
             using var page = await client.GetAsync($"/room/devices/{device}");
 
             Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
-            var rows = (await csv.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n').Skip(1).ToList();
+            // The default culture (id-ID): the one CSV writer's ';' dialect, the resolution in Indonesian.
+            var rows = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
             Assert.True(rows.Count >= stored, $"{rows.Count} rows exported, {stored} stored before the export");
-            Assert.All(rows, r => Assert.Contains($",{point},", r, StringComparison.Ordinal));
-            Assert.All(rows, r => Assert.Contains(",Raw,", r, StringComparison.Ordinal));
+            Assert.All(rows, r => Assert.Contains($";{point};", r, StringComparison.Ordinal));
+            Assert.All(rows, r => Assert.Contains(";Sampel mentah;", r, StringComparison.Ordinal));
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         }
         finally

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DataCenterOps.Domain.Access;
-using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Documents;
@@ -78,8 +78,8 @@ internal static partial class AccessEndpoints
 
     private static async Task<IResult> Run(HttpContext http, Func<DataCenterOps.Domain.People.Actor, Task<IResult>> action, CancellationToken ct)
     {
-        var db = http.RequestServices.GetRequiredService<DataCenterOpsDbContext>();
-        var actor = await AccessActors.FromAsync(http.User, db, ct);
+        var people = http.RequestServices.GetRequiredService<PeopleDirectory>();
+        var actor = await AccessActors.FromAsync(http.User, people, ct);
         try
         {
             return await action(actor);

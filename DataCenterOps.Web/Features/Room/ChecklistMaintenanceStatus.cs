@@ -1,6 +1,4 @@
 using DataCenterOps.Domain.Maintenance;
-using DataCenterOps.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Web.Features.Room;
 
@@ -9,7 +7,7 @@ namespace DataCenterOps.Web.Features.Room;
 /// Cached briefly: every open dashboard asks, the answer changes a few times a day. Empty when the domain
 /// database is not registered.
 /// </summary>
-internal sealed class ChecklistMaintenanceStatus(IServiceProvider services, TimeProvider time) : IRoomMaintenanceStatus
+internal sealed class ChecklistMaintenanceStatus(IServiceScopeFactory scopes, TimeProvider time) : IRoomMaintenanceStatus
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -42,21 +40,12 @@ internal sealed class ChecklistMaintenanceStatus(IServiceProvider services, Time
 
     private async Task<IReadOnlySet<string>> LoadAsync(CancellationToken cancellationToken)
     {
-        if (services.GetService(typeof(IDbContextFactory<DataCenterOpsDbContext>)) is not IDbContextFactory<DataCenterOpsDbContext> factory)
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
         {
-            return new HashSet<string>();
-        }
-
-        var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
-        {
-            var ids = await db.ChecklistExecutions
-                .Where(e => e.Status == ExecutionStatus.InProgress && e.WorkPlanItem!.Equipment!.MonitoringDeviceId != null)
-                .Select(e => e.WorkPlanItem!.Equipment!.MonitoringDeviceId!)
-                .Distinct()
-                .ToListAsync(cancellationToken)
-                .ConfigureAwait(false);
-            return ids.ToHashSet(StringComparer.Ordinal);
+            return scope.ServiceProvider.GetService<MaintenanceWindowQueries>() is { } maintenance
+                ? await maintenance.DevicesWithChecklistInProgressAsync(cancellationToken).ConfigureAwait(false)
+                : new HashSet<string>();
         }
     }
 }

@@ -1,17 +1,18 @@
 using System.Globalization;
-using System.Text;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Monitoring.LiveState;
 using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Documents;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
 
 namespace DataCenterOps.Web.Features.Room;
 
 /// <summary>
 /// <c>GET /room/devices/{id}/export.csv?point=&amp;from=&amp;to=</c>: a device's stored history as CSV, one point or
-/// all of them, at the resolution the range calls for. Times are ISO 8601 UTC plus the display zone; numbers
-/// are invariant so spreadsheets in any locale read them the same.
+/// all of them, at the resolution the range calls for, through the one CSV writer in the reader's spreadsheet dialect
+/// (";" and decimal commas for id-ID, "," and decimal points otherwise; UTF-8 with a BOM). Headers and the resolution are
+/// in the reader's language; times are ISO 8601, UTC and in the display zone.
 /// </summary>
 internal static class DeviceCsvExport
 {
@@ -20,7 +21,7 @@ internal static class DeviceCsvExport
 
     public static async Task<IResult> HandleAsync(
         string id, string? point, DateTimeOffset? from, DateTimeOffset? to,
-        LiveStateStore liveState, HistoryQuery history, DisplayClock clock, HttpContext context)
+        LiveStateStore liveState, HistoryQuery history, DisplayClock clock, IStringLocalizer<Ui> l, HttpContext context)
     {
         var device = liveState.GetDevice(id);
         if (device is null)
@@ -32,26 +33,29 @@ internal static class DeviceCsvExport
         var start = from ?? end - DefaultRange;
         if (start >= end || end - start > MaxRange)
         {
-            return Results.BadRequest($"The range must be positive and at most {MaxRange.TotalDays:0} days.");
+            return Results.BadRequest(l["Room.Export.RangeRefused", MaxRange.TotalDays].Value);
         }
 
         string[] points = string.IsNullOrWhiteSpace(point) ? [.. device.Points.Select(p => p.Point)] : [point];
-        var body = new StringBuilder("timestamp_utc,timestamp_local,device,point,unit,resolution,min,avg,max,count\n");
+        var csv = CsvWriter.For(CultureInfo.CurrentCulture).Row(
+            l["Room.Export.TimeUtc"], l["Room.Export.TimeLocal"], l["Room.Export.Device"], l["Room.Export.Point"], l["Room.Export.Unit"],
+            l["Room.Export.Resolution"], l["Room.Export.Min"], l["Room.Export.Avg"], l["Room.Export.Max"], l["Room.Export.Count"]);
         foreach (var name in points)
         {
             var series = await history.GetSeriesAsync(id, name, start, end, context.RequestAborted).ConfigureAwait(false);
             var unit = device.Find(name)?.Unit ?? "";
+            var resolution = l["Room.Device.Resolution." + series.Resolution].Value;
             foreach (var s in series.Samples)
             {
-                body.Append(CultureInfo.InvariantCulture,
-                    $"{s.Timestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ},{clock.ToLocal(s.Timestamp):yyyy-MM-ddTHH:mm:ss.fffzzz},{Csv(id)},{Csv(name)},{Csv(unit)},{series.Resolution},{s.Min:R},{s.Avg:R},{s.Max:R},{s.Count}\n");
+                csv.Text(s.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture))
+                    .Text(clock.ToLocal(s.Timestamp).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture))
+                    .Text(id).Text(name).Text(unit).Text(resolution)
+                    .Number(s.Min).Number(s.Avg).Number(s.Max).Number(s.Count)
+                    .EndRow();
             }
         }
 
         var fileName = string.Create(CultureInfo.InvariantCulture, $"{id}-{start.UtcDateTime:yyyyMMddTHHmm}-{end.UtcDateTime:yyyyMMddTHHmm}.csv");
-        return Results.File(Encoding.UTF8.GetBytes(body.ToString()), "text/csv; charset=utf-8", fileName);
+        return Results.File(csv.ToBytes(), CsvWriter.ContentType, fileName);
     }
-
-    /// <summary>One cell, by the one CSV writer.</summary>
-    internal static string Csv(string value) => CsvWriter.Cell(value);
 }

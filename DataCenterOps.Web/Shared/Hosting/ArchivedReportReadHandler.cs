@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Archive;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Web.Shared.Hosting;
 
@@ -27,31 +26,16 @@ internal sealed class ArchivedReportReadHandler(IServiceScopeFactory scopes) : A
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DataCenterOpsDbContext>();
-        Guid? planId = requirement.Checklist
-            ? await db.ChecklistExecutions.Where(e => e.Id == id).Select(e => (Guid?)e.WorkPlanItem!.PlanId).FirstOrDefaultAsync()
-            : await db.MaintenanceReports.Where(r => r.Id == id).Select(r => (Guid?)r.WorkPlanId).FirstOrDefaultAsync();
-        if (planId is null
-            || !await db.ArchivedReports.AnyAsync(a => a.WorkPlanId == planId)
+        var archive = scope.ServiceProvider.GetRequiredService<ArchiveReadQueries>();
+        var archivedPlan = requirement.Checklist
+            ? await archive.ArchivedPlanOfChecklistAsync(id)
+            : await archive.ArchivedPlanOfReportAsync(id);
+        if (archivedPlan is null
             || Policies.RolesOf[Policies.ArchiveReaders].Any(context.User.IsInRole)
-            || await IsNamedAsync(db, planId.Value, userId))
+            || await archive.IsNamedOnPlanAsync(archivedPlan.Value, userId))
         {
             context.Succeed(requirement);
         }
-    }
-
-    private static async Task<bool> IsNamedAsync(DataCenterOpsDbContext db, Guid planId, string userId)
-    {
-        var plan = await db.WorkPlans.AsNoTracking().Include(p => p.Letter).ThenInclude(l => l!.Inspectors)
-            .FirstOrDefaultAsync(p => p.Id == planId);
-        if (plan is null)
-        {
-            return false;
-        }
-
-        return plan.ManagerId == userId
-            || plan.Letter is { } letter && (letter.SupervisorId == userId || letter.ManagerId == userId || letter.Inspectors.Any(i => i.UserId == userId))
-            || await db.ChecklistExecutions.AnyAsync(e => e.WorkPlanItem!.PlanId == planId && e.InspectorId == userId);
     }
 
     private static bool TryRouteId(object? resource, out Guid id)

@@ -8,8 +8,8 @@ namespace DataCenterOps.Tests.Web.Browser.Room;
 
 /// <summary>
 /// Issue 11 in a real browser against the real app and simulated room: the wall screen at 1920×1080 with three active
-/// alarms shows the state line and all three above the fold, in type readable from 3 m; a phone at 390×844 reaches
-/// sign-out through the menu.
+/// alarms shows the state line and all three above the fold, in type readable from 3 m; so does the home page at
+/// 1440×900; a phone at 390×844 reaches sign-out through the menu.
 /// </summary>
 public sealed class WallAndPhoneBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -67,6 +67,31 @@ public sealed class WallAndPhoneBrowserTests(ITestOutputHelper output) : IAsyncL
         // The title takes focus on navigation but shows no focus ring.
         var outline = await wall.EvaluateAsync<string>("() => { const h = document.querySelector('.room-wall h1'); h.focus(); return getComputedStyle(h).outlineStyle; }");
         Assert.Equal("none", outline);
+    }
+
+    [Fact]
+    public async Task HomePage_At1440x900_ShowsTheStateLineAndThreeAlarms_AboveTheFold()
+    {
+        var app = _app!;
+        var simulator = app.Services.GetRequiredService<ISimulatorControl>();
+        simulator.Start(SimulatorScenarios.WaterLeak);
+        simulator.Start(SimulatorScenarios.DoorOpen);
+        simulator.Start(SimulatorScenarios.CracFailure, "crac-1");
+
+        var home = await app.SignInAsync(WebAppFactory.AdminEmail, WebAppFactory.AdminPassword, "/", 1440, 900);
+        await home.WaitForFunctionAsync("() => document.querySelectorAll('tr[data-alarm]').length >= 3", null, new() { Timeout = LiveAppBrowser.WaitMs });
+        output.WriteLine("screenshot: " + await LiveAppBrowser.ScreenshotAsync(home, "home-1440x900-three-alarms"));
+
+        var line = home.Locator(".room-state-line").First;
+        Assert.Contains("ALARM KRITIS", await line.InnerTextAsync(), StringComparison.Ordinal);
+        AssertAboveTheFold(await line.BoundingBoxAsync(), 900, "state line");
+        var rows = home.Locator("tr[data-alarm]");
+        var count = await rows.CountAsync();
+        Assert.True(count >= 3, $"{count} alarm rows");
+        for (var i = 0; i < count; i++)
+        {
+            AssertAboveTheFold(await rows.Nth(i).BoundingBoxAsync(), 900, $"alarm row {i}");
+        }
     }
 
     [Fact]

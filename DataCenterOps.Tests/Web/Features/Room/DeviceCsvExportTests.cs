@@ -1,8 +1,10 @@
 using DataCenterOps.Monitoring.History;
+using DataCenterOps.Web;
 using DataCenterOps.Web.Features.Room;
 using DataCenterOps.Web.Shared.Display;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataCenterOps.Tests.Web.Features.Room;
@@ -33,14 +35,16 @@ public sealed class DeviceCsvExportTests : RoomTestContext
         var context = new DefaultHttpContext { RequestServices = services };
         context.Response.Body = new MemoryStream();
         var result = await DeviceCsvExport.HandleAsync(
-            "env-1", "temperature", now.AddHours(-1), now, LiveState, Services.GetRequiredService<HistoryQuery>(), Services.GetRequiredService<DisplayClock>(), context);
+            "env-1", "temperature", now.AddHours(-1), now, LiveState, Services.GetRequiredService<HistoryQuery>(), Services.GetRequiredService<DisplayClock>(),
+            Services.GetRequiredService<IStringLocalizer<Ui>>(), context);
         await result.ExecuteAsync(context);
 
+        // The context's culture is id-ID: the Indonesian dialect of the one CSV writer.
         context.Response.Body.Position = 0;
-        var lines = (await new StreamReader(context.Response.Body).ReadToEndAsync()).TrimEnd('\n').Split('\n');
-        Assert.Equal("timestamp_utc,timestamp_local,device,point,unit,resolution,min,avg,max,count", lines[0]);
+        var lines = (await new StreamReader(context.Response.Body).ReadToEndAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Waktu (UTC);Waktu setempat;Perangkat;Titik;Satuan;Resolusi;Min;Rata-rata;Maks;Jumlah sampel", lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith("2026-03-01T07:55:00.000Z,2026-03-01T15:55:00.000+08:00,env-1,temperature,°C,Raw,24.25,", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("2026-03-01T07:55:00.000Z;2026-03-01T15:55:00.000+08:00;env-1;temperature;°C;Sampel mentah;24,25;", lines[2], StringComparison.Ordinal);
         Assert.StartsWith("text/csv", context.Response.ContentType, StringComparison.Ordinal);
     }
 
@@ -52,18 +56,12 @@ public sealed class DeviceCsvExportTests : RoomTestContext
         var clock = Services.GetRequiredService<DisplayClock>();
         var now = Time.GetUtcNow();
 
-        var missing = await DeviceCsvExport.HandleAsync("nope", null, null, null, LiveState, query, clock, context);
-        var inverted = await DeviceCsvExport.HandleAsync("env-1", null, now, now.AddHours(-1), LiveState, query, clock, context);
+        var text = Services.GetRequiredService<IStringLocalizer<Ui>>();
+
+        var missing = await DeviceCsvExport.HandleAsync("nope", null, null, null, LiveState, query, clock, text, context);
+        var inverted = await DeviceCsvExport.HandleAsync("env-1", null, now, now.AddHours(-1), LiveState, query, clock, text, context);
 
         Assert.Equal(StatusCodes.Status404NotFound, Assert.IsAssignableFrom<IStatusCodeHttpResult>(missing).StatusCode);
         Assert.Equal(StatusCodes.Status400BadRequest, Assert.IsAssignableFrom<IStatusCodeHttpResult>(inverted).StatusCode);
     }
-
-    [Theory]
-    [InlineData("plain", "plain")]
-    [InlineData("a,b", "\"a,b\"")]
-    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
-    [InlineData("=SUM(A1)", "'=SUM(A1)")]
-    public void Csv_QuotesSeparators_AndNeutralisesFormulas(string value, string expected) =>
-        Assert.Equal(expected, DeviceCsvExport.Csv(value));
 }

@@ -73,7 +73,7 @@ public sealed class EvidenceAnchoringTests : IAsyncLifetime
         var heads = await HeadsAsync();
 
         var document = await _host.InScopeAsync(sp => ArchivedReportLoader.LoadAsync(
-            sp.GetRequiredService<DataCenterOpsDbContext>(), sp.GetRequiredService<ArchiveService>(), archived.Id, CancellationToken.None));
+            sp.GetRequiredService<DataCenterOps.Domain.People.PeopleDirectory>(), sp.GetRequiredService<ArchiveService>(), archived.Id, CancellationToken.None));
 
         Assert.Equal(IntegrityState.Intact, document!.Integrity.State);
         Assert.Equal(heads[EvidenceChains.Archive], document.ChainHead);

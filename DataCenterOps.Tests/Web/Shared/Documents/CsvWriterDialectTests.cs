@@ -46,4 +46,37 @@ public sealed class CsvWriterDialectTests
 
         Assert.Equal(string.Join(separator, "\"'=HYPERLINK(\"\"x\"\")\"", "'+1", "'-2", "'@SUM(A1)") + "\r\n", text);
     }
+
+    [Theory]
+    [InlineData("id-ID", "0,3;-12,5;1234567,25;42\r\n")]
+    [InlineData("en-US", "0.3,-12.5,1234567.25,42\r\n")]
+    public void Numbers_AreWrittenInTheDialect_WithoutGroupSeparators_AndNotNeutralised(string culture, string expected)
+    {
+        var text = CsvWriter.For(CultureInfo.GetCultureInfo(culture)).Number(0.3).Number(-12.5).Number(1_234_567.25).Number(42L).EndRow().ToString();
+
+        Assert.Equal(expected, text);
+    }
+
+    [Fact]
+    public void ADecimalSeparatorThatIsTheFieldSeparator_BecomesAPoint_SoAValueNeverSplits()
+    {
+        // A culture whose list separator is "," and whose decimal separator is "," too.
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo("id-ID").Clone();
+        culture.TextInfo.ListSeparator = ",";
+
+        var csv = CsvWriter.For(culture);
+        var text = csv.Text("CRAC 1").Number(0.3).EndRow().ToString();
+
+        Assert.Equal((',', '.'), (csv.Separator, csv.DecimalSeparator));
+        Assert.Equal("CRAC 1,0.3\r\n", text);
+        Assert.Equal('.', new CsvWriter(';', ';').DecimalSeparator);
+    }
+
+    [Fact]
+    public void TextAndNumberCells_MakeOneRow_AsRowDoes()
+    {
+        var cells = CsvWriter.For(CultureInfo.GetCultureInfo("id-ID")).Text("=1+1").Text("a;b").Number(2.5).EndRow().Row("x").ToString();
+
+        Assert.Equal("'=1+1;\"a;b\";2,5\r\nx\r\n", cells);
+    }
 }

@@ -45,7 +45,7 @@ public static class AuditEndpoints
         }
 
         var name = $"audit_{from?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "start"}_{to?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "now"}.csv";
-        return Results.File(csv.ToBytes(), "text/csv; charset=utf-8", name);
+        return Results.File(csv.ToBytes(), CsvWriter.ContentType, name);
     }
 
     private static void Add(List<string> query, string key, string? value)

@@ -1,21 +1,20 @@
 using DataCenterOps.Domain.Archive;
-using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Photos;
 using DataCenterOps.Domain.Reports;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Web.Features.Steps.Documents;
 
 /// <summary>Reads an archived record, verifies it and parses its content.</summary>
 public static class ArchivedReportLoader
 {
-    /// <summary>The same, with the database and archive from <paramref name="services"/> (a request or action scope).</summary>
+    /// <summary>The same, with the people, archive and photos from <paramref name="services"/> (a request or action scope).</summary>
     public static Task<ArchivedReportDocument?> LoadAsync(IServiceProvider services, long archiveId, CancellationToken cancellationToken) =>
-        LoadAsync(services.GetRequiredService<DataCenterOpsDbContext>(), services.GetRequiredService<ArchiveService>(), archiveId, cancellationToken,
+        LoadAsync(services.GetRequiredService<PeopleDirectory>(), services.GetRequiredService<ArchiveService>(), archiveId, cancellationToken,
             services.GetRequiredService<PhotoStore>());
 
     public static async Task<ArchivedReportDocument?> LoadAsync(
-        DataCenterOpsDbContext db, ArchiveService archive, long archiveId, CancellationToken cancellationToken, PhotoStore? photos = null)
+        PeopleDirectory people, ArchiveService archive, long archiveId, CancellationToken cancellationToken, PhotoStore? photos = null)
     {
         if (await archive.ReadAsync(archiveId, cancellationToken) is not { } read)
         {
@@ -24,9 +23,7 @@ public static class ArchivedReportLoader
 
         var content = ReportContentBuilder.TryDeserialize(read.Record.CanonicalJson);
 
-        var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
-        var names = users.ToDictionary(u => u.Id, u => u.DisplayName);
-        var nips = users.ToDictionary(u => u.Id, u => u.Nip);
+        var (names, nips) = await people.NamesAndNipsAsync(cancellationToken);
         // The photos the sealed content names by hash; a replaced or missing file makes the printed integrity say so.
         var integrity = read.Integrity;
         var pictures = new Dictionary<string, byte[]>(StringComparer.Ordinal);

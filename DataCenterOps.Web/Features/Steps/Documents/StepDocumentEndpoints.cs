@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using DataCenterOps.Domain.Archive;
-using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Photos;
 using DataCenterOps.Domain.Verification;
 using DataCenterOps.Web.Shared.Documents;
@@ -45,11 +45,11 @@ public static partial class StepDocumentEndpoints
     }
 
     private static async Task<IResult> ArchiveAsync(
-        long id, DataCenterOpsDbContext db, ArchiveService archive, DisplayClock clock, IStringLocalizer<Ui> text, TimeProvider time,
+        long id, PeopleDirectory people, ArchiveService archive, DisplayClock clock, IStringLocalizer<Ui> text, TimeProvider time,
         Letterhead letterhead, DocumentVerificationService verification, IOptions<DocumentsOptions> documents, PhotoStore photos,
         CancellationToken cancellationToken)
     {
-        var document = await ArchivedReportLoader.LoadAsync(db, archive, id, cancellationToken, photos);
+        var document = await ArchivedReportLoader.LoadAsync(people, archive, id, cancellationToken, photos);
         if (document is null)
         {
             return Results.NotFound();

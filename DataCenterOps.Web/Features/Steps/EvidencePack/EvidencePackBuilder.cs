@@ -13,6 +13,7 @@ using DataCenterOps.Web.Features.Access;
 using DataCenterOps.Web.Features.Steps.Documents;
 using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Documents;
+using DataCenterOps.Web.Shared.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -152,7 +153,8 @@ public sealed partial class EvidencePackBuilder(
             var page = await alarms.GetHistoryAsync(new AlarmHistoryFilter(From: from, To: until, Limit: AlarmPage), cancellationToken);
             foreach (var a in page)
             {
-                csv.Row(clock.Format(a.RaisedAt.UtcDateTime), a.DeviceId, a.Key, a.Severity.ToString(), a.Message,
+                // Severity and message in the reader's language, as the alarm screens show them.
+                csv.Row(clock.Format(a.RaisedAt.UtcDateTime), a.DeviceId, a.Key, text["Room.Severity." + a.Severity], AlarmText.For(text, a),
                     a.AcknowledgedByName ?? a.AcknowledgedBy ?? "", a.AcknowledgedAt is { } ack ? clock.Format(ack.UtcDateTime) : "",
                     a.AcknowledgeComment ?? "", a.ClearedAt is { } cleared ? clock.Format(cleared.UtcDateTime) : "");
             }

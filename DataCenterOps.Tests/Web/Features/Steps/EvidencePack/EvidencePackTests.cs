@@ -5,8 +5,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DataCenterOps.Domain.Evidence;
 using DataCenterOps.Domain.People;
+using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataCenterOps.Tests.Web.Features.Steps.EvidencePack;
 
@@ -41,6 +43,23 @@ public sealed class EvidencePackTests(EvidencePackTests.PackFixture pack) : ICla
         Assert.All(manifest.Files, f => Assert.Equal(64, f.Sha256.Length));
         var pdf = manifest.Files.Single(f => f.Path == $"reports/laporan-arsip-{pack.ArchiveId}.pdf");
         Assert.True(pdf.Size > 1000);
+    }
+
+    [Fact]
+    public void AlarmHistoryCsv_IsInTheReadersDialectAndLanguage()
+    {
+        using var zip = new ZipArchive(new MemoryStream(pack.Bytes), ZipArchiveMode.Read);
+        using var entry = zip.GetEntry("alarms/alarm-history.csv")!.Open();
+        using var copy = new MemoryStream();
+        entry.CopyTo(copy);
+        var bytes = copy.ToArray();
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        // The Pengawas downloaded it in Indonesian, the site's default: ';', BOM, severity and message as the screens say them.
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var row = Assert.Single(lines, l => l.Contains("access.unregistered@env-1", StringComparison.Ordinal));
+        Assert.Contains(";Kritis;Akses tidak tercatat: pintu dibuka tanpa pencatatan;", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unregistered access", row, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -279,6 +298,9 @@ public sealed class EvidencePackTests(EvidencePackTests.PackFixture pack) : ICla
             App = await DocumentScenario.CreateAsync(Factory);
             ArchiveId = (await App.ArchiveReportAsync()).Id;
             await App.VisitorEntryAsync("6472010101010001");
+            // One alarm in the period, raised as the access register raises its own (its English message is the service's).
+            Factory.Services.GetRequiredService<AlarmService>().SetExternal(
+                "access", AlarmCondition.Active("access.unregistered@env-1", AlarmSeverity.Critical, "Unregistered access at env-1"));
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             From = today.AddDays(-1);
             To = today.AddDays(1);
