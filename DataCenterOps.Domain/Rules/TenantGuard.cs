@@ -51,6 +51,18 @@ internal static class TenantGuard
             throw new AccessRuleViolationException(AccessError.OwnAccess, "Whoever requested a visit permit does not decide it.", "PermitDecisionOwnRequest");
         }
 
+        return await PengawasAsync(db, actor, nowUtc, cancellationToken);
+    }
+
+    /// <summary>
+    /// Only the Pengawas, or whoever stands in for one now (Plh./Plt.), cancels an approved permit. Cancelling narrows
+    /// access, so unlike a decision it may be done by the permit's requester when he is the Pengawas' stand-in.
+    /// </summary>
+    public static async Task<StandIn?> CancellerAsync(DataCenterOpsDbContext db, Actor actor, DateTime nowUtc, CancellationToken cancellationToken) =>
+        await PengawasAsync(db, actor, nowUtc, cancellationToken);
+
+    private static async Task<StandIn?> PengawasAsync(DataCenterOpsDbContext db, Actor actor, DateTime nowUtc, CancellationToken cancellationToken)
+    {
         if (actor.IsIn(Roles.Supervisor) && !actor.IsIn(Roles.Tenant))
         {
             return null;
