@@ -36,7 +36,7 @@ public sealed class VisitPermitCancelBrowserTests(ITestOutputHelper output)
 
         await page.ClickAsync($"[data-testid='permit-cancel-{permitId}']");
         await page.WaitForSelectorAsync("[data-testid='confirm-dialog']");
-        var dialog = await page.InnerTextAsync("[data-testid='confirm-dialog']");
+        var dialog = await page.InnerTextAsync(".mud-dialog");
         Assert.Contains("Batalkan izin kunjungan ini?", dialog, StringComparison.Ordinal);
         Assert.Contains("tidak dapat diurungkan", dialog, StringComparison.Ordinal);
         await page.ConfirmAsync(Reason);
