@@ -14,7 +14,7 @@ public sealed partial class AccessRegisterService
         ArgumentNullException.ThrowIfNull(input);
         AccessGuard.Role(AccessRoles.CanRegister(actor), "Registering an entry", AccessRoles.Registrars);
         var permit = AccessGuard.Found(
-            await db.VisitPermits.AsNoTracking().Include(p => p.Persons).Include(p => p.Decision).FirstOrDefaultAsync(p => p.Id == input.PermitId, cancellationToken),
+            await db.VisitPermits.AsNoTracking().Include(p => p.Persons).Include(p => p.Decision).Include(p => p.Cancellation).FirstOrDefaultAsync(p => p.Id == input.PermitId, cancellationToken),
             "The visit permit");
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == permit.TenantId, cancellationToken);
         AccessGuard.Site(actor, tenant.SiteId);
@@ -23,6 +23,12 @@ public sealed partial class AccessRegisterService
         var entry = await VisitorEntryAsync(actor, visitor, async attempt =>
         {
             attempt.SiteId = tenant.SiteId;
+            if (permit.State == VisitPermitState.Cancelled)
+            {
+                throw await RefuseAsync(actor, attempt, AccessError.NoValidAuthorisation, "The visit permit has been cancelled by the Pengawas.",
+                    new("PermitCancelled", []), cancellationToken);
+            }
+
             if (permit.State != VisitPermitState.Approved)
             {
                 throw await RefuseAsync(actor, attempt, AccessError.NoValidAuthorisation, "The visit permit has not been approved by the Pengawas.",

@@ -51,14 +51,32 @@ internal static class TenantGuard
             throw new AccessRuleViolationException(AccessError.OwnAccess, "Whoever requested a visit permit does not decide it.", "PermitDecisionOwnRequest");
         }
 
+        var (may, standIn) = await PengawasAsync(db, actor, nowUtc, cancellationToken);
+        return may ? standIn : throw new AccessRuleViolationException(AccessError.WrongRole,
+            "Only the Pengawas Infrastruktur TIK (or his Plh./Plt.) approves or refuses a visit permit.", "PermitDecisionNeedsPengawas");
+    }
+
+    /// <summary>
+    /// Only the Pengawas, or whoever stands in for one now (Plh./Plt.), cancels an approved permit. Cancelling narrows
+    /// access, so unlike a decision it may be done by the permit's requester when he is the Pengawas' stand-in.
+    /// </summary>
+    public static async Task<StandIn?> CancellerAsync(DataCenterOpsDbContext db, Actor actor, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var (may, standIn) = await PengawasAsync(db, actor, nowUtc, cancellationToken);
+        return may ? standIn : throw new AccessRuleViolationException(AccessError.WrongRole,
+            "Only the Pengawas Infrastruktur TIK (or his Plh./Plt.) cancels a visit permit.", "PermitCancelNeedsPengawas");
+    }
+
+    /// <summary>Whether the actor acts as the Pengawas now: himself (no delegation) or as his stand-in (the delegation).</summary>
+    private static async Task<(bool May, StandIn? StandIn)> PengawasAsync(DataCenterOpsDbContext db, Actor actor, DateTime nowUtc, CancellationToken cancellationToken)
+    {
         if (actor.IsIn(Roles.Supervisor) && !actor.IsIn(Roles.Tenant))
         {
-            return null;
+            return (true, null);
         }
 
         var act = actor.IsIn(Roles.Tenant) ? null : await StandInGuard.ActingAsync(db, actor, null, nowUtc, cancellationToken);
-        return act?.StandIn ?? throw new AccessRuleViolationException(AccessError.WrongRole,
-            "Only the Pengawas Infrastruktur TIK (or his Plh./Plt.) approves or refuses a visit permit.", "PermitDecisionNeedsPengawas");
+        return (act is not null, act?.StandIn);
     }
 
     /// <summary>An escort of a tenant visit is DC staff: a staff role, and no tenant account.</summary>

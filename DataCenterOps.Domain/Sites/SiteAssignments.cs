@@ -17,6 +17,9 @@ public sealed class SiteAssignments(DataCenterOpsDbContext db, UserManager<AppUs
         ArgumentNullException.ThrowIfNull(siteIds);
         SopGuard.Person(actor.IsIn(Roles.Administrator), SopError.WrongRole, "LimitSitesNeedsRole", "Only the Administrator may limit a person to sites.");
         var user = SopGuard.Found(await users.FindByIdAsync(userId), "The person");
+        // A tenant's account holds no staff role, so there is nothing to limit: its portal shows its own tenant only.
+        SopGuard.Person(!(await Actors.RolesOfAsync(db, user.Id, cancellationToken)).Contains(Roles.Tenant), SopError.InvalidInput, "TenantAccountHasNoSites",
+            "A tenant's account has no staff role and so no site limits.");
         var wanted = siteIds.Distinct().ToList();
         if (await db.Sites.CountAsync(s => wanted.Contains(s.Id), cancellationToken) != wanted.Count)
         {

@@ -2,7 +2,8 @@ namespace DataCenterOps.Domain.Tenants;
 
 /// <summary>
 /// A tenant's request to visit its equipment: period, named persons, purpose. Never edited: the Pengawas' decision is a
-/// row of its own (<see cref="VisitPermitDecision"/>), and both are append-only in the database.
+/// row of its own (<see cref="VisitPermitDecision"/>), so is a cancellation (<see cref="VisitPermitCancellation"/>), and all are
+/// append-only in the database.
 /// </summary>
 public sealed class VisitPermit
 {
@@ -18,9 +19,14 @@ public sealed class VisitPermit
 
     public VisitPermitDecision? Decision { get; set; }
 
-    public VisitPermitState State => Decision is null ? VisitPermitState.Requested : Decision.Approved ? VisitPermitState.Approved : VisitPermitState.Refused;
+    /// <summary>The cancellation of the approved permit, if any (a row of its own, append-only).</summary>
+    public VisitPermitCancellation? Cancellation { get; set; }
 
-    /// <summary>Approved and within its period at <paramref name="instantUtc"/>.</summary>
+    public VisitPermitState State => Decision is null ? VisitPermitState.Requested
+        : !Decision.Approved ? VisitPermitState.Refused
+        : Cancellation is null ? VisitPermitState.Approved : VisitPermitState.Cancelled;
+
+    /// <summary>Approved, not cancelled, and within its period at <paramref name="instantUtc"/>.</summary>
     public bool IsValidAt(DateTime instantUtc) => State == VisitPermitState.Approved && instantUtc >= FromUtc && instantUtc <= UntilUtc;
 
     /// <summary>Whether <paramref name="name"/> is one of the named persons (trimmed, case and spacing ignored).</summary>

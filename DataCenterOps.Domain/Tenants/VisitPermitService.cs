@@ -21,6 +21,7 @@ public sealed class VisitPermitService(DataCenterOpsDbContext db, TimeProvider t
         ArgumentNullException.ThrowIfNull(input);
         var tenant = AccessGuard.Found(await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == input.TenantId, cancellationToken), "The tenant");
         await TenantGuard.MayRequestAsync(db, actor, tenant.Id, cancellationToken);
+        AccessGuard.Site(actor, tenant.SiteId);
         var now = Now;
         var checkedInput = TenantGuard.Check(input, now);
         var permit = new VisitPermit
@@ -49,6 +50,7 @@ public sealed class VisitPermitService(DataCenterOpsDbContext db, TimeProvider t
         var permit = AccessGuard.Found(await db.VisitPermits.Include(p => p.Decision).FirstOrDefaultAsync(p => p.Id == permitId, cancellationToken), "The visit permit");
         var now = Now;
         var standIn = await TenantGuard.DeciderAsync(db, actor, permit, now, cancellationToken);
+        await SiteAsync(actor, permit, cancellationToken);
         if (permit.Decision is not null)
         {
             throw new AccessRuleViolationException(AccessError.InvalidInput, "This visit permit has been decided already.", "PermitAlreadyDecided");
@@ -76,4 +78,51 @@ public sealed class VisitPermitService(DataCenterOpsDbContext db, TimeProvider t
         await AccessGuard.SaveAsync(db, cancellationToken);
         return decision;
     }
+
+    /// <summary>
+    /// Cancels an approved permit before its period ends (before or within it), with a reason; once. The permit stays as
+    /// it was: the cancellation is a row of its own (append-only), and from then on the desk admits no visit on it.
+    /// </summary>
+    public async Task<VisitPermitCancellation> CancelAsync(Actor actor, Guid permitId, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var permit = AccessGuard.Found(
+            await db.VisitPermits.Include(p => p.Decision).Include(p => p.Cancellation).FirstOrDefaultAsync(p => p.Id == permitId, cancellationToken),
+            "The visit permit");
+        var now = Now;
+        var standIn = await TenantGuard.CancellerAsync(db, actor, now, cancellationToken);
+        await SiteAsync(actor, permit, cancellationToken);
+        switch (permit.State)
+        {
+            case VisitPermitState.Cancelled:
+                throw new AccessRuleViolationException(AccessError.InvalidInput, "This visit permit has been cancelled already.", "PermitAlreadyCancelled");
+            case not VisitPermitState.Approved:
+                throw new AccessRuleViolationException(AccessError.InvalidInput, "Only an approved visit permit can be cancelled.", "PermitCancelNotApproved");
+        }
+
+        if (permit.UntilUtc <= now)
+        {
+            throw new AccessRuleViolationException(AccessError.InvalidInput, "This visit permit's period is over.", "PermitInPast");
+        }
+
+        var cancellation = new VisitPermitCancellation
+        {
+            PermitId = permit.Id,
+            Reason = AccessGuard.Text(reason, 1000, "Reason"),
+            CancelledById = actor.UserId,
+            CancelledAtUtc = now,
+            StandInId = standIn?.Id,
+        };
+        db.Add(cancellation);
+        audit.Write(actor, "VisitPermitCancelled", nameof(VisitPermit), permit.Id.ToString(), new { State = permit.State.ToString() }, new
+        {
+            State = nameof(VisitPermitState.Cancelled), cancellation.Reason, cancellation.StandInId, StandInKind = standIn?.Kind.ToString(), ActingFor = standIn?.PrincipalId,
+        });
+        await AccessGuard.SaveAsync(db, cancellationToken);
+        return cancellation;
+    }
+
+    /// <summary>A permit is decided and cancelled only by someone whose roles reach its tenant's site.</summary>
+    private async Task SiteAsync(Actor actor, VisitPermit permit, CancellationToken cancellationToken) =>
+        AccessGuard.Site(actor, await db.Tenants.AsNoTracking().Where(t => t.Id == permit.TenantId).Select(t => t.SiteId).FirstAsync(cancellationToken));
 }

@@ -37,10 +37,10 @@ internal sealed class TenantConfiguration :
     }
 }
 
-/// <summary>Visit permits, their named persons, the decisions and the visits made on them: evidence, append-only (migration triggers).</summary>
+/// <summary>Visit permits, their named persons, the decisions, cancellations and the visits made on them: evidence, append-only (migration triggers).</summary>
 internal sealed class VisitPermitConfiguration :
     IEntityTypeConfiguration<VisitPermit>, IEntityTypeConfiguration<VisitPermitPerson>, IEntityTypeConfiguration<VisitPermitDecision>,
-    IEntityTypeConfiguration<TenantVisit>, IEntityTypeConfiguration<Equipment>
+    IEntityTypeConfiguration<VisitPermitCancellation>, IEntityTypeConfiguration<TenantVisit>, IEntityTypeConfiguration<Equipment>
 {
     public void Configure(EntityTypeBuilder<VisitPermit> builder)
     {
@@ -50,6 +50,7 @@ internal sealed class VisitPermitConfiguration :
         builder.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Persons).WithOne().HasForeignKey(p => p.PermitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Decision).WithOne().HasForeignKey<VisitPermitDecision>(d => d.PermitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Cancellation).WithOne().HasForeignKey<VisitPermitCancellation>(c => c.PermitId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(p => p.State);
     }
 
@@ -64,6 +65,13 @@ internal sealed class VisitPermitConfiguration :
         builder.ToTable("VisitPermitDecisions");
         builder.Property(d => d.Reason).HasMaxLength(1000);
         builder.Property(d => d.DecidedById).HasMaxLength(450);
+    }
+
+    public void Configure(EntityTypeBuilder<VisitPermitCancellation> builder)
+    {
+        builder.ToTable("VisitPermitCancellations");
+        builder.Property(c => c.Reason).HasMaxLength(1000);
+        builder.Property(c => c.CancelledById).HasMaxLength(450);
     }
 
     public void Configure(EntityTypeBuilder<TenantVisit> builder)

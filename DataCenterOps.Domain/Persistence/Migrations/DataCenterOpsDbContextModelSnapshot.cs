@@ -1879,6 +1879,39 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.ToTable("VisitPermits");
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitCancellation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StandInId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PermitId")
+                        .IsUnique();
+
+                    b.ToTable("VisitPermitCancellations", (string)null);
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2497,6 +2530,15 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitCancellation", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.VisitPermit", null)
+                        .WithOne("Cancellation")
+                        .HasForeignKey("DataCenterOps.Domain.Tenants.VisitPermitCancellation", "PermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitDecision", b =>
                 {
                     b.HasOne("DataCenterOps.Domain.Tenants.VisitPermit", null)
@@ -2617,6 +2659,8 @@ namespace DataCenterOps.Domain.Persistence.Migrations
 
             modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermit", b =>
                 {
+                    b.Navigation("Cancellation");
+
                     b.Navigation("Decision");
 
                     b.Navigation("Persons");

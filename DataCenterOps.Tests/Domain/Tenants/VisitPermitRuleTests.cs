@@ -215,6 +215,97 @@ public abstract class VisitPermitRuleTests(StorageProvider provider) : IAsyncLif
         Assert.Equal(1, await db.Set<VisitPermitDecision>().CountAsync(d => d.Approved));
     }
 
+    [Fact]
+    public async Task ApprovedPermit_IsCancelledByThePengawas_WithAReason_AuditedAndShownCancelledToTheTenant()
+    {
+        var permit = await ApprovedPermitAsync();
+
+        var cancellation = await CancelAsync(Supervisor, permit.Id, "Pemeliharaan UPS mendadak");
+
+        Assert.Null(cancellation.StandInId);
+        await using var check = _db.NewContext();
+        var stored = await check.VisitPermits.Include(p => p.Decision).Include(p => p.Cancellation).SingleAsync(p => p.Id == permit.Id);
+        Assert.Equal(VisitPermitState.Cancelled, stored.State);
+        Assert.False(stored.IsValidAt(_db.Now));
+        Assert.Equal(1, await check.Set<VisitPermitDecision>().CountAsync(d => d.Approved));
+        var audit = await check.AuditEntries.SingleAsync(a => a.Action == "VisitPermitCancelled");
+        Assert.Equal((Supervisor, permit.Id.ToString()), (audit.ActorId, audit.EntityId));
+        Assert.Contains("Pemeliharaan UPS mendadak", audit.AfterJson, StringComparison.Ordinal);
+        var portal = await new TenantQueries(check).PortalAsync(await ActorAsync(check, TenantUserA));
+        Assert.Equal(VisitPermitState.Cancelled, Assert.Single(portal!.Permits).State);
+    }
+
+    [Fact]
+    public async Task ApprovedPermit_IsCancelledByThePlh_AndTheStandInIsRecorded()
+    {
+        var permit = await ApprovedPermitAsync();
+        var standIn = await StandInAsync(Inspector2);
+
+        var cancellation = await CancelAsync(Inspector2, permit.Id, "Ruang server ditutup sementara");
+
+        Assert.Equal(standIn.Id, cancellation.StandInId);
+    }
+
+    [Theory]
+    [InlineData(Manager)]
+    [InlineData(Operator)]
+    [InlineData(Administrator)]
+    [InlineData(Inspector)]
+    [InlineData(TenantUserA)]
+    public async Task Permit_IsNotCancelled_ByAnyoneButThePengawasOrHisPlh(string userId)
+    {
+        var permit = await ApprovedPermitAsync();
+
+        var ex = await Assert.ThrowsAsync<AccessRuleViolationException>(() => CancelAsync(userId, permit.Id, "Tidak jadi"));
+
+        Assert.Equal("PermitCancelNeedsPengawas", ex.MessageKey);
+        await using var check = _db.NewContext();
+        Assert.False(await check.Set<VisitPermitCancellation>().AnyAsync());
+    }
+
+    [Fact]
+    public async Task Cancellation_NeedsAReason_AnApprovedPermit_AndAPeriodNotYetOver_AndHappensOnce()
+    {
+        var requested = await RequestAsync(Manager, _tenantA);
+        var approved = await ApprovedPermitAsync();
+
+        var noReason = await Assert.ThrowsAsync<AccessRuleViolationException>(() => CancelAsync(Supervisor, approved.Id, "  "));
+        var notApproved = await Assert.ThrowsAsync<AccessRuleViolationException>(() => CancelAsync(Supervisor, requested.Id, "Tidak jadi"));
+        await CancelAsync(Supervisor, approved.Id, "Tidak jadi");
+        var twice = await Assert.ThrowsAsync<AccessRuleViolationException>(() => CancelAsync(Supervisor2, approved.Id, "Tidak jadi"));
+        var later = await ApprovedPermitAsync();
+        _db.Time.Advance(TimeSpan.FromDays(2));
+        var over = await Assert.ThrowsAsync<AccessRuleViolationException>(() => CancelAsync(Supervisor, later.Id, "Tidak jadi"));
+
+        Assert.Equal(AccessError.InvalidInput, noReason.Code);
+        Assert.Equal("PermitCancelNotApproved", notApproved.MessageKey);
+        Assert.Equal("PermitAlreadyCancelled", twice.MessageKey);
+        Assert.Equal("PermitInPast", over.MessageKey);
+        await using var check = _db.NewContext();
+        Assert.Equal(1, await check.Set<VisitPermitCancellation>().CountAsync());
+    }
+
+    [Fact]
+    public async Task TenantVisit_IsRefusedAndRecorded_OnACancelledPermit()
+    {
+        var permit = await ApprovedPermitAsync();
+        await CancelAsync(Supervisor, permit.Id, "Jadwal bentrok dengan pemeliharaan UPS");
+        await EscortInsideAsync();
+        await AssertVisitRefusedAsync(Visit(permit.Id, Visitor), "PermitCancelled");
+    }
+
+    [Fact]
+    public async Task Cancellations_AreAppendOnly_InTheDatabase()
+    {
+        var permit = await ApprovedPermitAsync();
+        await CancelAsync(Supervisor, permit.Id, "Tidak jadi");
+
+        await using var db = _db.NewContext();
+        await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE \"VisitPermitCancellations\" SET \"Reason\" = 'lain'"));
+        await DatabaseRefusal.AssertAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"VisitPermitCancellations\""));
+        Assert.Equal("Tidak jadi", (await db.Set<VisitPermitCancellation>().SingleAsync()).Reason);
+    }
+
     private TenantService Tenants(DataCenterOpsDbContext db) => new(db, _db.Time, new AuditLog(db, _db.Time));
 
     private VisitPermitService Permits(DataCenterOpsDbContext db) => new(db, _db.Time, new AuditLog(db, _db.Time));
@@ -230,6 +321,12 @@ public abstract class VisitPermitRuleTests(StorageProvider provider) : IAsyncLif
     {
         await using var db = _db.NewContext();
         return await Permits(db).DecideAsync(await ActorAsync(db, userId), permitId, approve, reason);
+    }
+
+    private async Task<VisitPermitCancellation> CancelAsync(string userId, Guid permitId, string reason)
+    {
+        await using var db = _db.NewContext();
+        return await Permits(db).CancelAsync(await ActorAsync(db, userId), permitId, reason);
     }
 
     private async Task<VisitPermit> ApprovedPermitAsync()

@@ -142,6 +142,7 @@ public sealed class RouteMatrixTests(RouteMatrixFactory matrix, ITestOutputHelpe
         ["/api/access/log.pdf"] = ("AccessRegister", "/api/access/log.pdf", HttpStatusCode.OK),
         ["/api/access/entries/staff"] = ("AccessRegistrars", "/api/access/entries/staff", null),
         ["/api/access/entries/visitor"] = ("AccessRegistrars", "/api/access/entries/visitor", null),
+        ["/api/access/entries/tenant"] = ("AccessRegistrars", "/api/access/entries/tenant", null),
         ["/api/access/entries/{id:guid}/exit"] = ("AccessRegistrars", $"/api/access/entries/{Guid0}/exit", null),
         ["/api/access/entries/{id:guid}/void"] = ("AccessCorrectors", $"/api/access/entries/{Guid0}/void", null),
         ["/api/access/entries/{id:guid}/correct"] = ("AccessCorrectors", $"/api/access/entries/{Guid0}/correct", null),

@@ -76,7 +76,7 @@ internal static partial class AccessEndpoints
 
     private static IResult Created(AccessEntry entry) => Results.Created($"/api/access/entries/{entry.Id}", new { entry.Id });
 
-    private static async Task<IResult> Run(HttpContext http, Func<DataCenterOps.Domain.People.Actor, Task<IResult>> action, CancellationToken ct)
+    internal static async Task<IResult> Run(HttpContext http, Func<DataCenterOps.Domain.People.Actor, Task<IResult>> action, CancellationToken ct)
     {
         var people = http.RequestServices.GetRequiredService<PeopleDirectory>();
         var actor = await AccessActors.FromAsync(http.User, people, ct);

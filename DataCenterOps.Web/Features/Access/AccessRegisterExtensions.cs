@@ -30,10 +30,11 @@ public static class AccessRegisterExtensions
         return builder;
     }
 
-    /// <summary>JSON endpoints under /api/access (register, exit, correct, void) and the CSV/PDF exports of the log.</summary>
+    /// <summary>JSON endpoints under /api/access (register staff, visitors and tenant visits, exit, correct, void) and the CSV/PDF exports of the log.</summary>
     public static IEndpointRouteBuilder MapAccessRegister(this IEndpointRouteBuilder endpoints)
     {
         AccessEndpoints.Map(endpoints);
+        TenantVisitEndpoints.Map(endpoints);
         return endpoints;
     }
 }

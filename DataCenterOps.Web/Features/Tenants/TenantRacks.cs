@@ -7,11 +7,12 @@ namespace DataCenterOps.Web.Features.Tenants;
 /// <summary>
 /// A tenant's racks on the room plan: its registry racks (<see cref="EquipmentKind.ServerRack"/> items) matched to plan
 /// shapes by rack label, each with its PDU's live load and the temperature of the plan's nearest sensor. Only the
-/// devices behind the tenant's own racks are read; the room's other devices and alarms never reach the portal.
+/// devices behind the tenant's own racks are read; the room's other devices and alarms never reach the portal. The plan
+/// draws one site's room: a rack at another site is never matched to it (another room's rack may carry the same label).
 /// </summary>
 public static class TenantRacks
 {
-    public static IReadOnlyList<TenantRackView> For(IEnumerable<Equipment> tenantEquipment, RoomPlanOptions plan, Func<string, DeviceSnapshot?> device)
+    public static IReadOnlyList<TenantRackView> For(IEnumerable<Equipment> tenantEquipment, RoomPlanOptions plan, Guid planSiteId, Func<string, DeviceSnapshot?> device)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(device);
@@ -19,10 +20,11 @@ public static class TenantRacks
         var views = new List<TenantRackView>();
         foreach (var rack in tenantEquipment.Where(e => e.Kind == EquipmentKind.ServerRack && !string.IsNullOrWhiteSpace(e.Rack)))
         {
-            var item = plan.Items.FirstOrDefault(i => i.Kind == RoomPlanItemKind.Rack && string.Equals(i.Label, rack.Rack, StringComparison.OrdinalIgnoreCase));
+            var item = rack.SiteId != planSiteId ? null
+                : plan.Items.FirstOrDefault(i => i.Kind == RoomPlanItemKind.Rack && string.Equals(i.Label, rack.Rack, StringComparison.OrdinalIgnoreCase));
             if (item is null)
             {
-                views.Add(new TenantRackView(rack.Rack!, rack.Name, null, null, null, null));
+                views.Add(new TenantRackView(rack.Rack!, rack.Name, rack.SiteId, null, null, null, null));
                 continue;
             }
 
@@ -31,7 +33,7 @@ public static class TenantRacks
             var sensor = sensors.OrderBy(s => Distance(s, item)).FirstOrDefault();
             var env = sensor?.DeviceId is { } envId ? device(envId) : null;
             var temperature = env is { Status.IsCommLost: false } ? env.LiveValue("temperature") : null;
-            views.Add(new TenantRackView(item.Label, rack.Name, RackLoad.For(item, live), live?.LiveValue("power"), sensor?.Label, temperature));
+            views.Add(new TenantRackView(item.Label, rack.Name, rack.SiteId, RackLoad.For(item, live), live?.LiveValue("power"), sensor?.Label, temperature));
         }
 
         return views;

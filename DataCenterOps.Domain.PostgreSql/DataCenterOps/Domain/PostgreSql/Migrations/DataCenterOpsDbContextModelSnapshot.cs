@@ -1890,6 +1890,39 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.ToTable("VisitPermits");
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitCancellation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CancelledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("StandInId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PermitId")
+                        .IsUnique();
+
+                    b.ToTable("VisitPermitCancellations", (string)null);
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2531,6 +2564,15 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitCancellation", b =>
+                {
+                    b.HasOne("DataCenterOps.Domain.Tenants.VisitPermit", null)
+                        .WithOne("Cancellation")
+                        .HasForeignKey("DataCenterOps.Domain.Tenants.VisitPermitCancellation", "PermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermitDecision", b =>
                 {
                     b.HasOne("DataCenterOps.Domain.Tenants.VisitPermit", null)
@@ -2651,6 +2693,8 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
 
             modelBuilder.Entity("DataCenterOps.Domain.Tenants.VisitPermit", b =>
                 {
+                    b.Navigation("Cancellation");
+
                     b.Navigation("Decision");
 
                     b.Navigation("Persons");
