@@ -14,13 +14,17 @@ namespace DataCenterOps.Benchmarks.Dashboard;
 /// plus SOP tiles) for 10.
 /// <c>DCOPS_BENCH_HOLD_SECONDS=N</c> keeps the 50 pages open N seconds more (the server's process id printed) for a
 /// profiler: <c>dotnet-gcdump collect -p PID</c>, <c>dotnet-counters monitor -p PID</c>.
+/// <c>DCOPS_BENCH_COUNTS=10</c> (comma-separated) opens other counts; <c>DCOPS_BENCH_TEMPLATE=0</c> leaves the template out
+/// (for a quick profile of ours alone).
 /// Figures only, nothing asserted. The wall screen's long run is <see cref="WallSoakBenchmark"/>.
 /// </summary>
 public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
 {
     private const int MemorySamples = 5;
     private const float WaitMs = 120_000;
-    private static readonly int[] Counts = [1, 10, 50];
+    private static readonly int[] Counts = Environment.GetEnvironmentVariable("DCOPS_BENCH_COUNTS") is { Length: > 0 } counts
+        ? [.. counts.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))]
+        : [1, 10, 50];
 
     // The template's counter page: a click counts only once the circuit is up, so a changed count means interactive.
     private const string TemplateInteractive = """
@@ -37,8 +41,9 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browsers.LaunchAsync(playwright);
 
-        await using (var template = await TemplateAppProcess.StartAsync(cancellationToken))
+        if (Environment.GetEnvironmentVariable("DCOPS_BENCH_TEMPLATE") != "0")
         {
+            await using var template = await TemplateAppProcess.StartAsync(cancellationToken);
             await using var context = await Browsers.NewContextAsync(browser, WaitMs);
             var templateCpu = ProcessCpu(template.ProcessId);
             figures.AddRange(await MeasureAsync(
