@@ -14,13 +14,17 @@ namespace DataCenterOps.Benchmarks.Dashboard;
 /// plus SOP tiles) for 10.
 /// <c>DCOPS_BENCH_HOLD_SECONDS=N</c> keeps the 50 pages open N seconds more (the server's process id printed) for a
 /// profiler: <c>dotnet-gcdump collect -p PID</c>, <c>dotnet-counters monitor -p PID</c>.
+/// <c>DCOPS_BENCH_COUNTS=10</c> (comma-separated) opens other counts; <c>DCOPS_BENCH_TEMPLATE=0</c> leaves the template out
+/// (for a quick profile of ours alone).
 /// Figures only, nothing asserted. The wall screen's long run is <see cref="WallSoakBenchmark"/>.
 /// </summary>
 public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
 {
     private const int MemorySamples = 5;
     private const float WaitMs = 120_000;
-    private static readonly int[] Counts = [1, 10, 50];
+    private static readonly int[] Counts = Environment.GetEnvironmentVariable("DCOPS_BENCH_COUNTS") is { Length: > 0 } counts
+        ? [.. counts.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))]
+        : [1, 10, 50];
 
     // The template's counter page: a click counts only once the circuit is up, so a changed count means interactive.
     private const string TemplateInteractive = """
@@ -37,12 +41,13 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browsers.LaunchAsync(playwright);
 
-        await using (var template = await TemplateAppProcess.StartAsync(cancellationToken))
+        if (Environment.GetEnvironmentVariable("DCOPS_BENCH_TEMPLATE") != "0")
         {
+            await using var template = await TemplateAppProcess.StartAsync(cancellationToken);
             await using var context = await Browsers.NewContextAsync(browser, WaitMs);
             var templateCpu = ProcessCpu(template.ProcessId);
             figures.AddRange(await MeasureAsync(
-                "empty Blazor template (/counter)", context, template.PrivateBytes, Counts,
+                "empty Blazor template (/counter)", context, template.ProcessId, template.PrivateBytes, Counts,
                 async page =>
                 {
                     await page.GotoAsync(template.BaseUrl + "/counter");
@@ -59,11 +64,11 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
             await Browsers.SignInAsync(signIn, app.BaseUrl);
             await signIn.CloseAsync(new() { RunBeforeUnload = true });
             var cpu = ProcessCpu(app.ProcessId ?? 0);
-            figures.AddRange(await MeasureAsync("room dashboard (/room)", context, app.PrivateBytes, Counts, page => OpenOursAsync(page, app.BaseUrl + "/room"), cancellationToken, app.ProcessId));
+            figures.AddRange(await MeasureAsync("room dashboard (/room)", context, app.ProcessId ?? 0, app.PrivateBytes, Counts, page => OpenOursAsync(page, app.BaseUrl + "/room"), cancellationToken, app.ProcessId));
             figures.Add(new("room dashboard (/room): server CPU during the whole measurement (warm-up, 50 opens, 3 × 15 s live, close)", (ProcessCpu(app.ProcessId ?? 0) - cpu).TotalSeconds, "CPU-s"));
             if (Environment.GetEnvironmentVariable("DCOPS_BENCH_HOME") == "1")
             {
-                figures.AddRange(await MeasureAsync("home page (/: dashboard and SOP tiles)", context, app.PrivateBytes, [10], page => OpenOursAsync(page, app.BaseUrl + "/"), cancellationToken));
+                figures.AddRange(await MeasureAsync("home page (/: dashboard and SOP tiles)", context, app.ProcessId ?? 0, app.PrivateBytes, [10], page => OpenOursAsync(page, app.BaseUrl + "/"), cancellationToken));
             }
         }
 
@@ -78,7 +83,7 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
     }
 
     private static async Task<IReadOnlyList<Figure>> MeasureAsync(
-        string what, IBrowserContext context, Func<long> privateBytes, int[] counts, Func<IPage, Task> open, CancellationToken cancellationToken, int? holdProcessId = null)
+        string what, IBrowserContext context, int processId, Func<long> privateBytes, int[] counts, Func<IPage, Task> open, CancellationToken cancellationToken, int? holdProcessId = null)
     {
         // A first page (closed again) warms the server's code paths, so the figures are of a running server.
         var warm = await context.NewPageAsync();
@@ -87,6 +92,10 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
         await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
 
         var figures = new Progress();
+        // The live managed heap (after a full GC the benchmark induces): what the circuits keep, without the GC's slack.
+        // Taken first, so every private-memory sample below comes some time after such a GC, the baseline too.
+        var heapBaseline = await ManagedHeap.AfterFullGcAsync(processId, cancellationToken);
+        figures.Add(new($"{what}: server managed heap after a full GC, none open", (heapBaseline ?? double.NaN) / 1048576.0, "MiB"));
         var baseline = await SampleAsync(privateBytes, cancellationToken);
         figures.Add(new($"{what}: server private memory, none open", baseline / 1048576.0, "MiB"));
         var pages = new List<IPage>();
@@ -106,6 +115,8 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
             await Task.Delay(TimeSpan.FromSeconds(15), cancellationToken);
             var memory = await SampleAsync(privateBytes, cancellationToken);
             figures.Add(new($"{what}: server private memory per open circuit, {count} open", (memory - baseline) / count / 1024.0, "KiB"));
+            var heap = await ManagedHeap.AfterFullGcAsync(processId, cancellationToken);
+            figures.Add(new($"{what}: server managed heap after a full GC per open circuit, {count} open", heap is { } h && heapBaseline is { } h0 ? (h - h0) / (double)count / 1024.0 : double.NaN, "KiB"));
         }
 
         if (holdProcessId is { } pid && int.TryParse(Environment.GetEnvironmentVariable("DCOPS_BENCH_HOLD_SECONDS"), CultureInfo.InvariantCulture, out var hold) && hold > 0)

@@ -6,12 +6,30 @@ namespace DataCenterOps.Benchmarks.EndToEnd;
 /// <summary>Finds every <see cref="IEndToEndBenchmark"/>, runs it and writes its figures to benchmarks/results/NAME.md.</summary>
 public static class EndToEndRunner
 {
-    public static async Task<int> RunAsync(string[] names)
+    /// <summary><c>--minutes M</c> on the command line: how long the benchmarks that run for a set time (the wall screen) run.</summary>
+    public static TimeSpan? Duration { get; private set; }
+
+    public static async Task<int> RunAsync(string[] arguments)
     {
+        var names = new List<string>();
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (arguments[i] == "--minutes" && i + 1 < arguments.Length
+                && double.TryParse(arguments[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) && minutes > 0)
+            {
+                Duration = TimeSpan.FromMinutes(minutes);
+                i++;
+            }
+            else
+            {
+                names.Add(arguments[i]);
+            }
+        }
+
         var benchmarks = typeof(EndToEndRunner).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndToEndBenchmark).IsAssignableFrom(t))
             .Select(t => (IEndToEndBenchmark)Activator.CreateInstance(t)!)
-            .Where(b => names.Length == 0 || names.Contains(b.Name, StringComparer.OrdinalIgnoreCase))
+            .Where(b => names.Count == 0 || names.Contains(b.Name, StringComparer.OrdinalIgnoreCase))
             .OrderBy(b => b.Name, StringComparer.Ordinal)
             .ToList();
 

@@ -53,7 +53,7 @@ public sealed class PueTileTests : RoomTestContext
     }
 
     [Fact]
-    public async Task ManyScreensOpeningTogether_ComputeThePueOnce_AndAgainOnlyWhenItIsAMinuteOld()
+    public async Task ManyScreensOpeningTogether_ComputeThePueOnce_AndAgainOnlyWhenItIsAMinuteOld_WithoutWaitingForIt()
     {
         var now = Time.GetUtcNow();
         await StoreAsync(now - TimeSpan.FromDays(2), now, (Meter.Id, EnergyPoints.MeterImport, 1.5), (PduA.Id, EnergyPoints.Pdu, 0.5), (PduB.Id, EnergyPoints.Pdu, 0.5));
@@ -69,7 +69,11 @@ public sealed class PueTileTests : RoomTestContext
         Assert.Equal(1, shared.Computations);
         Time.Advance(RoomPue.FreshFor);
         var later = Render<PueTile>();
-        later.WaitForAssertion(() => Assert.Equal("1.500", later.Find("[data-pue='today']").GetAttribute("data-value")));
+
+        // The screen that opens after a minute shows the last figures at its first render and does not wait for
+        // history: the one recomputation runs in the background.
+        Assert.Equal("1.500", later.Find("[data-pue='today']").GetAttribute("data-value"));
+        await shared.WhenRefreshedAsync();
         Assert.Equal(2, shared.Computations);
     }
 

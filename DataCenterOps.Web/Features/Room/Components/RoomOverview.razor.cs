@@ -1,4 +1,5 @@
 using DataCenterOps.Web.Features.Room;
+using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Sites;
 using Microsoft.AspNetCore.Components;
 
@@ -35,6 +36,12 @@ public sealed partial class RoomOverview
 
     [Inject]
     private SiteContext Sites { get; set; } = null!;
+
+    [Inject]
+    private DisplayClock Clock { get; set; } = null!;
+
+    [Inject]
+    private DataCenterOps.Monitoring.Physics.TemperatureRates Rates { get; set; } = null!;
 
     public void Dispose()
     {
