@@ -1,7 +1,7 @@
-namespace DataCenterOps.Web.Features.Room.Components;
+namespace DataCenterOps.Web.Shared.Layout;
 
-/// <summary>Which room link is the current page, matched as <c>NavLink</c> matches (exactly, or as a path prefix).</summary>
-public static class RoomLinks
+/// <summary>Which menu or room link is the current page, matched as <c>NavLink</c> matches (exactly, or as a path prefix).</summary>
+public static class MenuLinks
 {
     /// <param name="relativeUri">The page's address relative to the base (<c>NavigationManager.ToBaseRelativePath</c>).</param>
     /// <param name="href">The link's relative address, e.g. <c>room/alarms</c>.</param>
