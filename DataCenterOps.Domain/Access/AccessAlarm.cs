@@ -1,4 +1,10 @@
+using DataCenterOps.Domain.Sites;
+
 namespace DataCenterOps.Domain.Access;
 
-/// <summary>An access alarm: <paramref name="Source"/> is the door's device id (or "access" for the room), <paramref name="Key"/> one of <see cref="AccessAlarmKeys"/>.</summary>
-public sealed record AccessAlarm(string Source, string Key, AccessAlarmSeverity Severity, string Message, DateTime RaisedAtUtc);
+/// <summary>An access alarm: <paramref name="Source"/> is the door's device id (or the room source of its site, <see cref="AccessAlarmKeys.RoomSourceOf"/>), <paramref name="Key"/> one of <see cref="AccessAlarmKeys"/>.</summary>
+public sealed record AccessAlarm(string Source, string Key, AccessAlarmSeverity Severity, string Message, DateTime RaisedAtUtc)
+{
+    /// <summary>The site whose door or room it is: screens show only the current site's.</summary>
+    public Guid SiteId { get; init; } = Site.DefaultId;
+}

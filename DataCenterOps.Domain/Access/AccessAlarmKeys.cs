@@ -1,3 +1,5 @@
+using DataCenterOps.Domain.Sites;
+
 namespace DataCenterOps.Domain.Access;
 
 public static class AccessAlarmKeys
@@ -13,4 +15,11 @@ public static class AccessAlarmKeys
 
     /// <summary>The source of room-wide alarms (not tied to one door sensor).</summary>
     public const string RoomSource = "access";
+
+    /// <summary>The source of a site's room-wide alarms: <see cref="RoomSource"/> for the default site, <c>access:CODE</c> for another.</summary>
+    public static string RoomSourceOf(Site site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return site.IsDefault ? RoomSource : $"{RoomSource}:{site.Code}";
+    }
 }

@@ -36,13 +36,20 @@ public sealed class AccessOptions : IValidatableObject
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
+    /// <summary>The zone a site's working hours are in: the site's own, else Access:TimeZone (a site without one, or unknown).</summary>
+    public TimeZoneInfo ZoneOf(string? siteTimeZone) =>
+        !string.IsNullOrWhiteSpace(siteTimeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(siteTimeZone, out var zone) ? zone : Zone;
+
     public (TimeOnly Start, TimeOnly End) ParsedWorkingHours => Parse(WorkingHours)
         ?? throw new FormatException("Access:WorkingHours must look like 07:30-16:00.");
 
     /// <summary>True when <paramref name="instantUtc"/> falls on a working day inside working hours, local time.</summary>
-    public bool IsWorkingTime(DateTime instantUtc)
+    public bool IsWorkingTime(DateTime instantUtc) => IsWorkingTime(instantUtc, Zone);
+
+    /// <summary>True when <paramref name="instantUtc"/> falls on a working day inside working hours in <paramref name="zone"/> (a site's zone).</summary>
+    public bool IsWorkingTime(DateTime instantUtc, TimeZoneInfo zone)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(instantUtc, DateTimeKind.Utc), Zone);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(instantUtc, DateTimeKind.Utc), zone);
         var (start, end) = ParsedWorkingHours;
         var time = TimeOnly.FromDateTime(local);
         return WorkingDays.Contains(local.DayOfWeek) && time >= start && time < end;

@@ -4,6 +4,7 @@ using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Rules;
+using DataCenterOps.Domain.Sites;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,10 @@ namespace DataCenterOps.Domain.Access;
 
 /// <summary>
 /// Cross-checks the door sensor against the register: a door opening with no entry or exit registered within
-/// Access:DoorCorrelationWindow (either side) is unregistered access; a door open past Access:DoorHeldOpenLimit is
-/// held open; anyone registered inside outside Access:WorkingHours is flagged. Singleton; the worker feeds it.
+/// Access:DoorCorrelationWindow (either side) at the door's own site is unregistered access (an entry at another site's
+/// room does not count); a door open past Access:DoorHeldOpenLimit is held open; anyone registered inside a site's room
+/// outside Access:WorkingHours, in the site's time zone (Access:TimeZone when it has none), is flagged for that site.
+/// Singleton; the worker feeds it.
 /// Openings are kept in the database (<see cref="DoorOpening"/>), so one still open or not yet checked when the app
 /// stops is picked up again when it starts.
 /// </summary>
@@ -65,7 +68,7 @@ public sealed partial class DoorCorrelationService(
                 // A repeated "open" while already open (or still open from before a restart) is the same opening.
                 if (!_open.ContainsKey(doorEvent.DeviceId))
                 {
-                    var opening = new DoorOpening { DeviceId = doorEvent.DeviceId, OpenedAtUtc = doorEvent.AtUtc };
+                    var opening = new DoorOpening { DeviceId = doorEvent.DeviceId, SiteId = doorEvent.SiteId, OpenedAtUtc = doorEvent.AtUtc };
                     db.Set<DoorOpening>().Add(opening);
                     await db.SaveChangesAsync(cancellationToken);
                     _open.Add(doorEvent.DeviceId, opening);
@@ -98,36 +101,54 @@ public sealed partial class DoorCorrelationService(
             var window = settings.DoorCorrelationWindow;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await LoadPendingAsync(db, cancellationToken);
+            var sites = await db.Sites.AsNoTracking().ToListAsync(cancellationToken);
+            if (!sites.Exists(site => site.IsDefault))
+            {
+                sites.Add(new Site { Id = Site.DefaultId, Code = SitesOptions.DefaultCode, TimeZone = "" }); // not synchronised yet
+            }
+
+            var zones = sites.ToDictionary(site => site.Id, site => settings.ZoneOf(site.TimeZone));
             var entries = db.Set<AccessEntry>().AsNoTracking().Where(e => e.Status != AccessEntryStatus.Voided);
             foreach (var opening in _awaitingRegistration.Where(o => now >= o.OpenedAtUtc + window).ToList())
             {
                 var from = opening.OpenedAtUtc - window;
                 var to = opening.OpenedAtUtc + window;
+                var site = opening.SiteId;
                 var registered = await entries.AnyAsync(
-                    e => (e.InAtUtc >= from && e.InAtUtc <= to) || (e.OutAtUtc >= from && e.OutAtUtc <= to), cancellationToken);
+                    e => e.SiteId == site && ((e.InAtUtc >= from && e.InAtUtc <= to) || (e.OutAtUtc >= from && e.OutAtUtc <= to)), cancellationToken);
                 await MarkCheckedAsync(db, opening, registered, now, cancellationToken);
                 if (!registered)
                 {
                     await RaiseAsync(new AccessAlarm(opening.DeviceId, AccessAlarmKeys.UnregisteredAccess, AccessAlarmSeverity.Critical,
-                        $"Door {opening.DeviceId} opened at {Local(opening.OpenedAtUtc, settings)} with no entry or exit registered within {window.TotalMinutes:0.#} min.", now), cancellationToken);
+                        $"Door {opening.DeviceId} opened at {Local(opening.OpenedAtUtc, ZoneOf(zones, site, settings))} with no entry or exit registered within {window.TotalMinutes:0.#} min.", now)
+                    { SiteId = site }, cancellationToken);
                 }
             }
 
-            foreach (var (device, since) in _open.Select(o => (o.Key, o.Value.OpenedAtUtc)).Where(d => now - d.OpenedAtUtc >= settings.DoorHeldOpenLimit).ToList())
+            foreach (var opening in _open.Values.Where(o => now - o.OpenedAtUtc >= settings.DoorHeldOpenLimit).ToList())
             {
-                await RaiseAsync(new AccessAlarm(device, AccessAlarmKeys.DoorHeldOpen, AccessAlarmSeverity.Warning,
-                    $"Door {device} open since {Local(since, settings)}, longer than {settings.DoorHeldOpenLimit.TotalMinutes:0.#} min.", now), cancellationToken);
+                await RaiseAsync(new AccessAlarm(opening.DeviceId, AccessAlarmKeys.DoorHeldOpen, AccessAlarmSeverity.Warning,
+                    $"Door {opening.DeviceId} open since {Local(opening.OpenedAtUtc, ZoneOf(zones, opening.SiteId, settings))}, longer than {settings.DoorHeldOpenLimit.TotalMinutes:0.#} min.", now)
+                { SiteId = opening.SiteId }, cancellationToken);
             }
 
-            var inside = await db.Set<AccessEntry>().CountAsync(e => e.Status == AccessEntryStatus.Inside, cancellationToken);
-            if (inside > 0 && !settings.IsWorkingTime(now))
+            // Each site's room on its own: who is inside there, against working hours in that site's zone.
+            var insideBySite = await db.Set<AccessEntry>().Where(e => e.Status == AccessEntryStatus.Inside)
+                .GroupBy(e => e.SiteId).Select(g => new { SiteId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            foreach (var site in sites)
             {
-                await RaiseAsync(new AccessAlarm(AccessAlarmKeys.RoomSource, AccessAlarmKeys.AfterHours, AccessAlarmSeverity.Warning,
-                    $"{inside} person(s) still registered inside the DC room after working hours ({settings.WorkingHours}).", now), cancellationToken);
-            }
-            else
-            {
-                await ClearAsync(AccessAlarmKeys.RoomSource, AccessAlarmKeys.AfterHours, cancellationToken);
+                var source = AccessAlarmKeys.RoomSourceOf(site);
+                var inside = insideBySite.FirstOrDefault(i => i.SiteId == site.Id)?.Count ?? 0;
+                if (inside > 0 && !settings.IsWorkingTime(now, zones[site.Id]))
+                {
+                    await RaiseAsync(new AccessAlarm(source, AccessAlarmKeys.AfterHours, AccessAlarmSeverity.Warning,
+                        $"{inside} person(s) still registered inside the DC room of {site.Code} after working hours ({settings.WorkingHours} {zones[site.Id].Id}).", now)
+                    { SiteId = site.Id }, cancellationToken);
+                }
+                else
+                {
+                    await ClearAsync(source, AccessAlarmKeys.AfterHours, cancellationToken);
+                }
             }
         }
         finally
@@ -247,8 +268,11 @@ public sealed partial class DoorCorrelationService(
         }
     }
 
-    private static string Local(DateTime utc, AccessOptions settings) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, settings.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private static TimeZoneInfo ZoneOf(Dictionary<Guid, TimeZoneInfo> zones, Guid siteId, AccessOptions settings) =>
+        zones.TryGetValue(siteId, out var zone) ? zone : settings.Zone;
+
+    private static string Local(DateTime utc, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Access alarm {Key} on {Source}: {Message}")]
     private static partial void LogRaised(ILogger logger, string source, string key, string message);

@@ -1,3 +1,5 @@
+using DataCenterOps.Domain.Sites;
+
 namespace DataCenterOps.Domain.Access;
 
 /// <summary>
@@ -8,6 +10,9 @@ public sealed class DoorOpening
 {
     public long Id { get; set; }
     public string DeviceId { get; set; } = "";
+
+    /// <summary>The site whose DC-room door it is (the door's device stands there); checked against that site's register only.</summary>
+    public Guid SiteId { get; set; } = Site.DefaultId;
     public DateTime OpenedAtUtc { get; set; }
     public DateTime? ClosedAtUtc { get; set; }
 

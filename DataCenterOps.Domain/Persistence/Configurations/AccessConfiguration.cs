@@ -138,6 +138,8 @@ internal sealed class DoorOpeningConfiguration : IEntityTypeConfiguration<DoorOp
     {
         builder.ToTable("DoorOpenings");
         builder.Property(o => o.DeviceId).HasMaxLength(64);
+        builder.Property(o => o.SiteId).HasDefaultValue(Site.DefaultId);
+        builder.HasIndex(o => o.SiteId);
         builder.HasIndex(o => o.OpenedAtUtc);
         builder.HasIndex(o => o.CheckedAtUtc);
     }

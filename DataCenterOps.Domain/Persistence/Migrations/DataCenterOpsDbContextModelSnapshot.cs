@@ -463,11 +463,18 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.Property<bool?>("Registered")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
+
                     b.HasKey("Id");
 
                     b.HasIndex("CheckedAtUtc");
 
                     b.HasIndex("OpenedAtUtc");
+
+                    b.HasIndex("SiteId");
 
                     b.ToTable("DoorOpenings", (string)null);
                 });

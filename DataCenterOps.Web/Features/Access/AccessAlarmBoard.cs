@@ -12,6 +12,9 @@ public sealed class AccessAlarmBoard : IAccessAlarmSink
     public IReadOnlyList<AccessAlarm> Active =>
         [.. _active.Values.OrderByDescending(a => a.Severity).ThenBy(a => a.RaisedAtUtc)];
 
+    /// <summary>The access alarms active now at one site (its doors and its room): every screen is for one site.</summary>
+    public IReadOnlyList<AccessAlarm> ActiveAt(Guid siteId) => [.. Active.Where(a => a.SiteId == siteId)];
+
     public IDisposable Subscribe(Action onChange) => _changes.Subscribe(onChange);
 
     public Task RaiseAsync(AccessAlarm alarm, CancellationToken cancellationToken)

@@ -470,11 +470,18 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.Property<bool?>("Registered")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("5e7e0000-0000-4000-8000-000000000001"));
+
                     b.HasKey("Id");
 
                     b.HasIndex("CheckedAtUtc");
 
                     b.HasIndex("OpenedAtUtc");
+
+                    b.HasIndex("SiteId");
 
                     b.ToTable("DoorOpenings", (string)null);
                 });
