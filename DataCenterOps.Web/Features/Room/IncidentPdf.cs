@@ -54,7 +54,7 @@ internal static class IncidentPdf
             flow.PageStarted = f => f.TableRow(columns, header, bold);
             foreach (var entry in incident.Timeline)
             {
-                var message = entry.Alarm is { } alarm ? RoomFormat.AlarmText(l, alarm) : "";
+                var message = entry.Alarm is { } alarm ? RoomFormat.AlarmText(l, alarm, names) : "";
                 if (entry.Text is { } text)
                 {
                     message = message.Length == 0 ? $"“{text}”" : $"{message} — “{text}”";

@@ -11,7 +11,9 @@ public static class AlarmText
     /// The alarm in the reader's language: its message key with its values (Room.AlarmMessage.*), else the text of its
     /// alarm key (Room.AlarmKey.*, Access.Alarm.* for the access register's), else the service's own (English) message.
     /// </summary>
-    public static string For(IStringLocalizer<Ui> l, Alarm alarm)
+    /// <param name="deviceName">The device's one name (the equipment registry's) where the message names the device;
+    /// null keeps the name monitoring wrote into the alarm (its configured name).</param>
+    public static string For(IStringLocalizer<Ui> l, Alarm alarm, string? deviceName = null)
     {
         ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(alarm);
@@ -20,7 +22,13 @@ public static class AlarmText
             var format = l["Room.AlarmMessage." + messageKey];
             if (!format.ResourceNotFound)
             {
-                return string.Format(CultureInfo.CurrentCulture, format.Value, [.. arguments.Select(a => AlarmArgument(l, a))]);
+                var values = arguments.Select(a => AlarmArgument(l, a)).ToArray();
+                if (deviceName is not null && messageKey == AlarmMessageKeys.CommLost && values.Length > 0)
+                {
+                    values[0] = deviceName;
+                }
+
+                return string.Format(CultureInfo.CurrentCulture, format.Value, values);
             }
         }
 

@@ -3,7 +3,6 @@ using DataCenterOps.Domain.Facilities;
 using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Monitoring.Alarms;
-using DataCenterOps.Web.Features.Room.Components;
 using DataCenterOps.Web.Shared.Localization;
 using static DataCenterOps.Tests.Web.Shared.Localization.UiResources;
 
@@ -74,7 +73,7 @@ public sealed class RefusalAndAlarmTextTests
             MessageArguments = ["temperature", "28.5", "°C", "27"],
         };
 
-        Assert.Equal(expected, In(culture, () => RoomFormat.AlarmText(Localizer(), alarm)));
+        Assert.Equal(expected, In(culture, () => AlarmText.For(Localizer(), alarm)));
     }
 
     [Fact]
@@ -83,8 +82,24 @@ public sealed class RefusalAndAlarmTextTests
         var l = Localizer();
         Alarm Of(string key, string message) => new(Guid.NewGuid(), "ups-1", key, AlarmSeverity.Critical, message, DateTimeOffset.UnixEpoch);
 
-        Assert.Equal("UPS berjalan dengan baterai", In("id-ID", () => RoomFormat.AlarmText(l, Of(AlarmKeys.UpsOnBattery, "UPS on battery"))));
-        Assert.Equal("Pintu terbuka terlalu lama", In("id-ID", () => RoomFormat.AlarmText(l, Of("access.door_held_open@env-1", "Door held open"))));
-        Assert.Equal("Something new", In("id-ID", () => RoomFormat.AlarmText(l, Of("vendor.new_thing", "Something new"))));
+        Assert.Equal("UPS berjalan dengan baterai", In("id-ID", () => AlarmText.For(l, Of(AlarmKeys.UpsOnBattery, "UPS on battery"))));
+        Assert.Equal("Pintu terbuka terlalu lama", In("id-ID", () => AlarmText.For(l, Of("access.door_held_open@env-1", "Door held open"))));
+        Assert.Equal("Something new", In("id-ID", () => AlarmText.For(l, Of("vendor.new_thing", "Something new"))));
+    }
+
+    [Theory]
+    [InlineData("id-ID", "Tidak ada jawaban dari UPS 1 (3 polling terlewat)")]
+    [InlineData("en-US", "No answer from UPS 1 (3 polls missed)")]
+    public void ACommunicationLostAlarm_NamesTheDevice_ByItsOneRegistryName(string culture, string expected)
+    {
+        // Monitoring wrote its configured name ("UPS A"); the screens name the equipment as the registry does.
+        var alarm = new Alarm(Guid.NewGuid(), "ups-1", AlarmKeys.CommLost, AlarmSeverity.Critical, "No reply from UPS A", DateTimeOffset.UnixEpoch)
+        {
+            MessageKey = AlarmMessageKeys.CommLost,
+            MessageArguments = ["UPS A", "3"],
+        };
+
+        Assert.Equal(expected, In(culture, () => AlarmText.For(Localizer(), alarm, "UPS 1")));
+        Assert.Contains("UPS A", In(culture, () => AlarmText.For(Localizer(), alarm)), StringComparison.Ordinal);
     }
 }

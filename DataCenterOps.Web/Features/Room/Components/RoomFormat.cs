@@ -91,7 +91,9 @@ public static class RoomFormat
     }
 
     /// <summary>The alarm in the reader's language (<see cref="Shared.Localization.AlarmText"/>).</summary>
-    public static string AlarmText(IStringLocalizer<Ui> l, Alarm alarm) => Shared.Localization.AlarmText.For(l, alarm);
+    /// <summary>The alarm's text with the device under its one name (the registry's), as the rest of the room screens show it.</summary>
+    public static string AlarmText(IStringLocalizer<Ui> l, Alarm alarm, RoomNames names) =>
+        Shared.Localization.AlarmText.For(l, alarm, names.Of(alarm.DeviceId));
 
     /// <summary>
     /// Who acknowledged, as a person's name: the display name stored with the alarm; for acknowledgements from
