@@ -25,6 +25,7 @@ public sealed partial class DoorCorrelationService(
     TimeProvider time,
     IOptions<AccessOptions> options,
     IEnumerable<IAccessAlarmSink> sinks,
+    AuditLogFactory audits,
     ILogger<DoorCorrelationService> logger)
 {
     private readonly Channel<DoorEvent> _posted = Channel.CreateBounded<DoorEvent>(
@@ -166,7 +167,7 @@ public sealed partial class DoorCorrelationService(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             // A singleton with its own short-lived context: the audit entry belongs to that context.
-            new AuditLog(db, time).Write(actor, "UnregisteredAccessResolved", "Door", source, null, new { Note = text });
+            audits.For(db).Write(actor, "UnregisteredAccessResolved", "Door", source, null, new { Note = text });
             await db.SaveChangesAsync(cancellationToken);
         }
 

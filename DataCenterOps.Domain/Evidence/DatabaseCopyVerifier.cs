@@ -1,5 +1,4 @@
 using DataCenterOps.Domain.Archive;
-using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,8 +24,11 @@ public static class DatabaseCopyVerifier
     private static async Task<DatabaseCopyVerification> VerifyAsync(DbContextOptions<DataCenterOpsDbContext> options, EvidenceKey key, CancellationToken cancellationToken)
     {
         await using var db = new DataCenterOpsDbContext(options);
-        var chain = await new ArchiveService(db, TimeProvider.System, key, new AuditLog(db, TimeProvider.System)).VerifyChainAsync(cancellationToken);
-        var evidence = await new EvidenceVerifier(db, key).VerifyAllAsync(anchors: null, cancellationToken);
-        return new DatabaseCopyVerification(chain.Count, chain.All(r => r.State == IntegrityState.Intact), evidence);
+        // Only reads, on the copy's own context: the archive chain checked directly, no service that could write
+        // (no AuditLog, no clock) against a backup file.
+        var verifier = new EvidenceVerifier(db, key);
+        var archive = await verifier.VerifyAsync(EvidenceChains.Archive, anchor: null, cancellationToken);
+        var evidence = await verifier.VerifyAllAsync(anchors: null, cancellationToken);
+        return new DatabaseCopyVerification(archive.Checks.Count, archive.Checks.All(c => c.State == IntegrityState.Intact), evidence);
     }
 }

@@ -74,6 +74,7 @@ public static class DomainServiceCollectionExtensions
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<DataCenterOpsDbContext>>().CreateDbContext());
 
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditLogFactory>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<EvidencePackQueries>();

@@ -17,6 +17,7 @@ public sealed class DoorCorrelationTests : IAsyncLifetime
     {
         _db = await CreateAccessAsync();
         _service = new DoorCorrelationService(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.AccessOptions), [_sink],
+            new DataCenterOps.Domain.Auditing.AuditLogFactory(_db.Time),
             NullLogger<DoorCorrelationService>.Instance);
     }
 
@@ -197,7 +198,7 @@ public sealed class DoorCorrelationTests : IAsyncLifetime
     }
 
     private DoorCorrelationService Restarted(RecordingAlarmSink sink) =>
-        new(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.AccessOptions), [sink], NullLogger<DoorCorrelationService>.Instance);
+        new(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.AccessOptions), [sink], new DataCenterOps.Domain.Auditing.AuditLogFactory(_db.Time), NullLogger<DoorCorrelationService>.Instance);
 
     private sealed class Factory(TestDatabase database) : IDbContextFactory<DataCenterOpsDbContext>
     {

@@ -78,8 +78,8 @@ public sealed class RoutineTilesTests : BunitSetup
         {
             SignIn("someone");
             var tile = Context.Render<BackupStatusTile>();
-            tile.WaitForAssertion(() => Assert.Contains("Belum ada backup yang dijalankan.", tile.Markup, StringComparison.Ordinal));
-            Assert.Contains("Backup database", tile.Markup, StringComparison.Ordinal);
+            tile.WaitForAssertion(() => Assert.Contains("Belum ada pencadangan yang dijalankan.", tile.Markup, StringComparison.Ordinal));
+            Assert.Contains("Pencadangan database", tile.Markup, StringComparison.Ordinal);
         }
         finally
         {
