@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Access;
+using DataCenterOps.Domain.Auditing;
 using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Domain.Sites;
 using DataCenterOps.Tests.TestSupport;
@@ -155,7 +156,7 @@ public abstract class DoorCorrelationSiteTests(StorageProvider provider) : IAsyn
     }
 
     private DoorCorrelationService NewService(RecordingAlarmSink sink) =>
-        new(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.AccessOptions), [sink], NullLogger<DoorCorrelationService>.Instance);
+        new(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.AccessOptions), [sink], new AuditLogFactory(_db.Time), NullLogger<DoorCorrelationService>.Instance);
 
     private async Task<Guid> VisitorInsideAsync(Guid siteId)
     {
