@@ -11,7 +11,7 @@ namespace DataCenterOps.Monitoring.Alarms.Incidents;
 /// Incidents are per rule and site (<paramref name="siteOf"/>: a device's site code; none = one site). The
 /// <see cref="IncidentPipeline"/> keeps the engine's open incidents those of the store, which every node and restart shares.
 /// </summary>
-public sealed class AlarmNotificationEngine(
+public sealed partial class AlarmNotificationEngine(
     IReadOnlyList<IncidentRule> rules, IMaintenanceWindows windows, IOptions<AlarmNotificationOptions> options, TimeProvider time,
     Func<string, string>? siteOf = null)
 {
@@ -35,75 +35,13 @@ public sealed class AlarmNotificationEngine(
     /// <summary>The site code of a device's incidents (empty when sites are not told apart).</summary>
     internal string SiteOf(string deviceId) => siteOf?.Invoke(deviceId) ?? "";
 
-    /// <summary>
-    /// Makes the engine's open incident of <paramref name="checkedRules"/> at <paramref name="site"/> the store's
-    /// <paramref name="shared"/> one (or none): one it holds that the store no longer has open, and that has no active
-    /// alarm here, is forgotten; the store's one is taken in, its opening notified if any node notified it.
-    /// </summary>
-    internal void UseShared(string site, IReadOnlyCollection<IncidentRule> checkedRules, SharedIncident? shared)
-    {
-        lock (_gate)
-        {
-            _incidents.RemoveAll(i => i.Site == site && checkedRules.Contains(i.Rule) && i.Id != shared?.Id
-                && !_active.Values.Any(t => t.Incident == i));
-            if (shared is not null && _incidents.All(i => i.Id != shared.Id) && rules.FirstOrDefault(r => r.Name == shared.Rule) is { } rule)
-            {
-                _incidents.Add(new OpenIncident(shared.Id, rule, shared.OpenedAt, site) { Notified = shared.OpeningNotified });
-            }
-        }
-    }
-
-    /// <summary>
-    /// At start: continues the store's open incidents with their still-active alarms (as notified); one whose alarms
-    /// have all cleared meanwhile is closed now.
-    /// </summary>
-    internal void Restore(IReadOnlyList<SharedIncident> open, IReadOnlyList<Alarm> active)
-    {
-        lock (_gate)
-        {
-            var now = time.GetUtcNow();
-            var byId = active.ToDictionary(a => a.Id);
-            foreach (var shared in open)
-            {
-                if (_incidents.Any(i => i.Id == shared.Id) || rules.FirstOrDefault(r => r.Name == shared.Rule) is not { } rule)
-                {
-                    continue;
-                }
-
-                var incident = new OpenIncident(shared.Id, rule, shared.OpenedAt, shared.Site) { Notified = shared.OpeningNotified };
-                foreach (var alarm in shared.AlarmIds.Select(id => byId.GetValueOrDefault(id)).OfType<Alarm>())
-                {
-                    incident.Add(alarm);
-                    if (!_active.ContainsKey(alarm.Id))
-                    {
-                        _active[alarm.Id] = new Tracked(alarm)
-                        {
-                            Notified = true,
-                            Incident = incident,
-                            InMaintenance = windows.Find(alarm.DeviceId, now) is not null,
-                        };
-                    }
-                }
-
-                if (incident.Count == 0)
-                {
-                    _savedIncidents.Add(new Incident(shared.Id, rule.Name, rule.Category, shared.OpenedAt, now, AlarmSeverity.Warning, []) { Site = shared.Site });
-                }
-                else
-                {
-                    _incidents.Add(incident);
-                }
-            }
-        }
-    }
-
     /// <summary>Flags of an active alarm (all false for an alarm the engine has not seen).</summary>
     public AlarmFlags FlagsOf(Alarm alarm)
     {
         ArgumentNullException.ThrowIfNull(alarm);
         lock (_gate)
         {
-            var flapping = _flaps.TryGetValue((alarm.DeviceId, alarm.Key), out var flap) && flap.Flapping;
+            var flapping = IsFlapping(alarm);
             return _active.TryGetValue(alarm.Id, out var t)
                 ? new AlarmFlags(t.InMaintenance, flapping, t.Suppressed, t.Incident?.Id)
                 : new AlarmFlags(false, flapping, false, null);
@@ -125,21 +63,6 @@ public sealed class AlarmNotificationEngine(
         lock (_gate)
         {
             return [.. _incidents.Where(i => i.Count > 0).Select(i => i.Snapshot(null))];
-        }
-    }
-
-    /// <summary>
-    /// What changed in incidents since the last call, for the incident store: each incident as it was after each
-    /// change (opened, joined, severity, closed) and the flapping marks of their alarms, in order.
-    /// </summary>
-    internal IncidentJournal DrainIncidentChanges()
-    {
-        lock (_gate)
-        {
-            var journal = new IncidentJournal([.. _savedIncidents], [.. _savedNotes]);
-            _savedIncidents.Clear();
-            _savedNotes.Clear();
-            return journal;
         }
     }
 
@@ -394,70 +317,4 @@ public sealed class AlarmNotificationEngine(
     }
 
     private bool IsFlapping(Alarm alarm) => _flaps.TryGetValue((alarm.DeviceId, alarm.Key), out var flap) && flap.Flapping;
-
-    private sealed class Tracked(Alarm alarm)
-    {
-        public Alarm Alarm { get; set; } = alarm;
-
-        public bool InMaintenance { get; set; }
-
-        public bool Suppressed { get; set; }
-
-        public bool Notified { get; set; }
-
-        public bool Escalated { get; set; }
-
-        public OpenIncident? Incident { get; set; }
-    }
-
-    private sealed class FlapState
-    {
-        public Queue<DateTimeOffset> Changes { get; } = new();
-
-        public DateTimeOffset LastChange { get; set; }
-
-        public bool Flapping { get; set; }
-
-        public void Forget(DateTimeOffset before)
-        {
-            while (Changes.TryPeek(out var oldest) && oldest < before)
-            {
-                Changes.Dequeue();
-            }
-        }
-    }
-
-    private sealed class OpenIncident(Guid id, IncidentRule rule, DateTimeOffset openedAt, string site)
-    {
-        private readonly List<Alarm> _alarms = [];
-
-        public string Site { get; } = site;
-
-        public int Count => _alarms.Count;
-
-        public Guid Id { get; } = id;
-
-        public IncidentRule Rule { get; } = rule;
-
-        public DateTimeOffset OpenedAt { get; } = openedAt;
-
-        public bool Notified { get; set; }
-
-        public bool Escalated { get; set; }
-
-        public void Add(Alarm alarm) => _alarms.Add(alarm);
-
-        public void Update(Alarm alarm)
-        {
-            var at = _alarms.FindIndex(a => a.Id == alarm.Id);
-            if (at >= 0)
-            {
-                _alarms[at] = alarm;
-            }
-        }
-
-        // An incident taken in from the store may hold none of this node's alarms yet.
-        public Incident Snapshot(DateTimeOffset? closedAt) => new(
-            Id, Rule.Name, Rule.Category, OpenedAt, closedAt, _alarms.Count == 0 ? AlarmSeverity.Warning : _alarms.Max(a => a.Severity), [.. _alarms]) { Site = Site };
-    }
 }
