@@ -67,9 +67,13 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<EvidenceServices>();
         services.AddSingleton(sp => new EvidenceSealingInterceptor(
             sp.GetRequiredService<EvidenceKey>(), sp.GetRequiredService<EvidenceAnchorLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DirectoryChanges>();
+        services.AddSingleton<DirectoryChangeInterceptor>();
+        services.AddSingleton<DirectoryCache>();
         services.AddDbContextFactory<DataCenterOpsDbContext>((sp, options) =>
         {
-            options.Use(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<EvidenceSealingInterceptor>());
+            options.Use(sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+                sp.GetRequiredService<EvidenceSealingInterceptor>(), sp.GetRequiredService<DirectoryChangeInterceptor>());
         });
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<DataCenterOpsDbContext>>().CreateDbContext());
 

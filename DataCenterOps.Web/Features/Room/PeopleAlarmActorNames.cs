@@ -5,10 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DataCenterOps.Web.Features.Room;
 
 /// <summary>
-/// Reads the display name from the people directory now (a renamed person shows their new name). Without the
-/// directory (monitoring-only hosts) or a name on file, the part of the account before "@" stands in.
+/// Reads the display name from the process-wide <see cref="DirectoryCache"/> (read again as soon as this process saves
+/// a rename, so a renamed person shows their new name; without waiting for the database on every page's first render).
+/// Without the directory (monitoring-only hosts) or a name on file, the part of the account before "@" stands in.
 /// </summary>
-internal sealed class PeopleAlarmActorNames(IServiceScopeFactory scopes) : IAlarmActorNames
+internal sealed class PeopleAlarmActorNames(IServiceProvider services) : IAlarmActorNames
 {
     public async Task<string?> DisplayNameAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -20,15 +21,11 @@ internal sealed class PeopleAlarmActorNames(IServiceScopeFactory scopes) : IAlar
         }
 
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var scope = scopes.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
+        if (id is not null && services.GetService<DirectoryCache>() is { } directory
+            && (await directory.CurrentAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).NameOf(id) is { Length: > 0 } name
+            && !string.Equals(name, account, StringComparison.OrdinalIgnoreCase))
         {
-            if (id is not null && scope.ServiceProvider.GetService<PeopleDirectory>() is { } people
-                && (await people.NamesAsync(cancellationToken).ConfigureAwait(false)).GetValueOrDefault(id) is { Length: > 0 } name
-                && !string.Equals(name, account, StringComparison.OrdinalIgnoreCase))
-            {
-                return name;
-            }
+            return name;
         }
 
         var at = account.IndexOf('@', StringComparison.Ordinal);

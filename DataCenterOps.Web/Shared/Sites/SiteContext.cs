@@ -1,20 +1,25 @@
+using System.Security.Claims;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Sites;
+using Microsoft.AspNetCore.Identity;
 
 namespace DataCenterOps.Web.Shared.Sites;
 
 /// <summary>
 /// The site this circuit shows (every screen is for one site), chosen by <c>?site=CODE</c> or the site cookie, and
 /// the sites the signed-in person may switch between. Scoped: one per circuit, set once by <c>Routes</c>. With a
-/// single site, or a person limited to one, nothing about sites is shown at all.
+/// single site, or a person limited to one, nothing about sites is shown at all. Read from the process-wide
+/// <see cref="DirectoryCache"/>: the first render of a page (prerender and circuit) does not wait for the database.
 /// </summary>
-public sealed class SiteContext(IServiceScopeFactory scopes)
+public sealed class SiteContext(IServiceProvider services)
 {
     /// <summary>The cookie that remembers the chosen site between visits.</summary>
     public const string CookieName = "DataCenterOps.Site";
 
     /// <summary>The query parameter that opens a screen at a site.</summary>
     public const string QueryName = "site";
+
+    private static readonly string s_stampClaim = new ClaimsIdentityOptions().SecurityStampClaimType;
 
     private static readonly Site s_fallback = new() { Id = Site.DefaultId, Code = SitesOptions.DefaultCode };
 
@@ -32,13 +37,25 @@ public sealed class SiteContext(IServiceScopeFactory scopes)
     public bool IsLoaded { get; private set; }
 
     /// <summary>Reads the sites and picks the requested one when the person may see it, else their first.</summary>
-    public async Task LoadAsync(string userId, string? requestedCode, CancellationToken cancellationToken = default)
+    public Task LoadAsync(string userId, string? requestedCode, CancellationToken cancellationToken = default) =>
+        LoadAsync(userId, requestedCode, securityStamp: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="LoadAsync(string, string?, CancellationToken)"/> for the signed-in <paramref name="user"/>: their cookie's
+    /// security stamp makes a cached directory that predates a change of their sites on another node read again.
+    /// </summary>
+    public Task LoadAsync(ClaimsPrincipal user, string? requestedCode, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var actor = await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().ActorAsync(userId, cancellationToken);
-        var queries = scope.ServiceProvider.GetRequiredService<SiteQueries>();
-        var all = await queries.AllAsync(cancellationToken);
-        var visible = all.Where(s => actor.WorksAt(s.Id)).ToList();
+        ArgumentNullException.ThrowIfNull(user);
+        return LoadAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", requestedCode, user.FindFirstValue(s_stampClaim), cancellationToken);
+    }
+
+    private async Task LoadAsync(string userId, string? requestedCode, string? securityStamp, CancellationToken cancellationToken)
+    {
+        var directory = await services.GetRequiredService<DirectoryCache>().CurrentAsync(userId, securityStamp, cancellationToken);
+        var limits = string.IsNullOrEmpty(userId) ? null : directory.SitesOf(userId);
+        var all = directory.Sites;
+        var visible = all.Where(s => limits is null || limits.Contains(s.Id)).ToList();
         All = all.Count > 0 ? all : [s_fallback];
         Visible = visible.Count > 0 ? visible : [All[0]];
         Current = Visible.FirstOrDefault(s => string.Equals(s.Code, requestedCode, StringComparison.OrdinalIgnoreCase)) ?? Visible[0];

@@ -72,6 +72,7 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
             }
         }
 
+        figures.Add(new("load average (1 min) at the end", Browsers.LoadAverage(), ""));
         return figures;
     }
 
@@ -102,6 +103,9 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
         var openTimes = new List<double>();
         foreach (var count in counts)
         {
+            // CPU time is what load does not distort (a busy machine stretches the wall clock, not the work done).
+            var first = pages.Count + 1;
+            var openCpu = ProcessCpu(processId);
             while (pages.Count < count)
             {
                 var page = await context.NewPageAsync();
@@ -111,8 +115,12 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
                 pages.Add(page);
             }
 
+            figures.Add(new($"{what}: server CPU per open, opens {first}–{count} (with the live updates of those open)", (ProcessCpu(processId) - openCpu).TotalMilliseconds / (count - first + 1), "ms"));
+
             // Every page now renders each poll; give them a little while at steady state.
+            var liveCpu = ProcessCpu(processId);
             await Task.Delay(TimeSpan.FromSeconds(15), cancellationToken);
+            figures.Add(new($"{what}: server CPU per open circuit while live, {count} open", (ProcessCpu(processId) - liveCpu).TotalMilliseconds / 15.0 / count, "ms/s"));
             var memory = await SampleAsync(privateBytes, cancellationToken);
             figures.Add(new($"{what}: server private memory per open circuit, {count} open", (memory - baseline) / count / 1024.0, "KiB"));
             var heap = await ManagedHeap.AfterFullGcAsync(processId, cancellationToken);
