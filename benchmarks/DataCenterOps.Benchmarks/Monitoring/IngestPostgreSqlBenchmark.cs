@@ -168,7 +168,7 @@ public sealed class IngestPostgreSqlBenchmark : IEndToEndBenchmark
         });
         using var writer = new HistoryWriter(new MonitoringDatabase(options), options, TimeProvider.System, NullLogger<HistoryWriter>.Instance);
         // Schema and series ids first, as on a running node.
-        writer.WriteBatch(new ArraySegment<Reading>(readings, 0, Series));
+        writer.WriteBatch(IngestFigures.Primer(readings, Series));
         await writer.StartAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         foreach (var reading in readings)
@@ -190,7 +190,7 @@ public sealed class IngestPostgreSqlBenchmark : IEndToEndBenchmark
     {
         var options = Options.Create(new MonitoringOptions { DataDirectory = directory, History = new HistoryOptions { DatabaseFile = file } });
         using var writer = new HistoryWriter(new MonitoringDatabase(options), options, TimeProvider.System, NullLogger<HistoryWriter>.Instance);
-        writer.WriteBatch(new ArraySegment<Reading>(readings, 0, Series));
+        writer.WriteBatch(IngestFigures.Primer(readings, Series));
         var clock = Stopwatch.StartNew();
         for (var offset = 0; offset < readings.Length; offset += BatchSize)
         {
