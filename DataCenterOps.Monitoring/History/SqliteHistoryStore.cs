@@ -9,10 +9,13 @@ namespace DataCenterOps.Monitoring.History;
 
 /// <summary>
 /// History in monitoring.db (the single-node default): the store keeps one connection and its prepared statements for
-/// its life, one transaction per batch. Each batch adds its own per-minute and per-hour aggregates to the rollups
-/// (UPSERT) in the same transaction, so rollups are never re-scanned from the samples and are all-or-nothing with them;
-/// the periodic rollup run has nothing left to do here. Retention by DELETE along the (series, time) key. Raw ADO.NET
-/// and SQLite's own statement API: this is the hot path (see docs/adr/0003).
+/// its life, one transaction per batch. Rollups are never re-scanned from the samples: each committed batch adds its
+/// own per-minute aggregates to those held here, and the rollup run (every minute) UPSERTs them into the minute and hour
+/// tables, adding to what is there — one row write per point and minute instead of one per reading. What is held here
+/// and would be lost with the process is covered by a mark committed with each batch (<c>rollup_state 'pending'</c>,
+/// the earliest reading not yet in the rollups): the first run after a start, and any run after a failed write,
+/// recomputes those minutes from their samples, along the (series, time) key. Retention by DELETE along the same key.
+/// Raw ADO.NET and SQLite's own statement API: this is the hot path (see docs/adr/0003).
 /// </summary>
 public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<MonitoringOptions> options) : IHistoryStore, IDisposable
 {
@@ -27,6 +30,14 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
             sum = rollup_minute.sum + excluded.sum, count = rollup_minute.count + excluded.count
         """;
 
+    // At most this many (point, minute) aggregates wait for the rollup run; beyond, the batch writer writes them itself.
+    private const int MaxHeldAggregates = 200_000;
+
+    private const string PendingSql = """
+        INSERT INTO rollup_state (name, watermark) VALUES ('pending', ?1)
+        ON CONFLICT (name) DO UPDATE SET watermark = min(rollup_state.watermark, excluded.watermark)
+        """;
+
     private const string UpsertHourSql = """
         INSERT INTO rollup_hour (series_id, bucket, min, max, sum, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
         ON CONFLICT (series_id, bucket) DO UPDATE SET min = min(rollup_hour.min, excluded.min), max = max(rollup_hour.max, excluded.max),
@@ -38,13 +49,20 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
     private const int WriteCacheKib = 32 * 1024;
 
     private readonly Dictionary<(string DeviceId, string Point), long> _seriesIds = [];
-    private readonly Dictionary<(long Series, long Bucket), Aggregate> _minutes = [];
+    private readonly Dictionary<(long Series, long Bucket), Aggregate> _batchMinutes = [];
+    private readonly Dictionary<(long Series, long Bucket), Aggregate> _heldMinutes = [];
     private readonly Dictionary<(long Series, long Bucket), Aggregate> _hours = [];
     private readonly Lock _writeGate = new();
     private SqliteConnection? _writeConnection;
     private sqlite3_stmt? _insert;
     private sqlite3_stmt? _upsertMinute;
     private sqlite3_stmt? _upsertHour;
+    private sqlite3_stmt? _pending;
+    private bool _recovered;
+
+    // The earliest reading time whose minute must be recomputed from the samples at the next rollup run (a previous
+    // process's pending mark, or a write whose outcome is unknown); long.MaxValue for none.
+    private long _recomputeFromMs = long.MaxValue;
 
     public bool IsTransient(Exception exception) => exception is SqliteException;
 
@@ -80,8 +98,95 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
 
     public Task PrepareAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Nothing to do: every batch has added itself to the rollups in its own transaction.</summary>
-    public Task RollupAsync(DateTimeOffset now, DateTimeOffset? dirtySince, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Writes the aggregates held since the last run into the rollups (adding to them), and recomputes from the samples
+    /// what a previous process or a failed write left uncertain. <paramref name="now"/> and the writer's late mark are not
+    /// needed here: late readings were aggregated into their own minute like any other.
+    /// </summary>
+    public Task RollupAsync(DateTimeOffset now, DateTimeOffset? dirtySince, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeGate)
+        {
+            FlushHeld();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void FlushHeld()
+    {
+        if (_heldMinutes.Count == 0 && _recomputeFromMs == long.MaxValue && _recovered)
+        {
+            return;
+        }
+
+        try
+        {
+            var connection = EnsureWriteConnection();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            _hours.Clear();
+            foreach (var ((series, bucket), minute) in _heldMinutes)
+            {
+                Upsert(connection, _upsertMinute!, series, bucket, minute);
+                ref var hour = ref CollectionsMarshal.GetValueRefOrAddDefault(_hours, (series, Floor(bucket, HourMs)), out var seen);
+                hour = seen ? hour.Add(minute) : minute;
+            }
+
+            foreach (var ((series, bucket), hour) in _hours)
+            {
+                Upsert(connection, _upsertHour!, series, bucket, hour);
+            }
+
+            if (_recomputeFromMs != long.MaxValue)
+            {
+                using var recompute = connection.CreateCommand();
+                recompute.Transaction = transaction;
+                recompute.CommandTimeout = 0;
+#pragma warning disable CA2100 // Only numbers computed here are interpolated, never input.
+                recompute.CommandText = Recompute(Floor(_recomputeFromMs, MinuteMs));
+#pragma warning restore CA2100
+                recompute.ExecuteNonQuery();
+            }
+
+            using (var clear = connection.CreateCommand())
+            {
+                clear.Transaction = transaction;
+                clear.CommandText = "DELETE FROM rollup_state WHERE name = 'pending'";
+                clear.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            _heldMinutes.Clear();
+            _recomputeFromMs = long.MaxValue;
+        }
+        catch (SqliteException)
+        {
+            // The outcome is unknown (a commit can be reported as failed): the held minutes are recomputed next time.
+            foreach (var (series, bucket) in _heldMinutes.Keys)
+            {
+                _recomputeFromMs = Math.Min(_recomputeFromMs, bucket);
+            }
+
+            _heldMinutes.Clear();
+            CloseWriteConnection();
+            throw;
+        }
+    }
+
+    /// <summary>Minutes from <paramref name="from"/> on, and their hours, recomputed from their samples (replacing what is there).</summary>
+    private static string Recompute(long from) => string.Create(CultureInfo.InvariantCulture, $"""
+        INSERT INTO rollup_minute (series_id, bucket, min, max, sum, count)
+        SELECT series_id, ts - ts % {MinuteMs}, min(value), max(value), sum(value), count(*)
+        FROM samples WHERE series_id IN (SELECT id FROM series) AND ts >= {from}
+        GROUP BY series_id, ts - ts % {MinuteMs}
+        ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
+        INSERT INTO rollup_hour (series_id, bucket, min, max, sum, count)
+        SELECT series_id, bucket - bucket % {HourMs}, min(min), max(max), sum(sum), sum(count)
+        FROM rollup_minute WHERE series_id IN (SELECT id FROM series) AND bucket >= {Floor(from, HourMs)}
+        GROUP BY series_id, bucket - bucket % {HourMs}
+        ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
+        """);
 
     public async Task EnforceRetentionAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -196,16 +301,29 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
         {
             try
             {
-                return batch switch
+                var stored = batch switch
                 {
                     Reading[] array => WriteBatchCore(array),
                     List<Reading> list => WriteBatchCore(CollectionsMarshal.AsSpan(list)),
                     ArraySegment<Reading> segment => WriteBatchCore(segment),
                     _ => WriteBatchCore([.. batch]),
                 };
+                if (_heldMinutes.Count > MaxHeldAggregates)
+                {
+                    FlushHeld();
+                }
+
+                return stored;
             }
             catch (SqliteException)
             {
+                // It may have committed all the same (a failure reported after the commit): its minutes are recomputed
+                // from the samples at the next rollup run rather than counted from here.
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    _recomputeFromMs = Math.Min(_recomputeFromMs, batch[i].Timestamp.ToUnixTimeMilliseconds());
+                }
+
                 CloseWriteConnection();
                 throw;
             }
@@ -217,11 +335,11 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
         var connection = EnsureWriteConnection();
         var db = connection.Handle!;
         var insert = _insert!;
-        _minutes.Clear();
-        _hours.Clear();
+        _batchMinutes.Clear();
         using var transaction = connection.BeginTransaction(deferred: false);
         List<(string DeviceId, string Point)>? newIds = null;
         var stored = 0;
+        var earliest = long.MaxValue;
         try
         {
             foreach (ref readonly var reading in batch)
@@ -244,25 +362,20 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
                 if (raw.sqlite3_changes(db) == 1)
                 {
                     stored++;
-                    ref var minute = ref CollectionsMarshal.GetValueRefOrAddDefault(_minutes, (id, Floor(ts, MinuteMs)), out var seen);
+                    earliest = Math.Min(earliest, ts);
+                    ref var minute = ref CollectionsMarshal.GetValueRefOrAddDefault(_batchMinutes, (id, Floor(ts, MinuteMs)), out var seen);
                     minute = seen ? minute.Add(reading.Value) : Aggregate.Of(reading.Value);
                 }
             }
 
-            foreach (var ((series, bucket), minute) in _minutes)
+            if (stored > 0)
             {
-                Upsert(connection, _upsertMinute!, series, bucket, minute);
-                ref var hour = ref CollectionsMarshal.GetValueRefOrAddDefault(_hours, (series, Floor(bucket, HourMs)), out var seen);
-                hour = seen ? hour.Add(minute) : minute;
-            }
-
-            foreach (var ((series, bucket), hour) in _hours)
-            {
-                Upsert(connection, _upsertHour!, series, bucket, hour);
+                // Committed with the batch: if the process ends before the next rollup run, the next start recomputes from here.
+                Check(connection, raw.sqlite3_bind_int64(_pending!, 1, earliest));
+                Step(connection, _pending!);
             }
 
             transaction.Commit();
-            return stored;
         }
         catch
         {
@@ -273,6 +386,14 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
 
             throw;
         }
+
+        foreach (var (key, minute) in _batchMinutes)
+        {
+            ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_heldMinutes, key, out var seen);
+            held = seen ? held.Add(minute) : minute;
+        }
+
+        return stored;
     }
 
     private static void Upsert(SqliteConnection connection, sqlite3_stmt upsert, long series, long bucket, Aggregate aggregate)
@@ -317,12 +438,27 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
             _insert = Prepare(connection, InsertSql);
             _upsertMinute = Prepare(connection, UpsertMinuteSql);
             _upsertHour = Prepare(connection, UpsertHourSql);
+            _pending = Prepare(connection, PendingSql);
+            if (!_recovered)
+            {
+                // A mark left by a process that ended before its rollup run: those minutes are recomputed at the next run.
+                using var mark = connection.CreateCommand();
+                mark.CommandText = "SELECT watermark FROM rollup_state WHERE name = 'pending'";
+                if (mark.ExecuteScalar() is long pending)
+                {
+                    _recomputeFromMs = Math.Min(_recomputeFromMs, pending);
+                }
+
+                _recovered = true;
+            }
+
             _writeConnection = connection;
             return connection;
         }
         catch
         {
-            connection.Dispose();
+            _writeConnection = connection;
+            CloseWriteConnection();
             throw;
         }
     }
@@ -341,6 +477,8 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
         _upsertMinute = null;
         _upsertHour?.Dispose();
         _upsertHour = null;
+        _pending?.Dispose();
+        _pending = null;
         _writeConnection?.Dispose();
         _writeConnection = null;
     }

@@ -60,6 +60,8 @@ public sealed class MonitoringSchemaMigrationTests : IDisposable
         using (var writer = new HistoryWriter(database, _options, TimeProvider.System, NullLogger<HistoryWriter>.Instance))
         {
             writer.WriteBatch([new Reading("env-1", "temperature", Hour.AddSeconds(90), 40, "°C")]);
+            await new HistoryMaintenance(database, writer, _options, TimeProvider.System, NullLogger<HistoryMaintenance>.Instance)
+                .RollupAsync(Hour.AddMinutes(2), CancellationToken.None);
         }
 
         var again = new HistoryQuery(new MonitoringDatabase(_options));

@@ -1,5 +1,6 @@
 using DataCenterOps.Monitoring.History;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataCenterOps.Tests.Monitoring.History;
 
@@ -56,22 +57,46 @@ public sealed class SqliteHistoryStoreTests
 
         Assert.Equal(3, harness.Writer.Stored);
         Assert.Equal(3, await CountAsync(harness, "SELECT count(*) FROM samples"));
+        await harness.Maintenance.RollupAsync(Hour.AddMinutes(5), CancellationToken.None);
         var minute = Assert.Single((await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Minute, CancellationToken.None)).Samples);
         Assert.Equal((10.0, 20.0, 30.0, 3L), (minute.Min, minute.Avg, minute.Max, minute.Count));
     }
 
     [Fact]
-    public async Task ABatchThatFails_LeavesItsRollupsUntouched_AndItsRetryCountsOnce()
+    public async Task ABatchThatFails_LeavesNoAggregateBehind_AndItsRetryCountsOnce()
     {
         await using var harness = new HistoryHarness();
         harness.Writer.WriteBatch([At(0, 10)]);
         Assert.Throws<SqliteException>(() => harness.Writer.WriteBatch([At(10, 20), At(20, double.NaN)]));
         harness.Writer.WriteBatch([At(10, 20), At(20, 30)]);
+        await harness.Maintenance.RollupAsync(Hour.AddMinutes(5), CancellationToken.None);
 
         var minute = Assert.Single((await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Minute, CancellationToken.None)).Samples);
         Assert.Equal((10.0, 20.0, 30.0, 3L), (minute.Min, minute.Avg, minute.Max, minute.Count));
         var hour = Assert.Single((await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Hour, CancellationToken.None)).Samples);
         Assert.Equal(3L, hour.Count);
+    }
+
+    [Fact]
+    public async Task AProcessThatEndsBeforeTheRollupRun_LeavesAMark_AndTheNextStartRecomputesItsMinutesOnce()
+    {
+        await using var harness = new HistoryHarness();
+        harness.Writer.WriteBatch([At(0, 10), At(10, 20)]);
+        await harness.Maintenance.RollupAsync(Hour.AddMinutes(1), CancellationToken.None);
+
+        // Stored, not yet rolled up, and the process ends (its held aggregates go with it).
+        harness.Writer.WriteBatch([At(20, 30), At(70, 40)]);
+        Assert.Equal(1, await CountAsync(harness, "SELECT count(*) FROM rollup_state WHERE name = 'pending'"));
+
+        using var next = new HistoryWriter(harness.Database, harness.Options, TimeProvider.System, NullLogger<HistoryWriter>.Instance);
+        var maintenance = new HistoryMaintenance(harness.Database, next, harness.Options, TimeProvider.System, NullLogger<HistoryMaintenance>.Instance);
+        await maintenance.RollupAsync(Hour.AddMinutes(2), CancellationToken.None);
+
+        var minutes = await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Minute, CancellationToken.None);
+        Assert.Equal([(20.0, 3L), (40.0, 1L)], minutes.Samples.Select(s => (s.Avg, s.Count)));
+        var hour = Assert.Single((await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Hour, CancellationToken.None)).Samples);
+        Assert.Equal((25.0, 4L), (hour.Avg, hour.Count));
+        Assert.Equal(0, await CountAsync(harness, "SELECT count(*) FROM rollup_state WHERE name = 'pending'"));
     }
 
     [Fact]
