@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace DataCenterOps.Monitoring.History;
 
 /// <summary>
-/// The periodic job: 1-minute and 1-hour min/avg/max rollups of complete minutes, and retention (raw 7 days,
-/// rollups 365 days by default); on PostgreSQL also the daily partitions ahead. Rollups are recomputed whole from
-/// their source, so running twice is harmless. The store (<see cref="IHistoryStore"/>) does the SQL.
+/// The periodic job: 1-minute and 1-hour min/avg/max rollups, and retention (raw 7 days, rollups 365 days by default);
+/// on PostgreSQL also the daily partitions ahead. On PostgreSQL rollups of complete minutes are recomputed from their
+/// source (running twice is harmless); on SQLite the run writes the aggregates the batches left in the store. The store
+/// (<see cref="IHistoryStore"/>) does the SQL.
 /// </summary>
 public sealed partial class HistoryMaintenance(
     IHistoryStore store,
@@ -19,11 +20,18 @@ public sealed partial class HistoryMaintenance(
 {
     private DateTimeOffset _lastRetention = DateTimeOffset.MinValue;
 
-    /// <summary>On monitoring.db (tests and tools that open the file themselves).</summary>
+    /// <summary>On monitoring.db (tests and tools that open the file themselves): the writer's own store.</summary>
     public HistoryMaintenance(
         MonitoringDatabase database, HistoryWriter writer, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<HistoryMaintenance> logger)
-        : this(new SqliteHistoryStore(database, options), writer, options, time, logger)
+        : this(WriterStore(database, writer), writer, options, time, logger)
     {
+    }
+
+    private static IHistoryStore WriterStore(MonitoringDatabase database, HistoryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(writer);
+        return writer.Store;
     }
 
     /// <summary>Rolls up every complete minute up to <paramref name="now"/> not yet rolled up (and any late readings).</summary>

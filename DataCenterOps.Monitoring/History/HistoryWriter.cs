@@ -50,6 +50,9 @@ public sealed partial class HistoryWriter : BackgroundService
         });
     }
 
+    /// <summary>The store this writer writes to (the rollup run must use the same one: it holds the batches' aggregates).</summary>
+    internal IHistoryStore Store => _store;
+
     /// <summary>Readings committed to the database since start.</summary>
     public long Stored => Interlocked.Read(ref _stored);
 

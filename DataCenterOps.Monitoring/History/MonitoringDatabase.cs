@@ -84,6 +84,7 @@ public sealed class MonitoringDatabase
                 }
             }
 
+            MonitoringSchemaMigration.Apply(connection);
             _schemaReady = true;
         }
     }

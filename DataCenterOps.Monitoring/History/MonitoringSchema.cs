@@ -2,7 +2,7 @@ namespace DataCenterOps.Monitoring.History;
 
 /// <summary>
 /// The monitoring.db schema. Times are Unix milliseconds (UTC). Rollups keep sum and count so an hour's average is
-/// exact over its minutes. alarm_events is the alarm audit trail: triggers refuse UPDATE and DELETE.
+/// exact over its minutes, and so that each batch adds its own aggregates to them (UPSERT) in its own transaction. alarm_events is the alarm audit trail: triggers refuse UPDATE and DELETE.
 /// </summary>
 internal static class MonitoringSchema
 {
@@ -14,15 +14,14 @@ internal static class MonitoringSchema
             point TEXT NOT NULL,
             unit TEXT NOT NULL DEFAULT '',
             UNIQUE (device_id, point));
+        -- Clustered on (series, time): one point's week is one contiguous range of the table itself, and an insert
+        -- touches one B-tree (no rowid table, no index beside it). A database from before it is migrated by
+        -- MonitoringSchemaMigration (user_version 1); the same reading (series, millisecond) is stored once.
         CREATE TABLE IF NOT EXISTS samples (
             series_id INTEGER NOT NULL,
             ts INTEGER NOT NULL,
-            value REAL NOT NULL);
-        -- Covering (series, time, value): a chart reads its rows from the index alone, never the table row by row.
-        -- It replaces the older (series_id, ts) index, which a database from before it still has until this runs.
-        CREATE INDEX IF NOT EXISTS ix_samples_series_ts_value ON samples (series_id, ts, value);
-        DROP INDEX IF EXISTS ix_samples_series_ts;
-        CREATE INDEX IF NOT EXISTS ix_samples_ts ON samples (ts);
+            value REAL NOT NULL,
+            PRIMARY KEY (series_id, ts)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS rollup_minute (
             series_id INTEGER NOT NULL,
             bucket INTEGER NOT NULL,

@@ -1,5 +1,6 @@
-using DataCenterOps.Monitoring.Devices;
+using System.Globalization;
 using System.Runtime.InteropServices;
+using DataCenterOps.Monitoring.Devices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using SQLitePCL;
@@ -7,34 +8,67 @@ using SQLitePCL;
 namespace DataCenterOps.Monitoring.History;
 
 /// <summary>
-/// History in monitoring.db (the single-node default): the store keeps one connection and one prepared INSERT for its
-/// life, one transaction per batch; rollups keyed by Unix milliseconds, incremental from a watermark; retention by DELETE. Raw ADO.NET: this is the hot path (see docs/adr).
+/// History in monitoring.db (the single-node default): the store keeps one connection and its prepared statements for
+/// its life, one transaction per batch. Rollups are never re-scanned from the samples: each committed batch adds its
+/// own per-minute aggregates to those held here, and the rollup run (every minute) UPSERTs them into the minute and hour
+/// tables, adding to what is there — one row write per point and minute instead of one per reading. What is held here
+/// and would be lost with the process is covered by a mark committed with each batch (<c>rollup_state 'pending'</c>,
+/// the earliest reading not yet in the rollups): the first run after a start, and any run after a failed write,
+/// recomputes those minutes from their samples, along the (series, time) key. Retention by DELETE along the same key.
+/// Raw ADO.NET and SQLite's own statement API: this is the hot path (see docs/adr/0003).
 /// </summary>
 public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<MonitoringOptions> options) : IHistoryStore, IDisposable
 {
     private const long MinuteMs = 60_000;
     private const long HourMs = 3_600_000;
 
-    // Late readings are marked by the writer (dirtySince), so a run recomputes only from the previous watermark, one
-    // minute back (a reading committed just as the previous run read). The first run after a start goes further back:
-    // the marks of readings stored just before a crash were lost with the process.
-    private const long RecomputeMarginMs = MinuteMs;
-    private const long FirstRunMarginMs = 10 * MinuteMs;
+    // The rollup UPSERTs add a batch's aggregates to what is there: min and max of both, sums and counts added.
+    private const string InsertSql = "INSERT INTO samples (series_id, ts, value) VALUES (?1, ?2, ?3) ON CONFLICT (series_id, ts) DO NOTHING";
+    private const string UpsertMinuteSql = """
+        INSERT INTO rollup_minute (series_id, bucket, min, max, sum, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        ON CONFLICT (series_id, bucket) DO UPDATE SET min = min(rollup_minute.min, excluded.min), max = max(rollup_minute.max, excluded.max),
+            sum = rollup_minute.sum + excluded.sum, count = rollup_minute.count + excluded.count
+        """;
+
+    // At most this many (point, minute) aggregates wait for the rollup run; beyond, the batch writer writes them itself.
+    private const int MaxHeldAggregates = 200_000;
+
+    private const string PendingSql = """
+        INSERT INTO rollup_state (name, watermark) VALUES ('pending', ?1)
+        ON CONFLICT (name) DO UPDATE SET watermark = min(rollup_state.watermark, excluded.watermark)
+        """;
+
+    private const string UpsertHourSql = """
+        INSERT INTO rollup_hour (series_id, bucket, min, max, sum, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        ON CONFLICT (series_id, bucket) DO UPDATE SET min = min(rollup_hour.min, excluded.min), max = max(rollup_hour.max, excluded.max),
+            sum = rollup_hour.sum + excluded.sum, count = rollup_hour.count + excluded.count
+        """;
+
+    // SQLite's page cache of the write connection (KiB, negative as the pragma takes it): room for the newest leaf page of
+    // every series, so a batch that touches thousands of series does not read them back from the file each time.
+    private const int WriteCacheKib = 32 * 1024;
 
     private readonly Dictionary<(string DeviceId, string Point), long> _seriesIds = [];
+    private readonly Dictionary<(long Series, long Bucket), Aggregate> _batchMinutes = [];
+    private readonly Dictionary<(long Series, long Bucket), Aggregate> _heldMinutes = [];
+    private readonly Dictionary<(long Series, long Bucket), Aggregate> _hours = [];
     private readonly Lock _writeGate = new();
     private SqliteConnection? _writeConnection;
     private sqlite3_stmt? _insert;
-    private bool _rolledUpOnce;
+    private sqlite3_stmt? _upsertMinute;
+    private sqlite3_stmt? _upsertHour;
+    private sqlite3_stmt? _pending;
+    private bool _recovered;
+
+    // The earliest reading time whose minute must be recomputed from the samples at the next rollup run (a previous
+    // process's pending mark, or a write whose outcome is unknown); long.MaxValue for none.
+    private long _recomputeFromMs = long.MaxValue;
 
     public bool IsTransient(Exception exception) => exception is SqliteException;
 
-    public Task<int> WriteBatchAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
-    {
+    public Task<int> WriteBatchAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken) =>
         // Microsoft.Data.Sqlite's async methods run synchronously anyway.
-        WriteBatch(batch);
-        return Task.FromResult(batch.Count);
-    }
+        Task.FromResult(WriteBatch(batch));
 
     public async Task<bool> AnyStoredAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
     {
@@ -64,43 +98,111 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
 
     public Task PrepareAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task RollupAsync(DateTimeOffset now, DateTimeOffset? dirtySince, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the aggregates held since the last run into the rollups (adding to them), and recomputes from the samples
+    /// what a previous process or a failed write left uncertain. <paramref name="now"/> and the writer's late mark are not
+    /// needed here: late readings were aggregated into their own minute like any other.
+    /// </summary>
+    public Task RollupAsync(DateTimeOffset now, DateTimeOffset? dirtySince, CancellationToken cancellationToken)
     {
-        var to = Floor(now.ToUnixTimeMilliseconds(), MinuteMs);
-        var dirty = dirtySince?.ToUnixTimeMilliseconds();
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeGate)
         {
-            var watermark = (long?)await ScalarAsync(connection, "SELECT watermark FROM rollup_state WHERE name = 'minute'", cancellationToken).ConfigureAwait(false)
-                ?? (long?)await ScalarAsync(connection, "SELECT min(ts) FROM samples", cancellationToken).ConfigureAwait(false)
-                ?? to;
-            var margin = _rolledUpOnce ? RecomputeMarginMs : FirstRunMarginMs;
-            var from = Floor(Math.Min(watermark - margin, dirty ?? long.MaxValue), MinuteMs);
-            if (from < to)
+            FlushHeld();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void FlushHeld()
+    {
+        if (_heldMinutes.Count == 0 && _recomputeFromMs == long.MaxValue && _recovered)
+        {
+            return;
+        }
+
+        try
+        {
+            var connection = EnsureWriteConnection();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            _hours.Clear();
+            foreach (var ((series, bucket), minute) in _heldMinutes)
             {
-                using var transaction = connection.BeginTransaction(deferred: false);
-                await ExecuteAsync(connection, Rollup(from, to), cancellationToken, transaction).ConfigureAwait(false);
-                transaction.Commit();
+                Upsert(connection, _upsertMinute!, series, bucket, minute);
+                ref var hour = ref CollectionsMarshal.GetValueRefOrAddDefault(_hours, (series, Floor(bucket, HourMs)), out var seen);
+                hour = seen ? hour.Add(minute) : minute;
             }
 
-            _rolledUpOnce = true;
+            foreach (var ((series, bucket), hour) in _hours)
+            {
+                Upsert(connection, _upsertHour!, series, bucket, hour);
+            }
+
+            if (_recomputeFromMs != long.MaxValue)
+            {
+                using var recompute = connection.CreateCommand();
+                recompute.Transaction = transaction;
+                recompute.CommandTimeout = 0;
+#pragma warning disable CA2100 // Only numbers computed here are interpolated, never input.
+                recompute.CommandText = Recompute(Floor(_recomputeFromMs, MinuteMs));
+#pragma warning restore CA2100
+                recompute.ExecuteNonQuery();
+            }
+
+            using (var clear = connection.CreateCommand())
+            {
+                clear.Transaction = transaction;
+                clear.CommandText = "DELETE FROM rollup_state WHERE name = 'pending'";
+                clear.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            _heldMinutes.Clear();
+            _recomputeFromMs = long.MaxValue;
+        }
+        catch (SqliteException)
+        {
+            // The outcome is unknown (a commit can be reported as failed): the held minutes are recomputed next time.
+            foreach (var (series, bucket) in _heldMinutes.Keys)
+            {
+                _recomputeFromMs = Math.Min(_recomputeFromMs, bucket);
+            }
+
+            _heldMinutes.Clear();
+            CloseWriteConnection();
+            throw;
         }
     }
+
+    /// <summary>Minutes from <paramref name="from"/> on, and their hours, recomputed from their samples (replacing what is there).</summary>
+    private static string Recompute(long from) => string.Create(CultureInfo.InvariantCulture, $"""
+        INSERT INTO rollup_minute (series_id, bucket, min, max, sum, count)
+        SELECT series_id, ts - ts % {MinuteMs}, min(value), max(value), sum(value), count(*)
+        FROM samples WHERE series_id IN (SELECT id FROM series) AND ts >= {from}
+        GROUP BY series_id, ts - ts % {MinuteMs}
+        ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
+        INSERT INTO rollup_hour (series_id, bucket, min, max, sum, count)
+        SELECT series_id, bucket - bucket % {HourMs}, min(min), max(max), sum(sum), sum(count)
+        FROM rollup_minute WHERE series_id IN (SELECT id FROM series) AND bucket >= {Floor(from, HourMs)}
+        GROUP BY series_id, bucket - bucket % {HourMs}
+        ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
+        """);
 
     public async Task EnforceRetentionAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var history = options.Value.History;
         var rawCut = (now - TimeSpan.FromDays(history.RawRetentionDays)).ToUnixTimeMilliseconds();
         var rollupCut = (now - TimeSpan.FromDays(history.RollupRetentionDays)).ToUnixTimeMilliseconds();
+        // Along the (series, time) key, one range per series: the tables have no time index to scan.
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             await ExecuteAsync(
                 connection,
                 $"""
-                DELETE FROM samples WHERE ts < {rawCut};
-                DELETE FROM rollup_minute WHERE bucket < {rollupCut};
-                DELETE FROM rollup_hour WHERE bucket < {rollupCut};
+                DELETE FROM samples WHERE series_id IN (SELECT id FROM series) AND ts < {rawCut};
+                DELETE FROM rollup_minute WHERE series_id IN (SELECT id FROM series) AND bucket < {rollupCut};
+                DELETE FROM rollup_hour WHERE series_id IN (SELECT id FROM series) AND bucket < {rollupCut};
                 """,
                 cancellationToken).ConfigureAwait(false);
         }
@@ -109,99 +211,135 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
     public async Task<IReadOnlyList<HistorySample>> ReadAsync(
         string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, CancellationToken cancellationToken)
     {
-        // Raw rows through the covering index (series_id, ts, value): the table itself is never read.
+        // One contiguous range of a table clustered on (series, time); the series id looked up first (one key lookup).
         var (sql, bucketMs) = resolution switch
         {
-            HistoryResolution.Raw => ("SELECT ts, value FROM samples WHERE series_id = (SELECT id FROM series WHERE device_id = $d AND point = $p) AND ts >= $from AND ts < $to ORDER BY ts", 10_000L),
-            HistoryResolution.Minute => ("SELECT bucket, min, sum / count, max, count FROM rollup_minute WHERE series_id = (SELECT id FROM series WHERE device_id = $d AND point = $p) AND bucket >= $from AND bucket < $to ORDER BY bucket", MinuteMs),
-            _ => ("SELECT bucket, min, sum / count, max, count FROM rollup_hour WHERE series_id = (SELECT id FROM series WHERE device_id = $d AND point = $p) AND bucket >= $from AND bucket < $to ORDER BY bucket", HourMs),
+            HistoryResolution.Raw => ("SELECT ts, value FROM samples WHERE series_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts", 10_000L),
+            HistoryResolution.Minute => ("SELECT bucket, min, sum / count, max, count FROM rollup_minute WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 ORDER BY bucket", MinuteMs),
+            _ => ("SELECT bucket, min, sum / count, max, count FROM rollup_hour WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 ORDER BY bucket", HourMs),
         };
         var fromMs = from.ToUnixTimeMilliseconds();
         var toMs = to.ToUnixTimeMilliseconds();
 
-        // Room for the rows the range holds at the resolution (raw: at a 10-s interval), capped: no list regrown 15 times.
-        var samples = new List<HistorySample>((int)Math.Clamp((toMs - fromMs) / bucketMs, 0, 100_000));
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$d", deviceId);
-            command.Parameters.AddWithValue("$p", point);
-            command.Parameters.AddWithValue("$from", fromMs);
-            command.Parameters.AddWithValue("$to", toMs);
-
-            // Microsoft.Data.Sqlite's async reads run synchronously anyway; the synchronous loop saves a task per row.
+            // Microsoft.Data.Sqlite's async reads run synchronously anyway; SQLite's own statement API read by column
+            // position saves the data reader's per-row bookkeeping.
             cancellationToken.ThrowIfCancellationRequested();
-            using var reader = command.ExecuteReader();
-            if (resolution == HistoryResolution.Raw)
+            if (SeriesId(connection, deviceId, point) is not { } series)
             {
-                while (reader.Read())
-                {
-                    var value = reader.GetDouble(1);
-                    samples.Add(new HistorySample(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), value, value, value, 1));
-                }
+                return [];
             }
-            else
-            {
-                while (reader.Read())
-                {
-                    samples.Add(new HistorySample(
-                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetInt64(4)));
-                }
-            }
-        }
 
-        return samples;
+            // Room for the rows the range holds at the resolution (raw: at a 10-s interval), capped: no list regrown 15 times.
+            var samples = new List<HistorySample>((int)Math.Clamp((toMs - fromMs) / bucketMs, 0, 100_000));
+            Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
+            using (statement)
+            {
+                Check(connection, raw.sqlite3_bind_int64(statement, 1, series));
+                Check(connection, raw.sqlite3_bind_int64(statement, 2, fromMs));
+                Check(connection, raw.sqlite3_bind_int64(statement, 3, toMs));
+                int step;
+                if (resolution == HistoryResolution.Raw)
+                {
+                    while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                    {
+                        var value = raw.sqlite3_column_double(statement, 1);
+                        samples.Add(new HistorySample(DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 0)), value, value, value, 1));
+                    }
+                }
+                else
+                {
+                    while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                    {
+                        samples.Add(new HistorySample(
+                            DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 0)),
+                            raw.sqlite3_column_double(statement, 1),
+                            raw.sqlite3_column_double(statement, 2),
+                            raw.sqlite3_column_double(statement, 3),
+                            raw.sqlite3_column_int64(statement, 4)));
+                    }
+                }
+
+                if (step != raw.SQLITE_DONE)
+                {
+                    Check(connection, step);
+                }
+            }
+
+            return samples;
+        }
+    }
+
+    private long? SeriesId(SqliteConnection connection, string deviceId, string point)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandTimeout = database.CommandTimeoutSeconds;
+        command.CommandText = "SELECT id FROM series WHERE device_id = $d AND point = $p";
+        command.Parameters.AddWithValue("$d", deviceId);
+        command.Parameters.AddWithValue("$p", point);
+        return command.ExecuteScalar() as long?;
     }
 
     /// <summary>
-    /// Stores one batch in one transaction on the store's own connection, through one INSERT prepared once and reused
-    /// for every batch, values bound straight to SQLite (no parameter objects, no boxing, no per-reading allocation).
-    /// After any failure the connection and statement are dropped; the retry opens them afresh.
+    /// Stores one batch in one transaction on the store's own connection, through statements prepared once and reused
+    /// for every batch, values bound by position straight to SQLite (no parameter objects, no boxing, no per-reading
+    /// allocation), the batch's rollup aggregates added in the same transaction. A reading already stored (same point,
+    /// same millisecond) is not stored twice and not counted twice. After any failure the connection and statements are
+    /// dropped; the retry opens them afresh. Returns how many readings were stored.
     /// </summary>
-    private void WriteBatch(IReadOnlyList<Reading> batch)
+    private int WriteBatch(IReadOnlyList<Reading> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count == 0)
         {
-            return;
+            return 0;
         }
 
         lock (_writeGate)
         {
             try
             {
-                switch (batch)
+                var stored = batch switch
                 {
-                    case Reading[] array:
-                        WriteBatchCore(array);
-                        break;
-                    case List<Reading> list:
-                        WriteBatchCore(CollectionsMarshal.AsSpan(list));
-                        break;
-                    case ArraySegment<Reading> segment:
-                        WriteBatchCore(segment);
-                        break;
-                    default:
-                        WriteBatchCore([.. batch]);
-                        break;
+                    Reading[] array => WriteBatchCore(array),
+                    List<Reading> list => WriteBatchCore(CollectionsMarshal.AsSpan(list)),
+                    ArraySegment<Reading> segment => WriteBatchCore(segment),
+                    _ => WriteBatchCore([.. batch]),
+                };
+                if (_heldMinutes.Count > MaxHeldAggregates)
+                {
+                    FlushHeld();
                 }
+
+                return stored;
             }
             catch (SqliteException)
             {
+                // It may have committed all the same (a failure reported after the commit): its minutes are recomputed
+                // from the samples at the next rollup run rather than counted from here.
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    _recomputeFromMs = Math.Min(_recomputeFromMs, batch[i].Timestamp.ToUnixTimeMilliseconds());
+                }
+
                 CloseWriteConnection();
                 throw;
             }
         }
     }
 
-    private void WriteBatchCore(ReadOnlySpan<Reading> batch)
+    private int WriteBatchCore(ReadOnlySpan<Reading> batch)
     {
         var connection = EnsureWriteConnection();
+        var db = connection.Handle!;
         var insert = _insert!;
+        _batchMinutes.Clear();
         using var transaction = connection.BeginTransaction(deferred: false);
         List<(string DeviceId, string Point)>? newIds = null;
+        var stored = 0;
+        var earliest = long.MaxValue;
         try
         {
             foreach (ref readonly var reading in batch)
@@ -216,15 +354,25 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
                     _seriesIds[key] = id;
                 }
 
+                var ts = reading.Timestamp.ToUnixTimeMilliseconds();
                 Check(connection, raw.sqlite3_bind_int64(insert, 1, id));
-                Check(connection, raw.sqlite3_bind_int64(insert, 2, reading.Timestamp.ToUnixTimeMilliseconds()));
+                Check(connection, raw.sqlite3_bind_int64(insert, 2, ts));
                 Check(connection, raw.sqlite3_bind_double(insert, 3, reading.Value));
-                var step = raw.sqlite3_step(insert);
-                raw.sqlite3_reset(insert);
-                if (step != raw.SQLITE_DONE)
+                Step(connection, insert);
+                if (raw.sqlite3_changes(db) == 1)
                 {
-                    Check(connection, step);
+                    stored++;
+                    earliest = Math.Min(earliest, ts);
+                    ref var minute = ref CollectionsMarshal.GetValueRefOrAddDefault(_batchMinutes, (id, Floor(ts, MinuteMs)), out var seen);
+                    minute = seen ? minute.Add(reading.Value) : Aggregate.Of(reading.Value);
                 }
+            }
+
+            if (stored > 0)
+            {
+                // Committed with the batch: if the process ends before the next rollup run, the next start recomputes from here.
+                Check(connection, raw.sqlite3_bind_int64(_pending!, 1, earliest));
+                Step(connection, _pending!);
             }
 
             transaction.Commit();
@@ -237,6 +385,35 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
             }
 
             throw;
+        }
+
+        foreach (var (key, minute) in _batchMinutes)
+        {
+            ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_heldMinutes, key, out var seen);
+            held = seen ? held.Add(minute) : minute;
+        }
+
+        return stored;
+    }
+
+    private static void Upsert(SqliteConnection connection, sqlite3_stmt upsert, long series, long bucket, Aggregate aggregate)
+    {
+        Check(connection, raw.sqlite3_bind_int64(upsert, 1, series));
+        Check(connection, raw.sqlite3_bind_int64(upsert, 2, bucket));
+        Check(connection, raw.sqlite3_bind_double(upsert, 3, aggregate.Min));
+        Check(connection, raw.sqlite3_bind_double(upsert, 4, aggregate.Max));
+        Check(connection, raw.sqlite3_bind_double(upsert, 5, aggregate.Sum));
+        Check(connection, raw.sqlite3_bind_int64(upsert, 6, aggregate.Count));
+        Step(connection, upsert);
+    }
+
+    private static void Step(SqliteConnection connection, sqlite3_stmt statement)
+    {
+        var step = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (step != raw.SQLITE_DONE)
+        {
+            Check(connection, step);
         }
     }
 
@@ -254,26 +431,54 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
             {
                 // Readings are not evidence: in WAL mode NORMAL survives a crash of the application (kill -9: committed
                 // frames are in the WAL file, the OS writes them) but not of the machine; it skips an fsync per commit (docs/adr/0003).
-                pragma.CommandText = "PRAGMA synchronous = NORMAL";
+                pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{WriteCacheKib}");
                 pragma.ExecuteNonQuery();
             }
 
-            Check(connection, raw.sqlite3_prepare_v2(connection.Handle, "INSERT INTO samples (series_id, ts, value) VALUES (?1, ?2, ?3)", out var insert));
-            _insert = insert;
+            _insert = Prepare(connection, InsertSql);
+            _upsertMinute = Prepare(connection, UpsertMinuteSql);
+            _upsertHour = Prepare(connection, UpsertHourSql);
+            _pending = Prepare(connection, PendingSql);
+            if (!_recovered)
+            {
+                // A mark left by a process that ended before its rollup run: those minutes are recomputed at the next run.
+                using var mark = connection.CreateCommand();
+                mark.CommandText = "SELECT watermark FROM rollup_state WHERE name = 'pending'";
+                if (mark.ExecuteScalar() is long pending)
+                {
+                    _recomputeFromMs = Math.Min(_recomputeFromMs, pending);
+                }
+
+                _recovered = true;
+            }
+
             _writeConnection = connection;
             return connection;
         }
         catch
         {
-            connection.Dispose();
+            _writeConnection = connection;
+            CloseWriteConnection();
             throw;
         }
+    }
+
+    private static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
+    {
+        Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
+        return statement;
     }
 
     private void CloseWriteConnection()
     {
         _insert?.Dispose();
         _insert = null;
+        _upsertMinute?.Dispose();
+        _upsertMinute = null;
+        _upsertHour?.Dispose();
+        _upsertHour = null;
+        _pending?.Dispose();
+        _pending = null;
         _writeConnection?.Dispose();
         _writeConnection = null;
     }
@@ -310,37 +515,7 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
         return (long)command.ExecuteScalar()!;
     }
 
-    private static string Rollup(long from, long to)
-    {
-        var hourFrom = Floor(from, HourMs);
-        return $"""
-            INSERT INTO rollup_minute (series_id, bucket, min, max, sum, count)
-            SELECT series_id, ts - ts % {MinuteMs}, min(value), max(value), sum(value), count(*)
-            FROM samples WHERE ts >= {from} AND ts < {to}
-            GROUP BY series_id, ts - ts % {MinuteMs}
-            ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
-            INSERT INTO rollup_hour (series_id, bucket, min, max, sum, count)
-            SELECT series_id, bucket - bucket % {HourMs}, min(min), max(max), sum(sum), sum(count)
-            FROM rollup_minute WHERE bucket >= {hourFrom} AND bucket < {to}
-            GROUP BY series_id, bucket - bucket % {HourMs}
-            ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
-            INSERT INTO rollup_state (name, watermark) VALUES ('minute', {to})
-            ON CONFLICT (name) DO UPDATE SET watermark = max(watermark, excluded.watermark);
-            """;
-    }
-
     private static long Floor(long ms, long bucket) => ms - (((ms % bucket) + bucket) % bucket);
-
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-            command.CommandText = sql;
-            var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return result is DBNull ? null : result;
-        }
-    }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
@@ -353,5 +528,15 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
 #pragma warning restore CA2100
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Min, max, sum and count of a batch's readings in one bucket.</summary>
+    private readonly record struct Aggregate(double Min, double Max, double Sum, long Count)
+    {
+        public static Aggregate Of(double value) => new(value, value, value, 1);
+
+        public Aggregate Add(double value) => new(Math.Min(Min, value), Math.Max(Max, value), Sum + value, Count + 1);
+
+        public Aggregate Add(Aggregate other) => new(Math.Min(Min, other.Min), Math.Max(Max, other.Max), Sum + other.Sum, Count + other.Count);
     }
 }

@@ -14,16 +14,19 @@ internal sealed class HistoryHarness : IAsyncDisposable
 
     public HistoryHarness(int commandTimeoutSeconds = 2, int batchSize = 2_000, int bufferCapacity = 100_000)
     {
-        var options = Options.Create(new MonitoringOptions
+        var options = Microsoft.Extensions.Options.Options.Create(new MonitoringOptions
         {
             DataDirectory = _temp.Path,
             History = new HistoryOptions { CommandTimeoutSeconds = commandTimeoutSeconds, BatchSize = batchSize, BufferCapacity = bufferCapacity },
         });
+        Options = options;
         Database = new MonitoringDatabase(options);
         Writer = new HistoryWriter(Database, options, TimeProvider.System, NullLogger<HistoryWriter>.Instance);
         Maintenance = new HistoryMaintenance(Database, Writer, options, TimeProvider.System, NullLogger<HistoryMaintenance>.Instance);
         Query = new HistoryQuery(Database);
     }
+
+    public IOptions<MonitoringOptions> Options { get; }
 
     public MonitoringDatabase Database { get; }
 

@@ -43,20 +43,25 @@ public sealed class RollupTests
     }
 
     [Fact]
-    public async Task AnIncompleteMinute_IsLeftForTheNextRun_AndLateReadingsAreFoldedIn()
+    public async Task TheMinuteStillFilling_IsRolledUpByTheNextRun_AndALateReadingIsFoldedIntoItsMinute()
     {
         await using var harness = new HistoryHarness();
         harness.Writer.WriteBatch([At(0, 10, 10), At(1, 10, 50)]);
         await harness.Maintenance.RollupAsync(Hour.AddMinutes(1).AddSeconds(30), CancellationToken.None);
 
+        // The minute still filling is there with what it has so far; the run added, it did not re-read the samples.
         var first = await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Minute, CancellationToken.None);
-        Assert.Equal([10.0], first.Samples.Select(s => s.Avg));
+        Assert.Equal([10.0, 50.0], first.Samples.Select(s => s.Avg));
 
         harness.Writer.WriteBatch([At(0, 40, 20)]);
         await harness.Maintenance.RollupAsync(Hour.AddMinutes(2), CancellationToken.None);
 
         var second = await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Minute, CancellationToken.None);
-        Assert.Equal([(10.0, 15.0, 20.0), (50.0, 50.0, 50.0)], second.Samples.Select(s => (s.Min, s.Avg, s.Max)));
+        Assert.Equal([(10.0, 15.0, 20.0, 2L), (50.0, 50.0, 50.0, 1L)], second.Samples.Select(s => (s.Min, s.Avg, s.Max, s.Count)));
+        var hour = await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Hour, CancellationToken.None);
+        var h = Assert.Single(hour.Samples);
+        Assert.Equal((10.0, 50.0, 3L), (h.Min, h.Max, h.Count));
+        Assert.Equal(80.0 / 3, h.Avg, 9);
     }
 
     [Fact]

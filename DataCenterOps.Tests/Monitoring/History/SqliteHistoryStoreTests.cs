@@ -1,9 +1,10 @@
 using DataCenterOps.Monitoring.History;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataCenterOps.Tests.Monitoring.History;
 
-/// <summary>The monitoring.db store's own connection and prepared insert, kept across batches, and its incremental rollups.</summary>
+/// <summary>The monitoring.db store's own connection and prepared statements, kept across batches, and the rollups each batch keeps.</summary>
 public sealed class SqliteHistoryStoreTests
 {
     private static readonly DateTimeOffset Hour = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
@@ -46,30 +47,72 @@ public sealed class SqliteHistoryStoreTests
     }
 
     [Fact]
-    public async Task TheRollupAfterTheFirst_StartsFromItsWatermark_AndFoldsInOnlyWhatTheWriterMarkedLate()
+    public async Task TheSameReadingWrittenTwice_IsStoredOnce_AndCountedOnceInTheRollups()
     {
         await using var harness = new HistoryHarness();
-        harness.Writer.WriteBatch([At(10, 10)]);
-        await harness.Maintenance.RollupAsync(Hour.AddMinutes(30), CancellationToken.None);
+        harness.Writer.WriteBatch([At(0, 10), At(10, 20)]);
 
-        // Behind the writer's back (no late mark), 29 minutes before the watermark: the next run does not read that far back.
-        await ExecuteAsync(harness, $"INSERT INTO samples (series_id, ts, value) VALUES (1, {Hour.AddSeconds(40).ToUnixTimeMilliseconds()}, 90)");
-        await harness.Maintenance.RollupAsync(Hour.AddMinutes(31), CancellationToken.None);
-        Assert.Equal(10.0, await FirstMinuteAvgAsync(harness));
+        // The same point at the same millisecond again, beside a new one: only the new one goes in.
+        harness.Writer.WriteBatch([At(10, 20), At(20, 30)]);
 
-        // A late reading through the writer is marked, so its minute is recomputed from the samples (all three now).
-        harness.Writer.WriteBatch([At(50, 20)]);
-        await harness.Maintenance.RollupAsync(Hour.AddMinutes(32), CancellationToken.None);
-        Assert.Equal(40.0, await FirstMinuteAvgAsync(harness));
+        Assert.Equal(3, harness.Writer.Stored);
+        Assert.Equal(3, await CountAsync(harness, "SELECT count(*) FROM samples"));
+        await harness.Maintenance.RollupAsync(Hour.AddMinutes(5), CancellationToken.None);
+        var minute = Assert.Single((await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Minute, CancellationToken.None)).Samples);
+        Assert.Equal((10.0, 20.0, 30.0, 3L), (minute.Min, minute.Avg, minute.Max, minute.Count));
+    }
+
+    [Fact]
+    public async Task ABatchThatFails_LeavesNoAggregateBehind_AndItsRetryCountsOnce()
+    {
+        await using var harness = new HistoryHarness();
+        harness.Writer.WriteBatch([At(0, 10)]);
+        Assert.Throws<SqliteException>(() => harness.Writer.WriteBatch([At(10, 20), At(20, double.NaN)]));
+        harness.Writer.WriteBatch([At(10, 20), At(20, 30)]);
+        await harness.Maintenance.RollupAsync(Hour.AddMinutes(5), CancellationToken.None);
+
+        var minute = Assert.Single((await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Minute, CancellationToken.None)).Samples);
+        Assert.Equal((10.0, 20.0, 30.0, 3L), (minute.Min, minute.Avg, minute.Max, minute.Count));
+        var hour = Assert.Single((await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Hour, CancellationToken.None)).Samples);
+        Assert.Equal(3L, hour.Count);
+    }
+
+    [Fact]
+    public async Task AProcessThatEndsBeforeTheRollupRun_LeavesAMark_AndTheNextStartRecomputesItsMinutesOnce()
+    {
+        await using var harness = new HistoryHarness();
+        harness.Writer.WriteBatch([At(0, 10), At(10, 20)]);
+        await harness.Maintenance.RollupAsync(Hour.AddMinutes(1), CancellationToken.None);
+
+        // Stored, not yet rolled up, and the process ends (its held aggregates go with it).
+        harness.Writer.WriteBatch([At(20, 30), At(70, 40)]);
+        Assert.Equal(1, await CountAsync(harness, "SELECT count(*) FROM rollup_state WHERE name = 'pending'"));
+
+        using var next = new HistoryWriter(harness.Database, harness.Options, TimeProvider.System, NullLogger<HistoryWriter>.Instance);
+        var maintenance = new HistoryMaintenance(harness.Database, next, harness.Options, TimeProvider.System, NullLogger<HistoryMaintenance>.Instance);
+        await maintenance.RollupAsync(Hour.AddMinutes(2), CancellationToken.None);
+
+        var minutes = await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Minute, CancellationToken.None);
+        Assert.Equal([(20.0, 3L), (40.0, 1L)], minutes.Samples.Select(s => (s.Avg, s.Count)));
+        var hour = Assert.Single((await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Hour, CancellationToken.None)).Samples);
+        Assert.Equal((25.0, 4L), (hour.Avg, hour.Count));
+        Assert.Equal(0, await CountAsync(harness, "SELECT count(*) FROM rollup_state WHERE name = 'pending'"));
+    }
+
+    [Fact]
+    public async Task RawSamples_AreReadInTimeOrder_FromTheRangeAsked()
+    {
+        await using var harness = new HistoryHarness();
+        harness.Writer.WriteBatch([At(30, 3), At(0, 1), At(59, 4), At(10, 2)]);
+        harness.Writer.WriteBatch([new Reading("env-2", "temperature", Hour.AddSeconds(15), 99, "°C")]);
+
+        var raw = await harness.Query.GetSeriesAsync("env-1", "temperature", Hour.AddSeconds(5), Hour.AddSeconds(59), HistoryResolution.Raw, CancellationToken.None);
+        Assert.Equal([(Hour.AddSeconds(10), 2.0), (Hour.AddSeconds(30), 3.0)], raw.Samples.Select(s => (s.Timestamp, s.Avg)));
+        var unknown = await harness.Query.GetSeriesAsync("env-9", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Raw, CancellationToken.None);
+        Assert.Empty(unknown.Samples);
     }
 
     private static Reading At(int second, double value) => new("env-1", "temperature", Hour.AddSeconds(second), value, "°C");
-
-    private static async Task<double> FirstMinuteAvgAsync(HistoryHarness harness)
-    {
-        var minutes = await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Minute, CancellationToken.None);
-        return minutes.Samples[0].Avg;
-    }
 
     private static async Task<long> CountAsync(HistoryHarness harness, string sql)
     {
@@ -77,13 +120,5 @@ public sealed class SqliteHistoryStoreTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(HistoryHarness harness, string sql)
-    {
-        await using var connection = await harness.Database.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

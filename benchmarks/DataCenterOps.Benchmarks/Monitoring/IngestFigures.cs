@@ -47,6 +47,14 @@ internal static class IngestFigures
         ];
     }
 
+    /// <summary>
+    /// The first <paramref name="count"/> readings a day earlier: written before the clock starts, they create the file,
+    /// schema and series ids as on a running node without being the measured readings themselves (the store keeps one
+    /// reading per point and millisecond, so the same reading written again would not be stored again).
+    /// </summary>
+    internal static Reading[] Primer(Reading[] readings, int count) =>
+        [.. readings.Take(count).Select(r => r with { Timestamp = r.Timestamp.AddDays(-1) })];
+
     private static TimeSpan CpuSince(ref TimeSpan start)
     {
         var now = Process.GetCurrentProcess().TotalProcessorTime;
@@ -64,7 +72,7 @@ internal static class IngestFigures
         });
         var database = new MonitoringDatabase(options);
         using var writer = new HistoryWriter(database, options, TimeProvider.System, NullLogger<HistoryWriter>.Instance);
-        writer.WriteBatch(new ArraySegment<Reading>(readings, 0, 1));
+        writer.WriteBatch(Primer(readings, 1));
         await writer.StartAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         foreach (var reading in readings)
@@ -86,7 +94,7 @@ internal static class IngestFigures
     {
         var options = Options.Create(new MonitoringOptions { DataDirectory = directory, History = new HistoryOptions { DatabaseFile = "direct.db" } });
         using var writer = new HistoryWriter(new MonitoringDatabase(options), options, TimeProvider.System, NullLogger<HistoryWriter>.Instance);
-        writer.WriteBatch(new ArraySegment<Reading>(readings, 0, 1));
+        writer.WriteBatch(Primer(readings, 1));
         var clock = Stopwatch.StartNew();
         for (var offset = 0; offset < readings.Length; offset += BatchSize)
         {
