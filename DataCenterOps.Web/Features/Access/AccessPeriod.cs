@@ -9,5 +9,5 @@ public static class AccessPeriod
     public static AccessLogFilter Filter(DateOnly? from, DateOnly? to, string? person, Guid? letterId, DisplayClock clock) =>
         new(from is { } f ? StartOfDayUtc(f, clock) : null, to is { } t ? StartOfDayUtc(t.AddDays(1), clock) : null, person, letterId);
 
-    public static DateTime StartOfDayUtc(DateOnly day, DisplayClock clock) => clock.ToUtc(day.ToDateTime(TimeOnly.MinValue));
+    public static DateTime StartOfDayUtc(DateOnly day, DisplayClock clock) => clock.StartOfDayUtc(day);
 }

@@ -1,4 +1,5 @@
 using DataCenterOps.Domain.Access;
+using DataCenterOps.Web.Shared.Layout;
 using DataCenterOps.Web.Shared.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +19,7 @@ public static class AccessRegisterExtensions
         services.AddSingleton<AccessAlarmBoard>();
         services.AddSingleton<IAccessAlarmSink>(sp => sp.GetRequiredService<AccessAlarmBoard>());
         services.AddHostedService<DoorCorrelationWorker>();
+        services.AddMenuPart<AccessMenu>();
         services.AddUiLocalization();
         return builder;
     }

@@ -1,3 +1,4 @@
+using DataCenterOps.Web.Shared.Layout;
 using DataCenterOps.Web.Shared.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,10 @@ public static class RoomDashboardServiceCollectionExtensions
         services.TryAddSingleton<IRoomEquipmentNames, RegistryEquipmentNames>();
         services.TryAddSingleton<IAlarmActorNames, PeopleAlarmActorNames>();
         services.AddSingleton<RoomNames>();
+        // The layout's contracts: the alarm badge's counts, the top bar's name, the room's part of the menu.
+        services.TryAddSingleton<IAlarmBadgeSource, RoomAlarmBadgeSource>();
+        services.TryAddSingleton<IDisplayNames, AlarmActorDisplayNames>();
+        services.AddMenuPart<RoomMenu>();
 
         services.AddUiLocalization();
         return services;

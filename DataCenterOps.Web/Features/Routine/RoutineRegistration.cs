@@ -10,6 +10,7 @@ using DataCenterOps.Web.Features.Routine.Notifications;
 using DataCenterOps.Web.Features.Routine.Sla;
 using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Shared.Hosting;
+using DataCenterOps.Web.Shared.Layout;
 using DataCenterOps.Web.Shared.Localization;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -39,6 +40,7 @@ public static class RoutineRegistration
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddUiLocalization();
+        services.AddMenuPart<RoutineMenu>();
         services.AddDocuments();
         services.TryAddSingleton<IMailSender, SmtpMailSender>();
         services.AddScoped<NotificationService>();

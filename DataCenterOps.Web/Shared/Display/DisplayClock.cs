@@ -32,6 +32,9 @@ public sealed class DisplayClock(IOptions<DisplayOptions> options, TimeProvider 
 
     public DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone);
 
+    /// <summary>The UTC instant the local calendar <paramref name="day"/> begins: the bound of a filter by local days.</summary>
+    public DateTime StartOfDayUtc(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
+
     /// <summary>Short date and time in the current culture; "–" for no time.</summary>
     public string Format(DateTime? utc) =>
         utc is { } value ? Local(value).ToString("g", CultureInfo.CurrentCulture) : "–";

@@ -7,6 +7,11 @@ using DataCenterOps.Web.Shared;
 using DataCenterOps.Web.Features.Admin.Audit;
 using DataCenterOps.Web.Features.Admin.Qualifications;
 using DataCenterOps.Web.Features.Account;
+using DataCenterOps.Web.Features.Admin;
+using DataCenterOps.Web.Features.Home;
+using DataCenterOps.Web.Features.Steps;
+using DataCenterOps.Web.Features.Tenants;
+using DataCenterOps.Web.Shared.Layout;
 using DataCenterOps.Web.Shared.Documents;
 using DataCenterOps.Web.Shared.Localization;
 using DataCenterOps.Web.Features.Steps.Documents;
@@ -40,6 +45,8 @@ public static class WebAppExtensions
         services.AddScoped<LetterDocumentLoader>();
         services.AddEvidencePack();
         services.AddDocuments();
+        // The menu parts of the features with no Add…() of their own (Room, Access and Routine register theirs).
+        services.AddMenuPart<HomeMenu>().AddMenuPart<StepsMenu>().AddMenuPart<AdminMenu>().AddMenuPart<TenantsMenu>();
         services.AddScoped<DataCenterOps.Web.Shared.Components.ActionPageActor>();
         services.AddScoped<DataCenterOps.Web.Shared.Sites.SiteContext>();
         services.AddSingleton<DataCenterOps.Monitoring.Api.IDeviceSiteScope, DataCenterOps.Web.Shared.Sites.PersonSiteScope>();

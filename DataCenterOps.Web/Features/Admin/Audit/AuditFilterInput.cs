@@ -1,5 +1,4 @@
 using DataCenterOps.Domain.Auditing;
-using DataCenterOps.Web.Features.Access;
 using DataCenterOps.Web.Shared.Display;
 
 namespace DataCenterOps.Web.Features.Admin.Audit;
@@ -10,6 +9,6 @@ public sealed record AuditFilterInput(string? PersonId, string? Action, DateOnly
     public AuditFilter ToFilter(DisplayClock clock) => new(
         string.IsNullOrWhiteSpace(PersonId) ? null : PersonId,
         string.IsNullOrWhiteSpace(Action) ? null : Action,
-        From is { } f ? AccessPeriod.StartOfDayUtc(f, clock) : null,
-        To is { } t ? AccessPeriod.StartOfDayUtc(t.AddDays(1), clock) : null);
+        From is { } f ? clock.StartOfDayUtc(f) : null,
+        To is { } t ? clock.StartOfDayUtc(t.AddDays(1)) : null);
 }

@@ -1,9 +1,11 @@
 using Bunit;
 using DataCenterOps.Monitoring.Alarms;
-using DataCenterOps.Web.Features.Room.Components;
+using DataCenterOps.Tests.Web.Features.Room;
+using DataCenterOps.Web.Shared.Layout;
 
-namespace DataCenterOps.Tests.Web.Features.Room;
+namespace DataCenterOps.Tests.Web.Shared.Layout;
 
+/// <summary>The layout's badge over the room's real alarm service (the room feature fills <see cref="IAlarmBadgeSource"/>).</summary>
 public sealed class AlarmMenuBadgeTests : RoomTestContext
 {
     [Fact]
