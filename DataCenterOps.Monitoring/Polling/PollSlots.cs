@@ -27,7 +27,8 @@ public static class PollSlots
             }
         }
 
-        return (int)Math.Clamp(Math.Ceiling(inFlight), Minimum, int.MaxValue / 2);
+        // Rounded first: 10,000 × 0.2 summed in binary is a hair above 2,000, which must not become 2,001.
+        return (int)Math.Clamp(Math.Ceiling(Math.Round(inFlight, 6)), Minimum, int.MaxValue / 2);
     }
 
     /// <summary>
