@@ -35,6 +35,7 @@ public static class MonitoringServiceCollectionExtensions
             .BindConfiguration(MonitoringOptions.SectionName)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
+        services.AddSingleton<IPostConfigureOptions<MonitoringOptions>, MonitoringDevicesFileSetup>();
         services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SharedDatabase>();
         services.AddSingleton<LeaseKeeper>();

@@ -76,6 +76,8 @@ public sealed partial class DeviceCatalog
             }
 
             var old = _state;
+            // Looked up by id and by reference, never by scanning: a refresh of 10,000 devices must not cost 10,000².
+            var previous = old.Additional.ToDictionary(d => d.Id, StringComparer.Ordinal);
             var additional = new List<DeviceOptions>();
             var ids = new HashSet<string>(_configuredIds, StringComparer.Ordinal);
             foreach (var device in loaded)
@@ -93,11 +95,13 @@ public sealed partial class DeviceCatalog
                 }
 
                 // Unchanged devices keep their object, so running poll loops and snapshots stay the same.
-                additional.Add(old.Additional.FirstOrDefault(d => d.Id == device.Id && SameSettings(d, device)) ?? device);
+                additional.Add(previous.TryGetValue(device.Id, out var same) && SameSettings(same, device) ? same : device);
             }
 
-            var removed = old.Additional.Where(d => !additional.Contains(d)).Select(d => d.Id).ToList();
-            var added = additional.Where(d => !old.Additional.Contains(d)).ToList();
+            var kept = new HashSet<DeviceOptions>(additional, ReferenceEqualityComparer.Instance);
+            var before = new HashSet<DeviceOptions>(old.Additional, ReferenceEqualityComparer.Instance);
+            var removed = old.Additional.Where(d => !kept.Contains(d)).Select(d => d.Id).ToList();
+            var added = additional.Where(d => !before.Contains(d)).ToList();
             if (removed.Count > 0 || added.Count > 0)
             {
                 DeviceOptions[] all = [.. _configured, .. additional];

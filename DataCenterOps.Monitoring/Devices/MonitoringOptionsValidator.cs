@@ -16,9 +16,9 @@ internal sealed class MonitoringOptionsValidator(ProfileCatalog catalog) : IVali
             failures.Add("Monitoring:MissedPollsForCommLost must be at least 1");
         }
 
-        if (options.MaxConcurrentPolls < 1)
+        if (options.MaxConcurrentPolls is < 1)
         {
-            failures.Add("Monitoring:MaxConcurrentPolls must be at least 1");
+            failures.Add("Monitoring:MaxConcurrentPolls must be at least 1 (or unset, to fit the fleet)");
         }
 
         if (options.LeaseSeconds is < 1 or > 3600)
@@ -32,11 +32,12 @@ internal sealed class MonitoringOptionsValidator(ProfileCatalog catalog) : IVali
         }
 
         ValidateHistory(options.History, failures);
+        failures.AddRange(options.DevicesFileProblems);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Devices.Count; i++)
         {
             var device = options.Devices[i];
-            var prefix = $"Monitoring:Devices[{i}] '{device.Id}'";
+            var prefix = Label(options, i, device);
             foreach (var problem in DeviceProblems(device))
             {
                 failures.Add($"{prefix}: {problem}");
@@ -49,6 +50,15 @@ internal sealed class MonitoringOptionsValidator(ProfileCatalog catalog) : IVali
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>"Monitoring:Devices[3] 'crac-2'", or "Monitoring:DevicesFile line 12 'crac-2'" for a device from the file.</summary>
+    private static string Label(MonitoringOptions options, int index, DeviceOptions device)
+    {
+        var fromFile = index - options.DevicesFileStart;
+        return options.DevicesFileStart >= 0 && fromFile >= 0 && fromFile < options.DevicesFileLines.Count
+            ? $"{MonitoringDevicesFileSetup.Key} line {options.DevicesFileLines[fromFile]} '{device.Id}'"
+            : $"Monitoring:Devices[{index}] '{device.Id}'";
     }
 
     internal IEnumerable<string> DeviceProblems(DeviceOptions device)

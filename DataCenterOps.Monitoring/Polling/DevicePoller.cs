@@ -14,7 +14,10 @@ namespace DataCenterOps.Monitoring.Polling;
 
 /// <summary>
 /// Polls every configured device at its own interval, each on its own loop so that a slow or dead device never
-/// delays another; at most <see cref="MonitoringOptions.MaxConcurrentPolls"/> requests are in flight at once.
+/// delays another; at most <see cref="MonitoringOptions.MaxConcurrentPolls"/> polls are in flight at once (unset: sized
+/// to the fleet by <see cref="PollSlots"/>, growing as devices are added). Devices that start together (at start, or a
+/// batch added at once) have their first polls spread over their interval (<see cref="PollSlots.FirstPollDelay"/>), so a
+/// large fleet's polls are due evenly, not all in the same instant.
 /// A poll that fails or overruns its deadline is a missed poll; enough of them in a row make the device
 /// communication-lost until it answers again. A poll answered without a usable value for any of the profile's key
 /// points (<see cref="DeviceProfile.KeyPoints"/>: all not available, wrong types) counts as a poll without valid
@@ -46,24 +49,39 @@ public sealed partial class DevicePoller(
     {
         var settings = options.Value;
         var byProtocol = readers.ToDictionary(r => r.Protocol);
-        using var slots = new SemaphoreSlim(settings.MaxConcurrentPolls, settings.MaxConcurrentPolls);
+        var limit = settings.MaxConcurrentPolls ?? PollSlots.For(devices.All);
+        using var slots = new SemaphoreSlim(limit);
+        LogSlots(logger, devices.All.Count, limit, settings.MaxConcurrentPolls is null ? "fitted to the fleet" : "Monitoring:MaxConcurrentPolls");
         var loops = new Dictionary<string, (CancellationTokenSource Stop, Task Loop)>(StringComparer.Ordinal);
         var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         using var subscription = devices.OnSourcesChanged(() => changed.Writer.TryWrite(true));
         changed.Writer.TryWrite(true); // the first load of the additional devices
 
-        void Start(DeviceOptions device)
+        void Start(DeviceOptions device, int index, int count)
         {
             liveState.Add(device);
             pollRequests.Add(device.Id);
             var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var loop = Task.Run(() => RunDeviceAsync(device, byProtocol.GetValueOrDefault(device.Protocol), slots, settings, stop.Token), CancellationToken.None);
+            var firstPoll = PollSlots.FirstPollDelay(index, count, device.Interval);
+            var loop = Task.Run(() => RunDeviceAsync(device, byProtocol.GetValueOrDefault(device.Protocol), slots, settings, firstPoll, stop.Token), CancellationToken.None);
             loops[device.Id] = (stop, loop);
         }
 
-        foreach (var device in devices.All)
+        void Grow()
         {
-            Start(device);
+            // Slots only grow while running (a removed device's share is given back at the next start).
+            if (settings.MaxConcurrentPolls is null && PollSlots.For(devices.All) is var wanted && wanted > limit)
+            {
+                slots.Release(wanted - limit);
+                limit = wanted;
+                LogSlots(logger, devices.All.Count, limit, "fitted to the fleet");
+            }
+        }
+
+        var initial = devices.All;
+        for (var i = 0; i < initial.Count; i++)
+        {
+            Start(initial[i], i, initial.Count);
         }
 
         try
@@ -100,10 +118,11 @@ public sealed partial class DevicePoller(
                     LogDeviceRemoved(logger, id);
                 }
 
-                foreach (var device in change.Added)
+                Grow();
+                for (var i = 0; i < change.Added.Count; i++)
                 {
-                    Start(device);
-                    LogDeviceAdded(logger, device.Id);
+                    Start(change.Added[i], i, change.Added.Count);
+                    LogDeviceAdded(logger, change.Added[i].Id);
                 }
             }
         }
@@ -124,14 +143,21 @@ public sealed partial class DevicePoller(
     /// <summary>Shortest time between the start of one poll of a device and an extra (requested) poll of it.</summary>
     public static readonly TimeSpan MinimumExtraPollGap = TimeSpan.FromMilliseconds(250);
 
-    private async Task RunDeviceAsync(DeviceOptions device, IDeviceReader? reader, SemaphoreSlim slots, MonitoringOptions settings, CancellationToken stoppingToken)
+    private async Task RunDeviceAsync(
+        DeviceOptions device, IDeviceReader? reader, SemaphoreSlim slots, MonitoringOptions settings, TimeSpan firstPoll, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(device.Interval, time);
         var requests = pollRequests.ReaderFor(device.Id);
         Task<bool>? tick = null;
         Task<bool>? request = null;
         try
         {
+            if (firstPoll > TimeSpan.Zero)
+            {
+                await Task.Delay(firstPoll, time, stoppingToken).ConfigureAwait(false);
+            }
+
+            // Made after the first delay, so the device keeps the phase it was given.
+            using var timer = new PeriodicTimer(device.Interval, time);
             while (true)
             {
                 var started = time.GetTimestamp();
@@ -286,6 +312,9 @@ public sealed partial class DevicePoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Additional devices could not be loaded ({Error}: {Message}); the running devices stay as they are")]
     private static partial void LogRefreshFailed(ILogger logger, string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polling {Devices} devices with up to {Slots} polls in flight ({Source})")]
+    private static partial void LogSlots(ILogger logger, int devices, int slots, string source);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Device {DeviceId} answers again")]
     private static partial void LogRecovered(ILogger logger, string deviceId);

@@ -30,21 +30,25 @@ internal static class SimulatorDeviceLayout
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var communities = new HashSet<string>(StringComparer.Ordinal);
         var units = new HashSet<int>();
-        foreach (var d in Configured(options))
+        problems.AddRange(options.DevicesFileProblems);
+        var configured = Configured(options);
+        for (var i = 0; i < configured.Count; i++)
         {
+            var d = configured[i];
             var label = string.IsNullOrWhiteSpace(d.Id) ? "(no id)" : d.Id;
+            var section = Section(options, i);
             if (string.IsNullOrWhiteSpace(d.Id))
             {
-                problems.Add("Simulator:Devices: every device needs an Id.");
+                problems.Add($"{section}: every device needs an Id.");
             }
             else if (!ids.Add(d.Id))
             {
-                problems.Add($"Simulator:Devices: device id '{d.Id}' is used twice.");
+                problems.Add($"{section}: device id '{d.Id}' is used twice.");
             }
 
             if (!catalog.TryGet(d.Profile, out var profile))
             {
-                problems.Add($"Simulator:Devices '{label}': unknown profile '{d.Profile}'.");
+                problems.Add($"{section} '{label}': unknown profile '{d.Profile}'.");
                 continue;
             }
 
@@ -52,34 +56,43 @@ internal static class SimulatorDeviceLayout
             {
                 if (d.UnitId is not null)
                 {
-                    problems.Add($"Simulator:Devices '{label}': profile '{d.Profile}' is SNMP; give a Community, not a UnitId.");
+                    problems.Add($"{section} '{label}': profile '{d.Profile}' is SNMP; give a Community, not a UnitId.");
                 }
 
                 var community = d.Community ?? d.Id;
                 if (!string.IsNullOrEmpty(community) && !communities.Add(community))
                 {
-                    problems.Add($"Simulator:Devices '{label}': community '{community}' is used twice.");
+                    problems.Add($"{section} '{label}': community '{community}' is used twice.");
                 }
             }
             else
             {
                 if (d.Community is not null)
                 {
-                    problems.Add($"Simulator:Devices '{label}': profile '{d.Profile}' is Modbus; give a UnitId, not a Community.");
+                    problems.Add($"{section} '{label}': profile '{d.Profile}' is Modbus; give a UnitId, not a Community.");
                 }
 
                 if (d.UnitId is not (>= 0 and <= 255))
                 {
-                    problems.Add($"Simulator:Devices '{label}': a Modbus device needs a UnitId 0…255.");
+                    problems.Add($"{section} '{label}': a Modbus device needs a UnitId 0…255.");
                 }
                 else if (!units.Add(d.UnitId.Value))
                 {
-                    problems.Add($"Simulator:Devices '{label}': unit id {d.UnitId} is used twice.");
+                    problems.Add($"{section} '{label}': unit id {d.UnitId} is used twice.");
                 }
             }
         }
 
         return problems;
+    }
+
+    /// <summary>"Simulator:Devices", or "Simulator:DevicesFile line 12" for a device read from the file.</summary>
+    private static string Section(SimulatorOptions options, int index)
+    {
+        var fromFile = index - options.DevicesFileStart;
+        return options.DevicesFileStart >= 0 && fromFile >= 0 && fromFile < options.DevicesFileLines.Count
+            ? $"{SimulatorDevicesFileSetup.Key} line {options.DevicesFileLines[fromFile]}"
+            : "Simulator:Devices";
     }
 
     /// <exception cref="InvalidOperationException">The configuration breaks a rule of <see cref="Check"/>.</exception>

@@ -61,4 +61,20 @@ public sealed class SimulatorOptions
 
     /// <summary>snmpEngineID in hex (5–32 bytes); empty derives a stable one from the host name and the bound endpoint.</summary>
     public string? EngineId { get; set; }
+
+    /// <summary>
+    /// <c>Simulator:DevicesFile</c>: a JSON array of simulated devices (<c>Id</c>, <c>Profile</c>, <c>Community</c>,
+    /// <c>UnitId</c>; other fields are ignored, so the file of <c>Monitoring:DevicesFile</c> serves too), added after
+    /// <see cref="Devices"/> at start. Relative to the content root.
+    /// </summary>
+    public string? DevicesFile { get; set; }
+
+    /// <summary>Index in <see cref="Devices"/> of the first device read from <see cref="DevicesFile"/> (set at start).</summary>
+    internal int DevicesFileStart { get; set; } = -1;
+
+    /// <summary>The line each device from <see cref="DevicesFile"/> starts on, in order from <see cref="DevicesFileStart"/>.</summary>
+    internal IReadOnlyList<int> DevicesFileLines { get; set; } = [];
+
+    /// <summary>What stopped <see cref="DevicesFile"/> from being read; reported at start.</summary>
+    internal List<string> DevicesFileProblems { get; } = [];
 }

@@ -24,6 +24,7 @@ public static class SimulatorServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SimulatorOptions>, SimulatorDevicesFileSetup>());
         services.TryAddSingleton<SimulatedRoom>();
         services.TryAddSingleton<ISimulatorControl>(sp => sp.GetRequiredService<SimulatedRoom>());
         services.TryAddSingleton<SimulatorHostedService>();

@@ -55,6 +55,9 @@ public sealed partial class SnmpAgent : IAsyncDisposable
         try
         {
             socket.Bind(_bind);
+
+            // Room for bursts when many managers' requests arrive together (a simulated fleet of thousands).
+            socket.ReceiveBufferSize = 1 << 20;
         }
         catch
         {
@@ -96,10 +99,14 @@ public sealed partial class SnmpAgent : IAsyncDisposable
             try
             {
                 var received = await socket.ReceiveFromAsync(receiveBuffer, SocketFlags.None, sender, cancellationToken).ConfigureAwait(false);
-                var length = Handle(receiveBuffer.AsSpan(0, received), sendBuffer);
-                if (length > 0)
+                Answer(socket, receiveBuffer.AsSpan(0, received), sendBuffer, sender);
+
+                // Whatever else has arrived meanwhile is answered without another trip through the thread pool: under a
+                // thousand requests a second the queue is rarely empty, and each await would cost a scheduling delay.
+                while (socket.Available > 0 && !cancellationToken.IsCancellationRequested)
                 {
-                    await socket.SendToAsync(sendBuffer.AsMemory(0, length), SocketFlags.None, sender, cancellationToken).ConfigureAwait(false);
+                    received = socket.ReceiveFrom(receiveBuffer, SocketFlags.None, sender);
+                    Answer(socket, receiveBuffer.AsSpan(0, received), sendBuffer, sender);
                 }
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException || cancellationToken.IsCancellationRequested)
@@ -110,6 +117,16 @@ public sealed partial class SnmpAgent : IAsyncDisposable
             {
                 SnmpAgentLog.ReceiveFailed(_logger, e);
             }
+        }
+    }
+
+    // A synchronous send: a UDP send only copies into the kernel (as the client's sends; see SnmpClient.Send).
+    private void Answer(Socket socket, ReadOnlySpan<byte> datagram, byte[] sendBuffer, SocketAddress sender)
+    {
+        var length = Handle(datagram, sendBuffer);
+        if (length > 0)
+        {
+            socket.SendTo(sendBuffer.AsSpan(0, length), SocketFlags.None, sender);
         }
     }
 

@@ -29,8 +29,13 @@ internal static class PollingFigures
     /// binder looks up each list element's keys by scanning every key, so binding 10,000 devices from configuration takes
     /// many minutes at start (see the scale results); this measures the poller, not the binder.
     /// </param>
+    /// <param name="DevicesFile">
+    /// The devices written to one JSON file named by <c>Monitoring:DevicesFile</c> and <c>Simulator:DevicesFile</c>, the way
+    /// a large site lists them; the host's start time (build and start) is then a figure.
+    /// </param>
     internal sealed record Run(
-        int SnmpUps, int SnmpEnvironment, int ModbusEnvironment, double IntervalSeconds, TimeSpan Warmup, TimeSpan Measure, string TickInterval, bool DevicesInCode = false)
+        int SnmpUps, int SnmpEnvironment, int ModbusEnvironment, double IntervalSeconds, TimeSpan Warmup, TimeSpan Measure, string TickInterval,
+        bool DevicesInCode = false, bool DevicesFile = false)
     {
         public int Devices => SnmpUps + SnmpEnvironment + ModbusEnvironment;
     }
@@ -41,6 +46,7 @@ internal static class PollingFigures
 
     public static async Task<IReadOnlyList<Figure>> RunAsync(string directory, Run run, CancellationToken cancellationToken)
     {
+        var starting = Stopwatch.StartNew();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(Settings(directory, run, out var simulated, out var polled));
@@ -53,8 +59,10 @@ internal static class PollingFigures
 
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
+        var started = starting.Elapsed;
         var live = host.Services.GetRequiredService<LiveStateStore>();
         await Task.Delay(run.Warmup, cancellationToken);
+        using var pool = new ThreadPoolSampler(TimeSpan.FromMilliseconds(250));
 
         var durations = new List<double>();
         var gaps = new List<double>();
@@ -108,6 +116,7 @@ internal static class PollingFigures
         var lost = after.Count(d => d.Status.ConsecutiveMisses > 0);
         var workingSet = process.WorkingSet64 / 1048576.0;
         var managed = GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
+        var (queueMean, queueMax, threads) = pool.Stop();
         await host.StopAsync(cancellationToken);
 
         durations.Sort();
@@ -126,7 +135,41 @@ internal static class PollingFigures
             new Figure("devices whose last poll failed at the end", lost, "devices"),
             new Figure("process working set at the end (poller + simulator)", workingSet, "MiB"),
             new Figure("managed heap at the end", managed, "MiB"),
+            new Figure("thread-pool queue length (work items waiting), mean of 4 samples/s", queueMean, "items"),
+            new Figure("thread-pool queue length, max", queueMax, "items"),
+            new Figure("thread-pool threads, max", threads, "threads"),
+            new Figure(run.DevicesFile ? "host start (build + start; devices from the devices file)" : "host start (build + start)", started.TotalMilliseconds, "ms"),
         ];
+    }
+
+    /// <summary>One JSON array, an entry a line, with the fields both the poller and the simulator read.</summary>
+    internal static void WriteDevicesFile(string path, IReadOnlyList<DeviceOptions> devices)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("[");
+        for (var i = 0; i < devices.Count; i++)
+        {
+            var d = devices[i];
+            var entry = new Dictionary<string, object?>
+            {
+                ["Id"] = d.Id, ["Name"] = d.Name, ["Kind"] = d.Kind.ToString(), ["Protocol"] = d.Protocol.ToString(), ["Host"] = d.Host,
+                ["Port"] = d.Port, ["Profile"] = d.Profile, ["IntervalSeconds"] = d.IntervalSeconds,
+            };
+            if (d.Community is { } community)
+            {
+                entry["Community"] = community;
+            }
+
+            if (d.UnitId is { } unit)
+            {
+                entry["UnitId"] = unit;
+            }
+
+            writer.Write(System.Text.Json.JsonSerializer.Serialize(entry));
+            writer.WriteLine(i < devices.Count - 1 ? "," : "");
+        }
+
+        writer.WriteLine("]");
     }
 
     internal static double Percentile(List<double> sorted, double p) =>
@@ -158,6 +201,15 @@ internal static class PollingFigures
             ["Simulator:TickInterval"] = run.TickInterval,
         };
         var fleet = SimulatedFleet.Create(run.SnmpUps, run.SnmpEnvironment, run.ModbusEnvironment, run.IntervalSeconds, snmpPort, modbusPort);
+        if (run.DevicesFile)
+        {
+            var file = Path.Combine(directory, "devices.json");
+            WriteDevicesFile(file, fleet.Polled);
+            settings["Monitoring:DevicesFile"] = file;
+            settings["Simulator:DevicesFile"] = file;
+            return settings;
+        }
+
         if (run.DevicesInCode)
         {
             simulated = [.. fleet.Simulated];
