@@ -134,7 +134,7 @@ public sealed partial class AccessRegisterPage
     private async Task ResolveAsync(string source)
     {
         var note = ResolveNote ?? "";
-        if (await RunAsync((scope, actor) => scope.GetRequiredService<DoorCorrelationService>().ResolveUnregisteredAsync(actor, source, note, CancellationToken.None)))
+        if (await RunAsync((scope, actor) => scope.GetRequiredService<DoorCorrelationService>().ResolveUnregisteredAsync(actor, source, Sites.Current.Id, note, CancellationToken.None)))
         {
             ResolveNote = null;
         }
