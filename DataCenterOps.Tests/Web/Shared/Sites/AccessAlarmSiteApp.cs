@@ -34,8 +34,9 @@ public sealed class AccessAlarmSiteApp : IAsyncLifetime
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DataCenterOpsDbContext>();
-            regency = (await db.Sites.SingleAsync(s => s.Code == TwoSiteApp.RegencyCode)).Id;
-            province = (await db.Sites.SingleAsync(s => s.IsDefault)).Id;
+            var sites = await db.Sites.AsNoTracking().ToListAsync();
+            regency = sites.Single(s => s.Code == TwoSiteApp.RegencyCode).Id;
+            province = sites.Single(s => s.IsDefault).Id;
         }
 
         var doors = Factory.Services.GetRequiredService<DoorCorrelationService>();
