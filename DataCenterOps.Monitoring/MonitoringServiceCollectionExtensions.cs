@@ -86,7 +86,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddOptions<AlarmNotificationOptions>().BindConfiguration(AlarmNotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IMaintenanceWindows, NoMaintenanceWindows>();
         services.TryAddSingleton<Api.IDeviceSiteScope, Api.AllSitesScope>();
-        // One open incident per rule and site: a device's site as the API and /metrics name it.
+        // One open incident per rule and site: a device's (or a pseudo-device's, access:CODE) site as the API and /metrics name it.
         services.AddSingleton(sp =>
         {
             var liveState = sp.GetRequiredService<LiveStateStore>();
@@ -96,7 +96,7 @@ public static class MonitoringServiceCollectionExtensions
                 sp.GetRequiredService<IMaintenanceWindows>(),
                 sp.GetRequiredService<IOptions<AlarmNotificationOptions>>(),
                 sp.GetRequiredService<TimeProvider>(),
-                deviceId => sites.SiteOf(liveState.GetDevice(deviceId)?.Site).ToUpperInvariant());
+                deviceId => sites.SiteOf(liveState.SiteCodeOf(deviceId)).ToUpperInvariant());
         });
         services.AddSingleton(sp => new IncidentPipeline(
             sp.GetRequiredService<AlarmNotificationEngine>(),

@@ -13,6 +13,9 @@ public static class AccessAlarmKeys
     /// <summary>People still registered inside outside Access:WorkingHours.</summary>
     public const string AfterHours = "access.after_hours";
 
+    /// <summary>People still registered inside on a tenant's visit permit that the Pengawas cancelled, until their exit is recorded.</summary>
+    public const string PermitCancelledInside = "access.permit_cancelled_inside";
+
     /// <summary>The source of room-wide alarms (not tied to one door sensor).</summary>
     public const string RoomSource = "access";
 

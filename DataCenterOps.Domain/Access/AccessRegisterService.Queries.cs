@@ -18,6 +18,16 @@ public sealed partial class AccessRegisterService
             .OrderBy(e => e.InAtUtc)
             .ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// The entries inside the room of <paramref name="siteId"/> now on a tenant's visit permit that the Pengawas has
+    /// cancelled: the register flags them until the desk records their exit (there is no automatic exit).
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> GetInsideOnCancelledPermitsAsync(Guid siteId, CancellationToken cancellationToken = default) =>
+        (await (from e in Entries
+                join v in db.TenantVisits on e.Id equals v.EntryId
+                where e.Status == AccessEntryStatus.Inside && e.SiteId == siteId && db.Set<Tenants.VisitPermitCancellation>().Any(c => c.PermitId == v.PermitId)
+                select e.Id).ToListAsync(cancellationToken)).ToHashSet();
+
     /// <summary>Entries whose stay overlaps the period, matching person and letter; newest first, at most 5000.</summary>
     public async Task<IReadOnlyList<AccessEntry>> SearchAsync(AccessLogFilter filter, CancellationToken cancellationToken = default)
     {

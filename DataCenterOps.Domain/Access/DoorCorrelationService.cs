@@ -35,7 +35,7 @@ public sealed partial class DoorCorrelationService(
     private readonly Dictionary<string, DoorOpening> _open = new(StringComparer.Ordinal);
     private readonly List<DoorOpening> _awaitingRegistration = [];
     private bool _loaded;
-    private readonly HashSet<(string Source, string Key)> _raised = [];
+    private readonly Dictionary<(string Source, string Key), AccessAlarm> _raised = [];
     private readonly IAccessAlarmSink[] _sinks = [.. sinks];
 
     /// <summary>Queues a door change without waiting: safe to call from the monitoring live-state thread.</summary>
@@ -51,7 +51,7 @@ public sealed partial class DoorCorrelationService(
         {
             lock (_raised)
             {
-                return [.. _raised];
+                return [.. _raised.Keys];
             }
         }
     }
@@ -109,6 +109,7 @@ public sealed partial class DoorCorrelationService(
             }
 
             var zones = sites.ToDictionary(site => site.Id, site => settings.ZoneOf(site.TimeZone));
+            var rooms = sites.ToDictionary(site => site.Id, AccessAlarmKeys.RoomSourceOf);
             var entries = db.Set<AccessEntry>().AsNoTracking().Where(e => e.Status != AccessEntryStatus.Voided);
             foreach (var opening in _awaitingRegistration.Where(o => now >= o.OpenedAtUtc + window).ToList())
             {
@@ -122,7 +123,7 @@ public sealed partial class DoorCorrelationService(
                 {
                     await RaiseAsync(new AccessAlarm(opening.DeviceId, AccessAlarmKeys.UnregisteredAccess, AccessAlarmSeverity.Critical,
                         $"Door {opening.DeviceId} opened at {Local(opening.OpenedAtUtc, ZoneOf(zones, site, settings))} with no entry or exit registered within {window.TotalMinutes:0.#} min.", now)
-                    { SiteId = site }, cancellationToken);
+                    { SiteId = site, RoomSource = RoomOf(rooms, site) }, cancellationToken);
                 }
             }
 
@@ -130,11 +131,13 @@ public sealed partial class DoorCorrelationService(
             {
                 await RaiseAsync(new AccessAlarm(opening.DeviceId, AccessAlarmKeys.DoorHeldOpen, AccessAlarmSeverity.Warning,
                     $"Door {opening.DeviceId} open since {Local(opening.OpenedAtUtc, ZoneOf(zones, opening.SiteId, settings))}, longer than {settings.DoorHeldOpenLimit.TotalMinutes:0.#} min.", now)
-                { SiteId = opening.SiteId }, cancellationToken);
+                { SiteId = opening.SiteId, RoomSource = RoomOf(rooms, opening.SiteId) }, cancellationToken);
             }
 
             // Each site's room on its own: who is inside there, against working hours in that site's zone.
             var insideBySite = await db.Set<AccessEntry>().Where(e => e.Status == AccessEntryStatus.Inside)
+                .GroupBy(e => e.SiteId).Select(g => new { SiteId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            var onCancelledBySite = await InsideOnCancelledPermits(db)
                 .GroupBy(e => e.SiteId).Select(g => new { SiteId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
             foreach (var site in sites)
             {
@@ -144,11 +147,24 @@ public sealed partial class DoorCorrelationService(
                 {
                     await RaiseAsync(new AccessAlarm(source, AccessAlarmKeys.AfterHours, AccessAlarmSeverity.Warning,
                         $"{inside} person(s) still registered inside the DC room of {site.Code} after working hours ({settings.WorkingHours} {zones[site.Id].Id}).", now)
-                    { SiteId = site.Id }, cancellationToken);
+                    { SiteId = site.Id, RoomSource = source }, cancellationToken);
                 }
                 else
                 {
                     await ClearAsync(source, AccessAlarmKeys.AfterHours, cancellationToken);
+                }
+
+                // A cancelled permit admits nobody new; those still inside on it are flagged until the guard records their exit.
+                var onCancelled = onCancelledBySite.FirstOrDefault(i => i.SiteId == site.Id)?.Count ?? 0;
+                if (onCancelled > 0)
+                {
+                    await RaiseAsync(new AccessAlarm(source, AccessAlarmKeys.PermitCancelledInside, AccessAlarmSeverity.Warning,
+                        $"Visit permit cancelled while {onCancelled} person(s) inside the DC room of {site.Code}: record their exit.", now)
+                    { SiteId = site.Id, RoomSource = source }, cancellationToken);
+                }
+                else
+                {
+                    await ClearAsync(source, AccessAlarmKeys.PermitCancelledInside, cancellationToken);
                 }
             }
         }
@@ -158,16 +174,31 @@ public sealed partial class DoorCorrelationService(
         }
     }
 
-    /// <summary>An Operator or Supervisor explains an unregistered opening (e.g. registered late); audited, and the alarm clears.</summary>
-    public async Task ResolveUnregisteredAsync(Actor actor, string deviceId, string note, CancellationToken cancellationToken)
+    /// <summary>
+    /// An Operator or Supervisor explains an unregistered opening (e.g. registered late); audited, and the alarm clears.
+    /// The opening is the door's latest unregistered one; it must be at <paramref name="siteId"/> (the screen's site),
+    /// a site the actor's roles reach: a door of another site's room is refused (<c>DoorOtherSite</c>, <c>OtherSite</c>).
+    /// </summary>
+    public async Task ResolveUnregisteredAsync(Actor actor, string deviceId, Guid siteId, string note, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         AccessGuard.Role(AccessRoles.CanRead(actor), "Resolving an unregistered-access alarm", AccessRoles.Readers);
         var text = AccessGuard.Text(note, 1000, "Note");
         var source = AccessGuard.Text(deviceId, 64, "Door");
+        AccessGuard.Site(actor, siteId);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            var opening = AccessGuard.Found(
+                await db.Set<DoorOpening>().AsNoTracking().Where(o => o.DeviceId == source && o.Registered == false)
+                    .OrderByDescending(o => o.Id).FirstOrDefaultAsync(cancellationToken),
+                "The unregistered door opening");
+            if (opening.SiteId != siteId)
+            {
+                throw new AccessRuleViolationException(AccessError.OtherSite, $"Door {source} is at another site's DC room than this one.", "DoorOtherSite", source);
+            }
+
             // A singleton with its own short-lived context: the audit entry belongs to that context.
-            audits.For(db).Write(actor, "UnregisteredAccessResolved", "Door", source, null, new { Note = text });
+            audits.For(db).Write(actor, "UnregisteredAccessResolved", "Door", source, null, new { Note = text, OpeningId = opening.Id, opening.SiteId, opening.OpenedAtUtc });
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -181,6 +212,13 @@ public sealed partial class DoorCorrelationService(
             _gate.Release();
         }
     }
+
+    /// <summary>The entries still inside on a tenant's visit permit that has been cancelled.</summary>
+    private static IQueryable<AccessEntry> InsideOnCancelledPermits(DataCenterOpsDbContext db) =>
+        from e in db.Set<AccessEntry>()
+        join v in db.TenantVisits on e.Id equals v.EntryId
+        where e.Status == AccessEntryStatus.Inside && db.Set<Tenants.VisitPermitCancellation>().Any(c => c.PermitId == v.PermitId)
+        select e;
 
     /// <summary>Once per process: the openings still open or not yet checked, as the database holds them.</summary>
     private async Task LoadPendingAsync(DataCenterOpsDbContext db, CancellationToken cancellationToken)
@@ -226,7 +264,7 @@ public sealed partial class DoorCorrelationService(
     {
         lock (_raised)
         {
-            if (!_raised.Add((alarm.Source, alarm.Key)))
+            if (!_raised.TryAdd((alarm.Source, alarm.Key), alarm))
             {
                 return;
             }
@@ -248,9 +286,10 @@ public sealed partial class DoorCorrelationService(
 
     private async Task ClearAsync(string source, string key, CancellationToken cancellationToken)
     {
+        AccessAlarm? raised;
         lock (_raised)
         {
-            if (!_raised.Remove((source, key)))
+            if (!_raised.Remove((source, key), out raised))
             {
                 return;
             }
@@ -260,7 +299,7 @@ public sealed partial class DoorCorrelationService(
         {
             try
             {
-                await sink.ClearAsync(source, key, cancellationToken);
+                await sink.ClearAsync(raised, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -268,6 +307,9 @@ public sealed partial class DoorCorrelationService(
             }
         }
     }
+
+    private static string RoomOf(Dictionary<Guid, string> rooms, Guid siteId) =>
+        rooms.TryGetValue(siteId, out var room) ? room : AccessAlarmKeys.RoomSource;
 
     private static TimeZoneInfo ZoneOf(Dictionary<Guid, TimeZoneInfo> zones, Guid siteId, AccessOptions settings) =>
         zones.TryGetValue(siteId, out var zone) ? zone : settings.Zone;

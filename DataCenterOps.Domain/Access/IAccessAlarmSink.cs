@@ -1,9 +1,10 @@
 namespace DataCenterOps.Domain.Access;
 
-/// <summary>Output port: where access alarms go (the page's board; at merge also the monitoring alarm service).</summary>
+/// <summary>Output port: where access alarms go (the page's board, the monitoring alarm service).</summary>
 public interface IAccessAlarmSink
 {
     Task RaiseAsync(AccessAlarm alarm, CancellationToken cancellationToken);
 
-    Task ClearAsync(string source, string key, CancellationToken cancellationToken);
+    /// <summary>Clears <paramref name="raised"/>, the alarm as it was raised (its source, key, site and room source).</summary>
+    Task ClearAsync(AccessAlarm raised, CancellationToken cancellationToken);
 }

@@ -72,6 +72,73 @@ public sealed class TenantQueries(DataCenterOpsDbContext db)
         return new TenantPortal(tenant, equipment, await PermitsAsync(actor, null, cancellationToken), [.. visits.OrderByDescending(v => v.InAtUtc)]);
     }
 
+    /// <summary>
+    /// Those registered inside the DC room now on <paramref name="permitId"/>, earliest first (after a cancellation: the
+    /// people to ask to leave; the desk records each exit); none when <paramref name="actor"/>'s roles do not reach its tenant's site.
+    /// </summary>
+    public async Task<IReadOnlyList<AccessEntry>> InsideOnPermitAsync(Actor actor, Guid permitId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var site = await (from p in db.VisitPermits
+                          join t in db.Tenants on p.TenantId equals t.Id
+                          where p.Id == permitId
+                          select (Guid?)t.SiteId).FirstOrDefaultAsync(cancellationToken);
+        if (site is not { } siteId || !actor.WorksAt(siteId) || !actor.Roles.Any(Roles.Staff.Contains))
+        {
+            return [];
+        }
+
+        return await (from e in db.Set<AccessEntry>().AsNoTracking()
+                      join v in db.TenantVisits on e.Id equals v.EntryId
+                      where v.PermitId == permitId && e.Status == AccessEntryStatus.Inside
+                      orderby e.InAtUtc
+                      select e).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// For each cancelled permit of a tenant at <paramref name="siteId"/>, those still registered inside on it (only
+    /// permits with someone inside), earliest first; none when <paramref name="actor"/>'s roles do not reach the site.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<AccessEntry>>> InsideOnCancelledPermitsAsync(Actor actor, Guid siteId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.WorksAt(siteId) || !actor.Roles.Any(Roles.Staff.Contains))
+        {
+            return new Dictionary<Guid, IReadOnlyList<AccessEntry>>();
+        }
+
+        var rows = await (from e in db.Set<AccessEntry>().AsNoTracking()
+                          join v in db.TenantVisits on e.Id equals v.EntryId
+                          join t in db.Tenants on v.TenantId equals t.Id
+                          where t.SiteId == siteId && e.Status == AccessEntryStatus.Inside && db.Set<VisitPermitCancellation>().Any(c => c.PermitId == v.PermitId)
+                          select new { v.PermitId, Entry = e }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.PermitId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<AccessEntry>)[.. g.Select(r => r.Entry).OrderBy(e => e.InAtUtc)]);
+    }
+
+    /// <summary>
+    /// The staff who may escort a tenant's visit at <paramref name="siteId"/>, by name: data center staff (no tenant
+    /// account) who work at that site (no site limit, or limited to it among others); none when <paramref name="actor"/>'s
+    /// roles do not reach it. The desk still refuses an escort who is not registered inside there.
+    /// </summary>
+    public async Task<IReadOnlyList<AppUser>> EscortsAsync(Actor actor, Guid siteId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.WorksAt(siteId))
+        {
+            return [];
+        }
+
+        var staffRoles = Roles.Staff.ToList();
+        var staff = await (from u in db.Users.AsNoTracking()
+                           where db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && staffRoles.Contains(r.Name!)))
+                               && !db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Tenant))
+                               && !db.TenantUsers.Any(t => t.UserId == u.Id)
+                               && (!db.UserSites.Any(s => s.UserId == u.Id) || db.UserSites.Any(s => s.UserId == u.Id && s.SiteId == siteId))
+                           select u).ToListAsync(cancellationToken);
+        return [.. staff.OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)];
+    }
+
     /// <summary>Approved permits valid at <paramref name="instantUtc"/>, for the desk registering a tenant's visit.</summary>
     public async Task<IReadOnlyList<VisitPermit>> ValidAtAsync(DateTime instantUtc, CancellationToken cancellationToken = default) =>
         [.. (await db.VisitPermits.AsNoTracking().Include(p => p.Persons).Include(p => p.Decision).Include(p => p.Cancellation)

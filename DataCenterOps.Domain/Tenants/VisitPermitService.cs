@@ -114,9 +114,17 @@ public sealed class VisitPermitService(DataCenterOpsDbContext db, TimeProvider t
             StandInId = standIn?.Id,
         };
         db.Add(cancellation);
+
+        // Nobody is let out automatically: those still inside on the permit are named here, flagged on the register and
+        // raised as an access alarm for the site until the desk records each exit.
+        var inside = await (from e in db.Set<AccessEntry>().AsNoTracking()
+                            join v in db.TenantVisits on e.Id equals v.EntryId
+                            where v.PermitId == permit.Id && e.Status == AccessEntryStatus.Inside
+                            select e.PersonName).ToListAsync(cancellationToken);
         audit.Write(actor, "VisitPermitCancelled", nameof(VisitPermit), permit.Id.ToString(), new { State = permit.State.ToString() }, new
         {
             State = nameof(VisitPermitState.Cancelled), cancellation.Reason, cancellation.StandInId, StandInKind = standIn?.Kind.ToString(), ActingFor = standIn?.PrincipalId,
+            PersonsInside = inside,
         });
         await AccessGuard.SaveAsync(db, cancellationToken);
         return cancellation;

@@ -36,9 +36,10 @@ internal static class MonitoringApi
             return OtherSite();
         }
 
-        // An alarm of a source without a device (the access register's door check) belongs to the default site.
+        // An alarm of a source without a device (the access register's door check) belongs to the site it names
+        // (access:CODE), or to the default site (access).
         return TypedResults.Ok(alarms.GetActive()
-            .Select(a => (Alarm: a, DeviceSite: liveState.GetDevice(a.DeviceId)?.Site))
+            .Select(a => (Alarm: a, DeviceSite: liveState.SiteCodeOf(a.DeviceId)))
             .Where(x => filter.Keeps(x.DeviceSite))
             .Select(x => new AlarmDto(x.Alarm.Id, x.Alarm.DeviceId, x.Alarm.Key, x.Alarm.Severity.ToString(), x.Alarm.Message, x.Alarm.RaisedAt,
                 x.Alarm.AcknowledgedBy, x.Alarm.AcknowledgedAt, x.Alarm.AcknowledgeComment, scope.SiteOf(x.DeviceSite)))

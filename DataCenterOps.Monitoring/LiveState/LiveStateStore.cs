@@ -73,6 +73,17 @@ public sealed partial class LiveStateStore
 
     public PointState? GetPoint(string deviceId, string point) => GetDevice(deviceId)?.Find(point);
 
+    /// <summary>
+    /// The site code an alarm's source stands at: a device's configured <c>Site</c>; for a source that is no device
+    /// and is named <c>NAME:CODE</c> (the access register's room of a site other than the default, <c>access:CODE</c>),
+    /// CODE; otherwise empty (the default site, as a device without a site).
+    /// </summary>
+    public string SiteCodeOf(string sourceId)
+    {
+        ArgumentNullException.ThrowIfNull(sourceId);
+        return GetDevice(sourceId) is { } device ? device.Site : Alarms.AlarmSources.SiteCodeNamedBy(sourceId);
+    }
+
     /// <summary>Called for every applied poll; dispose the result to stop. Handlers run on the poller's thread: keep them short.</summary>
     public IDisposable Subscribe(Action<LiveStateChange> onChange) => _notifier.Subscribe(onChange);
 

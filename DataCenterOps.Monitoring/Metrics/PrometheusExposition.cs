@@ -19,7 +19,8 @@ public static class PrometheusExposition
     /// <summary>
     /// Only live (Good) numeric values appear: a stale value must never look current to a dashboard. Every device
     /// series ends with <c>site="CODE"</c>, the code <paramref name="siteOf"/> gives the device's configured site
-    /// (empty when null); an alarm of a source that is no device gets the default site's (<paramref name="siteOf"/> of "").
+    /// (empty when null); an alarm of a source that is no device gets the site its name gives (<c>access:CODE</c>, see
+    /// <see cref="AlarmSources"/>), else the default site's (<paramref name="siteOf"/> of "").
     /// </summary>
     public static string Render(IReadOnlyList<DeviceSnapshot> devices, IReadOnlyList<Alarm> activeAlarms, Func<string?, string>? siteOf = null)
     {
@@ -64,7 +65,7 @@ public static class PrometheusExposition
             text.Append("dcops_alarm_active{device=\"").Append(Escape(alarm.DeviceId))
                 .Append("\",alarm=\"").Append(Escape(alarm.Key))
                 .Append("\",severity=\"").Append(alarm.Severity == AlarmSeverity.Critical ? "critical" : "warning")
-                .Append("\",site=\"").Append(Escape(sites.GetValueOrDefault(alarm.DeviceId) ?? siteOf(null)))
+                .Append("\",site=\"").Append(Escape(sites.GetValueOrDefault(alarm.DeviceId) ?? siteOf(AlarmSources.SiteCodeNamedBy(alarm.DeviceId))))
                 .Append("\"} 1\n");
         }
 

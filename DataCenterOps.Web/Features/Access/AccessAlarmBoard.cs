@@ -24,9 +24,10 @@ public sealed class AccessAlarmBoard : IAccessAlarmSink
         return Task.CompletedTask;
     }
 
-    public Task ClearAsync(string source, string key, CancellationToken cancellationToken)
+    public Task ClearAsync(AccessAlarm raised, CancellationToken cancellationToken)
     {
-        if (_active.TryRemove((source, key), out _))
+        ArgumentNullException.ThrowIfNull(raised);
+        if (_active.TryRemove((raised.Source, raised.Key), out _))
         {
             _changes.Notify();
         }

@@ -4,26 +4,30 @@ using DataCenterOps.Monitoring.Alarms;
 namespace DataCenterOps.Web.Features.Access;
 
 /// <summary>
-/// Puts the access register's alarms among the room's alarms (dashboard, /metrics, acknowledge, history).
-/// They live under the pseudo-device "access" so that no device's poll clears them.
+/// Puts the access register's alarms among the room's alarms (dashboard, /metrics, acknowledge, history). They live
+/// under the pseudo-device of their site's room (<see cref="AccessAlarm.RoomSource"/>: "access" for the default site,
+/// "access:CODE" for another), so that no device's poll clears them and every per-site screen, the API's
+/// <c>?site=</c> and the /metrics <c>site</c> label put them under their own site.
 /// </summary>
 public sealed class MonitoringAccessAlarmSink(AlarmService alarms) : IAccessAlarmSink
 {
-    public const string AlarmSource = "access";
+    /// <summary>The default site's pseudo-device (another site's is <c>access:CODE</c>).</summary>
+    public const string AlarmSource = AccessAlarmKeys.RoomSource;
 
     public Task RaiseAsync(AccessAlarm alarm, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alarm);
-        alarms.SetExternal(AlarmSource, AlarmCondition.Active(KeyOf(alarm.Source, alarm.Key), (AlarmSeverity)alarm.Severity, alarm.Message));
+        alarms.SetExternal(alarm.RoomSource, AlarmCondition.Active(KeyOf(alarm), (AlarmSeverity)alarm.Severity, alarm.Message));
         return Task.CompletedTask;
     }
 
-    public Task ClearAsync(string source, string key, CancellationToken cancellationToken)
+    public Task ClearAsync(AccessAlarm raised, CancellationToken cancellationToken)
     {
-        alarms.SetExternal(AlarmSource, AlarmCondition.Inactive(KeyOf(source, key)));
+        ArgumentNullException.ThrowIfNull(raised);
+        alarms.SetExternal(raised.RoomSource, AlarmCondition.Inactive(KeyOf(raised)));
         return Task.CompletedTask;
     }
 
-    // The door's device keeps its alarms apart: "access.unregistered@env-1".
-    private static string KeyOf(string source, string key) => source == AlarmSource ? key : $"{key}@{source}";
+    // The door's device keeps its alarms apart: "access.unregistered@env-1"; the room's own alarm is its key alone.
+    private static string KeyOf(AccessAlarm alarm) => alarm.Source == alarm.RoomSource ? alarm.Key : $"{alarm.Key}@{alarm.Source}";
 }

@@ -45,5 +45,5 @@ internal static class IncidentReportEndpoint
         visible is null
         || (incident.Alarms.Count == 0
             ? visible.Contains(sites.SiteOf(null))
-            : incident.Alarms.Any(a => visible.Contains(sites.SiteOf(liveState.GetDevice(a.DeviceId)?.Site))));
+            : incident.Alarms.Any(a => visible.Contains(sites.SiteOf(liveState.SiteCodeOf(a.DeviceId)))));
 }

@@ -81,7 +81,7 @@ public sealed class DoorCorrelationTests : IAsyncLifetime
         Assert.Contains(_sink.Raised, a => a.Source == "env-2" && a.Key == AccessAlarmKeys.UnregisteredAccess);
 
         await using var db = _db.NewContext();
-        await _service.ResolveUnregisteredAsync(await ActorAsync(db, Operator), "env-2", "Teknisi keluar lewat pintu darurat, dicatat terlambat", default);
+        await _service.ResolveUnregisteredAsync(await ActorAsync(db, Operator), "env-2", DataCenterOps.Domain.Sites.Site.DefaultId, "Teknisi keluar lewat pintu darurat, dicatat terlambat", default);
 
         Assert.Contains(("env-2", AccessAlarmKeys.UnregisteredAccess), _sink.Cleared);
         Assert.DoesNotContain(("env-2", AccessAlarmKeys.UnregisteredAccess), _service.Raised);

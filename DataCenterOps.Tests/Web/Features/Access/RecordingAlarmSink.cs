@@ -19,9 +19,9 @@ public sealed class RecordingAlarmSink : IAccessAlarmSink
         return Task.CompletedTask;
     }
 
-    public Task ClearAsync(string source, string key, CancellationToken cancellationToken)
+    public Task ClearAsync(AccessAlarm raised, CancellationToken cancellationToken)
     {
-        _cleared.Enqueue((source, key));
+        _cleared.Enqueue((raised.Source, raised.Key));
         return Task.CompletedTask;
     }
 }

@@ -24,6 +24,9 @@ public sealed partial class AccessRegisterPage
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
 
     private IReadOnlyList<AccessEntry> Inside { get; set; } = [];
+
+    /// <summary>Entries inside on a tenant's visit permit that has been cancelled: flagged until their exit is recorded.</summary>
+    private IReadOnlySet<Guid> OnCancelledPermit { get; set; } = new HashSet<Guid>();
     private IReadOnlyList<AppUser> Staff { get; set; } = [];
     private IReadOnlyList<AssignmentLetter> StaffLetters { get; set; } = [];
     private string? StaffUserId { get; set; }
@@ -52,6 +55,7 @@ public sealed partial class AccessRegisterPage
     {
         var register = scope.GetRequiredService<AccessRegisterService>();
         Inside = await register.GetInsideAsync(Sites.Current.Id);
+        OnCancelledPermit = await register.GetInsideOnCancelledPermitsAsync(Sites.Current.Id);
         if (Staff.Count == 0)
         {
             Staff = await register.GetStaffAsync();
@@ -134,7 +138,7 @@ public sealed partial class AccessRegisterPage
     private async Task ResolveAsync(string source)
     {
         var note = ResolveNote ?? "";
-        if (await RunAsync((scope, actor) => scope.GetRequiredService<DoorCorrelationService>().ResolveUnregisteredAsync(actor, source, note, CancellationToken.None)))
+        if (await RunAsync((scope, actor) => scope.GetRequiredService<DoorCorrelationService>().ResolveUnregisteredAsync(actor, source, Sites.Current.Id, note, CancellationToken.None)))
         {
             ResolveNote = null;
         }
