@@ -85,7 +85,7 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         await manager.ClickAsync($"[data-add-date='{day}']");
         await manager.WaitForSelectorAsync("[data-testid='dialog-add']");
         await manager.SelectAsync("[data-testid='equipment-select']", "UPS 1");
-        await manager.SelectAsync("[data-testid='template-select']", "Monthly UPS inspection");
+        await manager.SelectAsync("[data-testid='template-select']", ShippedNames.UpsMonthly.Indonesian);
         await manager.ClickAsync("[data-testid='dialog-add']");
         await manager.WaitForSelectorAsync($"[data-date='{day}'] [data-plan-item]");
         await Screenshot(manager, "plan-calendar.png");
@@ -135,7 +135,7 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         await supervisor.OpenAsync("/reviews", "[data-testid='decision']");
         Assert.Equal(1, await supervisor.Locator("[data-queue-item]").CountAsync());
         Assert.Equal("false", await supervisor.GetAttributeAsync("[data-queue-item]", "data-overdue"));
-        Assert.Contains("Ambient temperature", await supervisor.InnerTextAsync("[data-testid='report-flags']"), StringComparison.Ordinal);
+        Assert.Contains(ShippedNames.AmbientTemperature.Indonesian, await supervisor.InnerTextAsync("[data-testid='report-flags']"), StringComparison.Ordinal);
         await Screenshot(supervisor, "review-queue.png", fullPage: true);
         await supervisor.ClickAsync("[data-testid='return']");
         await supervisor.WaitForSelectorAsync("[data-testid='notes-error']");
@@ -200,7 +200,7 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
             Assert.Equal(0.3, content.Items.Single().Answers.Single(a => a.Order == 7).Reading);
         }
 
-        Assert.Contains("0,3 % of rating", await manager.InnerTextAsync(".mud-main-content"), StringComparison.Ordinal);
+        Assert.Contains($"0,3 {ShippedNames.PercentOfRating.Indonesian}", await manager.InnerTextAsync(".mud-main-content"), StringComparison.Ordinal);
         var pdfText = PdfText.Extract(await manager.PdfBytesAsync("[data-testid='archive-pdf']"));
         output.WriteLine(pdfText);
         Assert.Matches(@"Load[^\n]*?0,3\s+%", pdfText);
