@@ -1,3 +1,4 @@
+using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Web.Shared.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,8 @@ public static class RoomDashboardServiceCollectionExtensions
         services.TryAddSingleton<IRoomEquipmentNames, RegistryEquipmentNames>();
         services.TryAddSingleton<IAlarmActorNames, PeopleAlarmActorNames>();
         services.AddSingleton<RoomNames>();
+        // One name per device everywhere: monitoring's notices and API take the registry's names too.
+        services.Replace(ServiceDescriptor.Singleton<IDeviceDisplayNames>(sp => sp.GetRequiredService<RoomNames>()));
 
         services.AddUiLocalization();
         return services;
