@@ -31,9 +31,9 @@ public static partial class ShippedNames
     public static readonly ShippedName CleanNoDust = new("item:ups-monthly:clean", "Bersih, tidak ada debu atau kotoran", "Clean, no dust or debris");
     public static readonly ShippedName AlarmLogReviewed = new("item:ups-monthly:log-reviewed", "Log alarm dan event sudah diperiksa", "Alarm and event log reviewed");
     public static readonly ShippedName LogRemarks = new("item:ups-monthly:log-remarks", "Keterangan dari log", "Log remarks");
-    public static readonly ShippedName InputVoltage = new("item:ups-monthly:input-voltage", "Tegangan input", "Input voltage");
-    public static readonly ShippedName OutputVoltage = new("item:ups-monthly:output-voltage", "Tegangan output", "Output voltage");
-    public static readonly ShippedName OutputFrequency = new("item:ups-monthly:output-frequency", "Frekuensi output", "Output frequency");
+    public static readonly ShippedName InputVoltage = new("item:ups-monthly:input-voltage", "Tegangan masukan", "Input voltage");
+    public static readonly ShippedName OutputVoltage = new("item:ups-monthly:output-voltage", "Tegangan keluaran", "Output voltage");
+    public static readonly ShippedName OutputFrequency = new("item:ups-monthly:output-frequency", "Frekuensi keluaran", "Output frequency");
     public static readonly ShippedName AmbientTemperature = new("item:ups-monthly:ambient-temperature", "Suhu ruangan", "Ambient temperature");
     public static readonly ShippedName VentilationAndFans = new("item:ups-monthly:ventilation-fans", "Ventilasi dan kipas", "Ventilation and fans");
 
@@ -50,8 +50,8 @@ public static partial class ShippedNames
     // vrla-quarterly
     public static readonly ShippedName StringFloatVoltage = new("item:vrla-quarterly:string-float-voltage", "Tegangan float per string", "String float voltage");
     public static readonly ShippedName CellFloatVoltage = new("item:vrla-quarterly:cell-float-voltage", "Tegangan float per sel (25 °C)", "Float voltage per cell (25 °C)");
-    public static readonly ShippedName ChargerOutputVoltage = new("item:vrla-quarterly:charger-voltage", "Tegangan output charger", "Charger output voltage");
-    public static readonly ShippedName ChargerOutputCurrent = new("item:vrla-quarterly:charger-current", "Arus output charger", "Charger output current");
+    public static readonly ShippedName ChargerOutputVoltage = new("item:vrla-quarterly:charger-voltage", "Tegangan keluaran charger", "Charger output voltage");
+    public static readonly ShippedName ChargerOutputCurrent = new("item:vrla-quarterly:charger-current", "Arus keluaran charger", "Charger output current");
     public static readonly ShippedName AcRipple = new("item:vrla-quarterly:ac-ripple", "Ripple AC", "AC ripple");
     public static readonly ShippedName OhmicValue = new("item:vrla-quarterly:ohmic-value", "Nilai ohmik internal tertinggi dibanding baseline", "Highest internal ohmic value vs baseline");
     public static readonly ShippedName RoomTemperature = new("item:vrla-quarterly:room-temperature", "Suhu ruang baterai", "Room temperature");
@@ -69,10 +69,10 @@ public static partial class ShippedNames
     public static readonly ShippedName SignageInPlace = new("item:fire-monthly:signage", "Rambu peringatan terpasang", "Signage in place");
 
     // crac-daily
-    public static readonly ShippedName TemperatureSetpoint = new("item:crac-daily:temperature-setpoint", "Set-point suhu", "Temperature set-point");
-    public static readonly ShippedName HumiditySetpoint = new("item:crac-daily:humidity-setpoint", "Set-point kelembapan", "Humidity set-point");
+    public static readonly ShippedName TemperatureSetpoint = new("item:crac-daily:temperature-setpoint", "Setelan suhu", "Temperature set-point");
+    public static readonly ShippedName HumiditySetpoint = new("item:crac-daily:humidity-setpoint", "Setelan kelembapan", "Humidity set-point");
     public static readonly ShippedName SupplyAirTemperature = new("item:crac-daily:supply-temperature", "Suhu udara suplai", "Supply air temperature");
-    public static readonly ShippedName ReturnAirTemperature = new("item:crac-daily:return-temperature", "Suhu udara balik (return)", "Return air temperature");
+    public static readonly ShippedName ReturnAirTemperature = new("item:crac-daily:return-temperature", "Suhu udara balik", "Return air temperature");
     public static readonly ShippedName SupplyAirAcrossCheck = new("item:crac-daily:supply-across-check", "Suhu udara suplai selama pemeriksaan (min, maks, rata-rata)", "Supply air temperature across the check (min, max, mean)");
     public static readonly ShippedName AirInletsUnobstructed = new("item:crac-daily:air-inlets", "Saluran masuk dan keluar udara tidak terhalang", "Air inlets and outlets unobstructed");
     public static readonly ShippedName NoAbnormalNoise = new("item:crac-daily:noise", "Tidak ada suara atau getaran yang tidak normal", "No abnormal noise or vibration");
@@ -89,7 +89,7 @@ public static partial class ShippedNames
     public static readonly ShippedName SmokeDetectorsTest = new("item:fire-annual:smoke-detectors", "Uji fungsi detektor asap", "Smoke detectors functional test");
 
     // genset-annual
-    public static readonly ShippedName LoadBankTest = new("item:genset-annual:load-bank", "Uji load bank 2 jam (25/50/75 %) dilakukan bila uji bulanan tetap di bawah 30 %", "Load-bank test 2 h (25/50/75 %) done where monthly runs stayed below 30 %");
+    public static readonly ShippedName LoadBankTest = new("item:genset-annual:load-bank", "Uji beban buatan 2 jam (25/50/75 %) dilakukan bila uji bulanan tetap di bawah 30 %", "Load-bank test 2 h (25/50/75 %) done where monthly runs stayed below 30 %");
     public static readonly ShippedName HighestLoadReached = new("item:genset-annual:highest-load", "Beban tertinggi yang dicapai", "Highest load reached");
     public static readonly ShippedName EmergencyBreakersExercised = new("item:genset-annual:breakers", "Breaker darurat sudah dioperasikan", "Emergency breakers exercised");
 

@@ -21,7 +21,7 @@ public static partial class ShippedNames
     public static readonly ShippedName CracDaily = new("template:crac-daily", "Pemeriksaan harian CRAC", "Daily CRAC check");
     public static readonly ShippedName FireSemiAnnual = new("template:fire-semiannual", "Pemeriksaan semesteran clean agent", "Semi-annual clean-agent check");
     public static readonly ShippedName FireAnnual = new("template:fire-annual", "Uji fungsi tahunan sistem kebakaran", "Annual fire system functional test");
-    public static readonly ShippedName GensetAnnual = new("template:genset-annual", "Tinjauan tahunan load bank dan breaker genset", "Annual genset load-bank and breaker review");
+    public static readonly ShippedName GensetAnnual = new("template:genset-annual", "Tinjauan tahunan uji beban buatan dan breaker genset", "Annual genset load-bank and breaker review");
     public static readonly ShippedName UpsAnnual = new("template:ups-annual", "Tinjauan fungsi tahunan UPS", "Annual UPS functional review");
     public static readonly ShippedName GensetService250h = new("template:genset-service-250h", "Servis genset pada 250 jam operasi", "Genset service at 250 run hours");
     public static readonly ShippedName CracService2000h = new("template:crac-service-2000h", "Servis CRAC pada 2.000 jam kompresor", "CRAC service at 2,000 compressor hours");
