@@ -47,6 +47,8 @@ public static class MonitoringServiceCollectionExtensions
 
         services.AddSingleton<DeviceCatalog>();
         services.AddSingleton<LiveStateStore>();
+        // The configured names, unless the host knows better ones (the web app: the equipment registry's).
+        services.TryAddSingleton<IDeviceDisplayNames, ConfiguredDeviceNames>();
         services.AddSingleton<MonitoringDatabase>();
         // History in monitoring.db, or in the shared PostgreSQL database when there is one (Storage:Provider PostgreSql).
         // On the shared database the poller's lease epochs fence what is stored (a woken, stale node writes nothing).

@@ -48,6 +48,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<SiteQueries>();
         services.AddScoped<SiteAssignments>();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.SectionName)
             .Validate(o => string.IsNullOrWhiteSpace(o.Key) || IsKey(o.Key), $"Evidence:Key must be base64 of at least {EvidenceKey.MinimumBytes} bytes.")

@@ -1,10 +1,12 @@
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Domain.Scheduling;
 
 /// <summary>What the routine's jobs read and set up: the schedules, the shipped ones at start, the checks nobody covers.</summary>
-public sealed class RoutineQueries(DataCenterOpsDbContext db)
+public sealed class RoutineQueries(DataCenterOpsDbContext db, IOptions<SeedingOptions> seeding)
 {
     public async Task<IReadOnlyList<MaintenanceSchedule>> SchedulesAsync(CancellationToken cancellationToken = default) =>
         await db.Set<MaintenanceSchedule>().AsNoTracking().ToListAsync(cancellationToken);
@@ -19,7 +21,7 @@ public sealed class RoutineQueries(DataCenterOpsDbContext db)
     public async Task<int?> EnsureShippedSchedulesAsync(CancellationToken cancellationToken = default) =>
         (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()
             ? null
-            : await ScheduleSeeder.EnsureShippedAsync(db, cancellationToken);
+            : await ScheduleSeeder.EnsureShippedAsync(db, seeding.Value.Language, cancellationToken);
 
     /// <summary>Of these due checks, those still unassigned, with their equipment's and schedule's names.</summary>
     public async Task<IReadOnlyList<UnassignedDueCheck>> UnassignedAsync(IReadOnlyCollection<Guid> dueCheckIds, CancellationToken cancellationToken = default) =>

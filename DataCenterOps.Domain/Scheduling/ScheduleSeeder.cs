@@ -1,15 +1,19 @@
 using DataCenterOps.Domain.Persistence;
+using DataCenterOps.Domain.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Domain.Scheduling;
 
-/// <summary>Adds the shipped checklists and schedules that are missing (by code); never changes what a site edited.</summary>
+/// <summary>
+/// Adds the shipped checklists and schedules that are missing (by code), named in the seeding language (Seeding:Language);
+/// never changes what a site edited, nor translates what is already there.
+/// </summary>
 public static class ScheduleSeeder
 {
-    public static async Task<int> EnsureShippedAsync(DataCenterOpsDbContext db, CancellationToken cancellationToken = default)
+    public static async Task<int> EnsureShippedAsync(DataCenterOpsDbContext db, string language = SeedingOptions.Indonesian, CancellationToken cancellationToken = default)
     {
         var knownTemplates = await db.ChecklistTemplates.Select(t => t.Code).ToListAsync(cancellationToken);
-        var missing = RoutineTemplates.All().Where(t => !knownTemplates.Contains(t.Code)).ToList();
+        var missing = RoutineTemplates.All(language).Where(t => !knownTemplates.Contains(t.Code)).ToList();
         db.ChecklistTemplates.AddRange(missing);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -24,7 +28,7 @@ public static class ScheduleSeeder
                 schedules.Add(new MaintenanceSchedule
                 {
                     Code = shipped.Code,
-                    Name = shipped.Name,
+                    Name = shipped.Name.In(language),
                     EquipmentKind = shipped.Kind,
                     Cadence = shipped.Cadence,
                     MeterPoint = shipped.MeterPoint,

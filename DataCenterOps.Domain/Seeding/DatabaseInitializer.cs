@@ -10,12 +10,16 @@ using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Domain.Seeding;
 
-/// <summary>At start: apply migrations, create the first Administrator, the shipped checklists and (optionally) demo data; anchor the evidence chains.</summary>
+/// <summary>
+/// At start: apply migrations, create the first Administrator, the shipped checklists and (optionally) demo data, named in
+/// Seeding:Language and only into an empty database (what is there is never rewritten); anchor the evidence chains.
+/// </summary>
 public sealed partial class DatabaseInitializer(
     DataCenterOpsDbContext db,
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
     IOptions<BootstrapOptions> options,
+    IOptions<SeedingOptions> seeding,
     IOptions<SitesOptions> sites,
     EvidenceServices evidence,
     ILogger<DatabaseInitializer> logger)
@@ -35,7 +39,7 @@ public sealed partial class DatabaseInitializer(
         await EnsureAdministratorAsync(cancellationToken);
         if (!await db.ChecklistTemplates.AnyAsync(cancellationToken))
         {
-            db.ChecklistTemplates.AddRange(DemoTemplates.Create());
+            db.ChecklistTemplates.AddRange(DemoTemplates.Create(seeding.Value.Language));
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -97,7 +101,7 @@ public sealed partial class DatabaseInitializer(
 
         if (!await db.Equipment.AnyAsync(cancellationToken))
         {
-            db.Equipment.AddRange(DemoEquipment.Create());
+            db.Equipment.AddRange(DemoEquipment.Create(seeding.Value.Language));
             await db.SaveChangesAsync(cancellationToken);
             LogDemoSeeded();
         }
@@ -114,7 +118,7 @@ public sealed partial class DatabaseInitializer(
 
         foreach (var demo in DemoTenants.All)
         {
-            var (tenant, equipment) = DemoTenants.Create(demo, DateTime.SpecifyKind(new DateTime(2026, 1, 5), DateTimeKind.Utc));
+            var (tenant, equipment) = DemoTenants.Create(demo, DateTime.SpecifyKind(new DateTime(2026, 1, 5), DateTimeKind.Utc), seeding.Value.Language);
             db.Tenants.Add(tenant);
             db.Equipment.AddRange(equipment);
             await db.SaveChangesAsync(cancellationToken);

@@ -12,7 +12,7 @@ public static class DemoTenants
         ("BPKAD", "Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Kalimantan Timur", "A2", "Server SIPD Keuangan", "tenant.bpkad@dcops.local", "Siti Nurhaliza"),
     ];
 
-    public static (Tenant Tenant, IReadOnlyList<Equipment> Equipment) Create((string Code, string Name, string Rack, string Server, string Email, string Contact) demo, DateTime nowUtc)
+    public static (Tenant Tenant, IReadOnlyList<Equipment> Equipment) Create((string Code, string Name, string Rack, string Server, string Email, string Contact) demo, DateTime nowUtc, string language = SeedingOptions.Indonesian)
     {
         var tenant = new Tenant { Code = demo.Code, Name = demo.Name, CreatedAtUtc = nowUtc };
         tenant.Contacts.Add(new TenantContact
@@ -22,8 +22,8 @@ public static class DemoTenants
         });
         Equipment[] equipment =
         [
-            new() { Kind = EquipmentKind.ServerRack, Name = $"Rak {demo.Rack} {demo.Code}", Room = "DC room", Row = "A", Rack = demo.Rack, Vendor = "APC", Model = "NetShelter SX 42U", TenantId = tenant.Id },
-            new() { Kind = EquipmentKind.Other, Name = demo.Server, Room = "DC room", Row = "A", Rack = demo.Rack, Vendor = "Dell", Model = "PowerEdge R650", SerialNumber = $"DEMO-{demo.Code}-01", TenantId = tenant.Id },
+            new() { Kind = EquipmentKind.ServerRack, Name = $"Rak {demo.Rack} {demo.Code}", Room = ShippedNames.DcRoom.In(language), Row = "A", Rack = demo.Rack, Vendor = "APC", Model = "NetShelter SX 42U", TenantId = tenant.Id },
+            new() { Kind = EquipmentKind.Other, Name = demo.Server, Room = ShippedNames.DcRoom.In(language), Row = "A", Rack = demo.Rack, Vendor = "Dell", Model = "PowerEdge R650", SerialNumber = $"DEMO-{demo.Code}-01", TenantId = tenant.Id },
         ];
         return (tenant, equipment);
     }

@@ -1,6 +1,9 @@
 namespace DataCenterOps.Monitoring.Api;
 
-/// <summary>An active alarm in <c>/api/v1/alarms</c>, with the site code its device stands at.</summary>
+/// <summary>
+/// An active alarm in <c>/api/v1/alarms</c>, with the site code its device stands at and the device's one name
+/// (<see cref="Devices.IDeviceDisplayNames"/>; <see cref="Device"/> stays its id).
+/// </summary>
 public sealed record AlarmDto(
     Guid Id,
     string Device,
@@ -11,4 +14,5 @@ public sealed record AlarmDto(
     string? AcknowledgedBy,
     DateTimeOffset? AcknowledgedAt,
     string? AcknowledgeComment,
-    string Site);
+    string Site,
+    string DeviceName);

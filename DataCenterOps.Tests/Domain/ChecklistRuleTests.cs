@@ -4,6 +4,7 @@ using DataCenterOps.Domain.Rules;
 using DataCenterOps.Domain.Workflow;
 using DataCenterOps.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using DataCenterOps.Domain.Seeding;
 
 namespace DataCenterOps.Tests.Domain;
 
@@ -18,7 +19,7 @@ public sealed class ChecklistRuleTests
     {
         await using var database = await TestDatabase.CreateSopAsync();
         var (executionId, items) = await ReadyAsync(database);
-        var voltage = items.Single(i => i.Prompt == "Input voltage");
+        var voltage = items.Single(i => i.Prompt == ShippedNames.InputVoltage.Indonesian);
 
         var error = await Assert.ThrowsAsync<SopRuleViolationException>(() => AnswerAsync(database, executionId, voltage, new AnswerInput(Reading: 300)));
 
@@ -39,7 +40,7 @@ public sealed class ChecklistRuleTests
         await using var db = database.NewContext();
         var executionId = await db.ChecklistExecutions.Where(e => e.WorkPlanItem!.Template!.Code == "vrla-quarterly").Select(e => e.Id).SingleAsync();
         var execution = (await Service(db, database).FindAsync(executionId))!;
-        var charger = execution.WorkPlanItem!.Template!.Items.Single(i => i.Prompt == "Charger output voltage");
+        var charger = execution.WorkPlanItem!.Template!.Items.Single(i => i.Prompt == ShippedNames.ChargerOutputVoltage.Indonesian);
         Assert.Null(charger.Min);
         Assert.Null(charger.Max);
 
@@ -57,7 +58,7 @@ public sealed class ChecklistRuleTests
     {
         await using var database = await TestDatabase.CreateSopAsync();
         var (executionId, items) = await ReadyAsync(database);
-        var voltage = items.Single(i => i.Prompt == "Input voltage");
+        var voltage = items.Single(i => i.Prompt == ShippedNames.InputVoltage.Indonesian);
 
         var answer = await AnswerAsync(database, executionId, voltage, new AnswerInput(Reading: 1234.5, Confirmed: true));
 

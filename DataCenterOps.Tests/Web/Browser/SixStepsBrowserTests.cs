@@ -10,7 +10,8 @@ namespace DataCenterOps.Tests.Web.Browser;
 /// <summary>
 /// All six SOP steps through the screens, in a real headless Chromium on a tablet-sized viewport against the real
 /// app: Surat Tugas, Rencana Kerja on the calendar, the checklist with a live reading, a return with Catatan and a
-/// resubmission, approval, archive (Intact), and both PDFs.
+/// resubmission, approval, archive (Intact), and both PDFs; on an installation seeded in Indonesian (the default) and
+/// in English (Seeding:Language), the shipped names read from <see cref="ShippedNames"/>.
 /// </summary>
 public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -20,18 +21,23 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
 
     private readonly string _artefacts = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
     private BrowserApp? _app;
+    private string _language = SeedingOptions.Indonesian;
 
     private BrowserApp App => _app ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         Directory.CreateDirectory(_artefacts);
-        _app = await BrowserApp.StartAsync();
+        return Task.CompletedTask;
     }
 
-    [Fact]
-    public async Task AllSixSteps_RunThroughTheScreens_AndTheArchiveIsIntact()
+    [Theory]
+    [InlineData(SeedingOptions.Indonesian)]
+    [InlineData(SeedingOptions.English)]
+    public async Task AllSixSteps_RunThroughTheScreens_AndTheArchiveIsIntact(string language)
     {
+        _language = language;
+        _app = await BrowserApp.StartAsync(f => f.ExtraSettings["Seeding:Language"] = language);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(
             TimeProvider.System.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar")));
         var supervisor = await App.SignInAsync(Supervisor, DemoUsers.Password);
@@ -85,7 +91,7 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         await manager.ClickAsync($"[data-add-date='{day}']");
         await manager.WaitForSelectorAsync("[data-testid='dialog-add']");
         await manager.SelectAsync("[data-testid='equipment-select']", "UPS 1");
-        await manager.SelectAsync("[data-testid='template-select']", "Monthly UPS inspection");
+        await manager.SelectAsync("[data-testid='template-select']", ShippedNames.UpsMonthly.In(_language));
         await manager.ClickAsync("[data-testid='dialog-add']");
         await manager.WaitForSelectorAsync($"[data-date='{day}'] [data-plan-item]");
         await Screenshot(manager, "plan-calendar.png");
@@ -135,7 +141,7 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         await supervisor.OpenAsync("/reviews", "[data-testid='decision']");
         Assert.Equal(1, await supervisor.Locator("[data-queue-item]").CountAsync());
         Assert.Equal("false", await supervisor.GetAttributeAsync("[data-queue-item]", "data-overdue"));
-        Assert.Contains("Ambient temperature", await supervisor.InnerTextAsync("[data-testid='report-flags']"), StringComparison.Ordinal);
+        Assert.Contains(ShippedNames.AmbientTemperature.In(_language), await supervisor.InnerTextAsync("[data-testid='report-flags']"), StringComparison.Ordinal);
         await Screenshot(supervisor, "review-queue.png", fullPage: true);
         await supervisor.ClickAsync("[data-testid='return']");
         await supervisor.WaitForSelectorAsync("[data-testid='notes-error']");
@@ -200,10 +206,10 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
             Assert.Equal(0.3, content.Items.Single().Answers.Single(a => a.Order == 7).Reading);
         }
 
-        Assert.Contains("0,3 % of rating", await manager.InnerTextAsync(".mud-main-content"), StringComparison.Ordinal);
+        Assert.Contains($"0,3 {ShippedNames.PercentOfRating.In(_language)}", await manager.InnerTextAsync(".mud-main-content"), StringComparison.Ordinal);
         var pdfText = PdfText.Extract(await manager.PdfBytesAsync("[data-testid='archive-pdf']"));
         output.WriteLine(pdfText);
-        Assert.Matches(@"Load[^\n]*?0,3\s+%", pdfText);
+        Assert.Matches(Regex.Escape(ShippedNames.Load.In(_language)) + @"[^\n]*?0,3\s+%", pdfText);
 
         // The archive is for its keepers: a Pemeriksa is turned away from the PDF.
         var refused = await inspector.APIRequest.GetAsync("/archive/1/pdf", new() { MaxRedirects = 0 });
@@ -233,7 +239,8 @@ public sealed partial class SixStepsBrowserTests(ITestOutputHelper output) : IAs
         }
     }
 
-    private string Artefact(string name) => Path.Combine(_artefacts, name);
+    // The English-seeded run keeps its own files beside the Indonesian one's.
+    private string Artefact(string name) => Path.Combine(_artefacts, _language == SeedingOptions.Indonesian ? name : "seed-en-" + name);
 
     private async Task Screenshot(IPage page, string name, bool fullPage = false)
     {

@@ -1,4 +1,5 @@
 using DataCenterOps.Web.Shared.Layout;
+using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Web.Shared.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,8 @@ public static class RoomDashboardServiceCollectionExtensions
         services.TryAddSingleton<IAlarmBadgeSource, RoomAlarmBadgeSource>();
         services.TryAddSingleton<IDisplayNames, AlarmActorDisplayNames>();
         services.AddMenuPart<RoomMenu>();
+        // One name per device everywhere: monitoring's notices and API take the registry's names too.
+        services.Replace(ServiceDescriptor.Singleton<IDeviceDisplayNames>(sp => sp.GetRequiredService<RoomNames>()));
 
         services.AddUiLocalization();
         return services;

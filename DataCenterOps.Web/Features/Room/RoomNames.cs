@@ -1,3 +1,4 @@
+using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.LiveState;
 using Microsoft.Extensions.Logging;
 
@@ -6,9 +7,11 @@ namespace DataCenterOps.Web.Features.Room;
 /// <summary>
 /// The one name of each monitored device on every room screen: the equipment registry's name (the name in letters,
 /// plans and reports), else the device's configured name, else its id. The registry is re-read at most every
-/// <see cref="CacheFor"/>, in the background, so that renders never wait for the database.
+/// <see cref="CacheFor"/>, in the background, so that renders never wait for the database. It is monitoring's
+/// <see cref="IDeviceDisplayNames"/> too: notices and <c>/api/v1</c> name a device as the screens do.
 /// </summary>
 public sealed partial class RoomNames(LiveStateStore liveState, IRoomEquipmentNames registry, TimeProvider time, ILogger<RoomNames> logger)
+    : IDeviceDisplayNames
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -24,6 +27,9 @@ public sealed partial class RoomNames(LiveStateStore liveState, IRoomEquipmentNa
         RefreshIfDue();
         return _names.GetValueOrDefault(deviceId) ?? liveState.GetDevice(deviceId)?.Name ?? deviceId;
     }
+
+    /// <summary>Loads the registry's names when they are older than <see cref="CacheFor"/> (before a notice is written).</summary>
+    public Task RefreshAsync(CancellationToken cancellationToken) => EnsureLoadedAsync(cancellationToken);
 
     /// <summary>Loads the registry's names now (pages call it once when they open).</summary>
     public async Task EnsureLoadedAsync(CancellationToken cancellationToken)

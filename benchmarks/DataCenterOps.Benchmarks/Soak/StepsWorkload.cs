@@ -4,6 +4,7 @@ using DataCenterOps.Benchmarks.Dashboard;
 using DataCenterOps.Benchmarks.Hosting;
 using DataCenterOps.Tests.Web.Browser;
 using Microsoft.Playwright;
+using DataCenterOps.Domain.Seeding;
 
 namespace DataCenterOps.Benchmarks.Soak;
 
@@ -168,7 +169,7 @@ internal sealed class StepsWorkload(WebAppProcess app, StepsLedger ledger) : IAs
         await page.ClickAsync($"[data-add-date='{day}']");
         await page.WaitForSelectorAsync("[data-testid='dialog-add']");
         await page.SelectAsync("[data-testid='equipment-select']", "UPS 1");
-        await page.SelectAsync("[data-testid='template-select']", "Monthly UPS inspection");
+        await page.SelectAsync("[data-testid='template-select']", ShippedNames.UpsMonthly.Indonesian);
         await page.ClickAsync("[data-testid='dialog-add']");
     }
 

@@ -13,6 +13,7 @@ using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using DataCenterOps.Domain.Seeding;
 
 namespace DataCenterOps.Tests.Web.Features.Routine;
 
@@ -120,7 +121,7 @@ public sealed class DashboardAndExportTests : IAsyncLifetime
         // id-ID's list separator is ";": the dialect Excel in Indonesian opens as columns.
         Assert.StartsWith("Perangkat;Jadwal;Frekuensi", lines[0], StringComparison.Ordinal);
         // Quoted (it holds quotes), and defused so a spreadsheet does not run it as a formula.
-        Assert.StartsWith("\"'=CRAC \"\"1\"\", row B\";Daily CRAC check;Harian;2026-11-25;2026-11-25;Belum selesai", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith($"\"'=CRAC \"\"1\"\", row B\";{ShippedNames.CracDaily.Indonesian};Harian;2026-11-25;2026-11-25;Belum selesai", lines[1], StringComparison.Ordinal);
 
         using var manager = await SignInClient.ClientAsync(_app, Roles.Manager);
         using var csv = await manager.GetAsync("/routine/compliance/2026-11.csv");

@@ -9,6 +9,7 @@ using DataCenterOps.Web.Features.Routine.Pages;
 using DataCenterOps.Web.Features.Routine.Sla;
 using DataCenterOps.Web.Features.Routine;
 using Microsoft.Extensions.DependencyInjection;
+using DataCenterOps.Domain.Seeding;
 
 namespace DataCenterOps.Tests.Web.Features.Routine;
 
@@ -49,7 +50,7 @@ public sealed class RoutineTilesTests : BunitSetup
         Database.Time.Advance(TimeSpan.FromDays(1));
         var tomorrow = Context.Render<RoutineStatusTile>();
         tomorrow.WaitForAssertion(() => Assert.Contains($"Missed checks: {cracs}<", tomorrow.Markup, StringComparison.Ordinal));
-        Assert.Contains("Daily CRAC check – CRAC 9", tomorrow.Markup, StringComparison.Ordinal);
+        Assert.Contains($"{ShippedNames.CracDaily.Indonesian} – CRAC 9", tomorrow.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using DataCenterOps.Monitoring.Alarms;
 using DataCenterOps.Monitoring.Alarms.Incidents;
-using DataCenterOps.Monitoring.LiveState;
+using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Web.Shared.Display;
 using DataCenterOps.Web.Shared.Localization;
 using Microsoft.Extensions.Localization;
@@ -12,19 +12,23 @@ namespace DataCenterOps.Web.Features.Routine.Notifications;
 
 /// <summary>
 /// Notices and alarms in Bahasa Indonesia (the site's language; the neutral resources), whatever the caller's culture:
-/// subject and body for e-mail, webhook and Telegram, and the Alertmanager annotations.
+/// subject and body for e-mail, webhook and Telegram, and the Alertmanager annotations. Devices by their one name
+/// (<see cref="IDeviceDisplayNames"/>: the equipment registry's in the app, as on every screen).
 /// </summary>
 public sealed class AlarmNoticeText(
-    IStringLocalizer<Ui> l, LiveStateStore liveState, DisplayClock clock, IOptions<NotificationChannelOptions> channels, IOptions<RoutineOptions> routine)
+    IStringLocalizer<Ui> l, IDeviceDisplayNames names, DisplayClock clock, IOptions<NotificationChannelOptions> channels, IOptions<RoutineOptions> routine)
 {
     private static readonly CultureInfo s_indonesian = CultureInfo.GetCultureInfo("id-ID");
 
     public string Site => channels.Value.Site;
 
     /// <summary>The alarm's text, e.g. "PLN padam".</summary>
-    public string Alarm(Alarm alarm) => InIndonesian(() => AlarmText.For(l, alarm));
+    public string Alarm(Alarm alarm) => InIndonesian(() => AlarmText.For(l, alarm, DeviceName(alarm.DeviceId)));
 
-    public string DeviceName(string deviceId) => liveState.GetDevice(deviceId)?.Name ?? deviceId;
+    public string DeviceName(string deviceId) => names.Of(deviceId);
+
+    /// <summary>Brings the device names up to date; a channel calls it before it writes a notice.</summary>
+    public Task RefreshNamesAsync(CancellationToken cancellationToken) => names.RefreshAsync(cancellationToken);
 
     public string Severity(AlarmSeverity severity) => InIndonesian(() => l["Notify.Severity." + severity].Value);
 
@@ -51,7 +55,7 @@ public sealed class AlarmNoticeText(
         ArgumentNullException.ThrowIfNull(notice);
         var first = notice.Alarm;
         var device = DeviceName(first.DeviceId);
-        var text = AlarmText.For(l, first);
+        var text = AlarmText.For(l, first, device);
         var severity = l["Notify.Severity." + notice.Severity].Value;
         return notice.Kind switch
         {
@@ -73,7 +77,7 @@ public sealed class AlarmNoticeText(
         body.AppendLine(l["Notify.Body.Site", Site]);
         foreach (var alarm in notice.Alarms)
         {
-            body.Append("- ").Append(l["Notify.Body.Line", clock.FormatWithZone(alarm.RaisedAt), DeviceName(alarm.DeviceId), AlarmText.For(l, alarm),
+            body.Append("- ").Append(l["Notify.Body.Line", clock.FormatWithZone(alarm.RaisedAt), DeviceName(alarm.DeviceId), AlarmText.For(l, alarm, DeviceName(alarm.DeviceId)),
                 l["Notify.Severity." + alarm.Severity].Value].Value);
             if (alarm.AcknowledgedBy is { } by)
             {
@@ -104,6 +108,6 @@ public sealed class AlarmNoticeText(
 
     // "PLN padam, UPS berjalan dengan baterai (2), Genset gagal start": what has come back, once per kind of alarm.
     private string Recovered(IReadOnlyList<Alarm> alarms) => string.Join(", ", alarms
-        .GroupBy(a => AlarmText.For(l, a), StringComparer.Ordinal)
+        .GroupBy(a => AlarmText.For(l, a, DeviceName(a.DeviceId)), StringComparer.Ordinal)
         .Select(g => g.Count() > 1 ? $"{g.Key} ({g.Count().ToString(CultureInfo.CurrentCulture)})" : g.Key));
 }

@@ -12,8 +12,8 @@ namespace DataCenterOps.Web.Features.Routine.Notifications;
 /// With <c>Notifications:Alertmanager:Url</c> set, keeps Prometheus Alertmanager's view equal to ours: every active
 /// alarm that is notified (not under maintenance, not suppressed) is posted to <c>/api/v2/alerts</c> at once and again
 /// every <c>RepeatInterval</c> (endsAt = now + 3 × interval, so it resolves by itself if we stop); an alarm that leaves
-/// that set is posted once more with endsAt = now (resolved). Labels: alertname (alarm key), device, severity, site;
-/// annotations in Bahasa Indonesia. A failed post is retried at the next wake-up; nothing is lost.
+/// that set is posted once more with endsAt = now (resolved). Labels: alertname (alarm key), device (its id), severity,
+/// site; annotations in Bahasa Indonesia, the device by its one name (device_name). A failed post is retried at the next wake-up; nothing is lost.
 /// </summary>
 internal sealed partial class AlertmanagerPusher(
     AlarmNotificationEngine engine,
@@ -45,6 +45,7 @@ internal sealed partial class AlertmanagerPusher(
             _resolving.Remove(id);
         }
 
+        await text.RefreshNamesAsync(cancellationToken).ConfigureAwait(false);
         var activeUntil = now + (3 * Settings.RepeatInterval);
         var alerts = current.Values.Select(a => Alert(a, activeUntil)).Concat(_resolving.Values.Select(a => Alert(a, now))).ToList();
         if (alerts.Count == 0)
@@ -116,6 +117,8 @@ internal sealed partial class AlertmanagerPusher(
         {
             ["summary"] = text.Alarm(alarm),
             ["description"] = $"{text.DeviceName(alarm.DeviceId)}: {text.Alarm(alarm)} ({text.Severity(alarm.Severity)}, {text.Site})",
+            // The device's one name (the registry's); the label "device" stays its id, which routes and silences key on.
+            ["device_name"] = text.DeviceName(alarm.DeviceId),
         };
         if (flags.IncidentId is { } incident)
         {

@@ -14,6 +14,7 @@ internal sealed class EmailAlarmNoticeSink(IServiceScopeFactory scopes, AlarmNot
             return;
         }
 
+        await text.RefreshNamesAsync(cancellationToken).ConfigureAwait(false);
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {

@@ -19,6 +19,7 @@ internal sealed class TelegramAlarmNoticeSink(IHttpClientFactory http, AlarmNoti
             return;
         }
 
+        await text.RefreshNamesAsync(cancellationToken).ConfigureAwait(false);
         var client = http.CreateClient(AlarmNotificationRegistration.HttpClientName);
         var address = new Uri(new Uri(telegram.ApiBaseUrl.TrimEnd('/') + "/"), $"bot{telegram.BotToken}/sendMessage");
         HttpResponseMessage response;

@@ -23,6 +23,7 @@ internal sealed class WebhookAlarmNoticeSink(IHttpClientFactory http, AlarmNotic
             return;
         }
 
+        await text.RefreshNamesAsync(cancellationToken).ConfigureAwait(false);
         var body = JsonSerializer.SerializeToUtf8Bytes(Payload(notice), s_json);
         var failed = new List<string>();
         var client = http.CreateClient(AlarmNotificationRegistration.HttpClientName);

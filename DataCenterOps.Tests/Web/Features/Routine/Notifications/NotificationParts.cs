@@ -16,14 +16,15 @@ internal sealed class NotificationParts : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public NotificationParts(NotificationChannelOptions channels, TimeProvider time)
+    /// <param name="names">The devices' names (the app: the equipment registry's); null: their configured names.</param>
+    public NotificationParts(NotificationChannelOptions channels, TimeProvider time, IDeviceDisplayNames? names = null)
     {
         Channels = channels;
         Time = time;
         _services = new ServiceCollection().AddLogging().AddUiLocalization()
             .AddHttpClient(AlarmNotificationRegistration.HttpClientName).Services.BuildServiceProvider();
         var live = new LiveStateStore(Options.Create(new MonitoringOptions()), NullLogger<LiveStateStore>.Instance);
-        Text = new AlarmNoticeText(UiResources.Localizer(), live, new DisplayClock(Options.Create(new DisplayOptions()), time),
+        Text = new AlarmNoticeText(UiResources.Localizer(), names ?? new ConfiguredDeviceNames(live), new DisplayClock(Options.Create(new DisplayOptions()), time),
             Options.Create(channels), Options.Create(new RoutineOptions()));
     }
 

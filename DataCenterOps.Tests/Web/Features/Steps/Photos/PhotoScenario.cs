@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataCenterOps.Tests.Web.Features.Steps.Photos;
 
-/// <summary>The daily room walk-through (it ends with "Photo of the room") through the app's own Domain services, with the demo people.</summary>
+/// <summary>The daily room walk-through (it ends with the photo of the room, ShippedNames.RoomPhoto) through the app's own Domain services, with the demo people.</summary>
 internal sealed class PhotoScenario(IServiceProvider services)
 {
     public const string InspectorEmail = "pemeriksa1@dcops.local";
