@@ -176,11 +176,8 @@ public static class WebAppExtensions
             app.UseHsts();
         }
 
-        app.UseRouting();
-        app.UseRateLimiter();
-        app.UseAuthentication();
-        app.UseMiddleware<TenantBoundaryMiddleware>();
-        app.UseAuthorization();
+        // Before routing: the re-executed "not found" page is routed and authorised again like any request (after
+        // authorisation, a signed-in visitor's unknown address ended in a 500 instead of the page).
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // Machines (/api, /metrics) get an empty error reply's status as it is: re-executed into the "not found" page,
         // a 401 from /metrics became a redirect to the sign-in page.
@@ -193,6 +190,11 @@ public static class WebAppExtensions
 
             return next(context);
         });
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantBoundaryMiddleware>();
+        app.UseAuthorization();
         app.UseRequestLocalization();
         app.UseAntiforgery();
         return app;
@@ -238,6 +240,16 @@ public static class WebAppExtensions
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInRateLimitOptions>, IOptions<DocumentsOptions>>((o, limits, documents) =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // A refusal stays a bare 429: not re-executed into the "not found" page (which would send the client to sign-in).
+            o.OnRejected = (rejected, _) =>
+            {
+                if (rejected.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+                {
+                    statusPages.Enabled = false;
+                }
+
+                return ValueTask.CompletedTask;
+            };
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
