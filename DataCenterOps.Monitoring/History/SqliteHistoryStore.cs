@@ -17,18 +17,12 @@ namespace DataCenterOps.Monitoring.History;
 /// recomputes those minutes from their samples, along the (series, time) key. Retention by DELETE along the same key.
 /// Raw ADO.NET and SQLite's own statement API: this is the hot path (see docs/adr/0003).
 /// </summary>
-public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<MonitoringOptions> options) : IHistoryStore, IDisposable
+public sealed partial class SqliteHistoryStore(MonitoringDatabase database, IOptions<MonitoringOptions> options) : IHistoryStore, IDisposable
 {
     private const long MinuteMs = 60_000;
     private const long HourMs = 3_600_000;
 
-    // The rollup UPSERTs add a batch's aggregates to what is there: min and max of both, sums and counts added.
     private const string InsertSql = "INSERT INTO samples (series_id, ts, value) VALUES (?1, ?2, ?3) ON CONFLICT (series_id, ts) DO NOTHING";
-    private const string UpsertMinuteSql = """
-        INSERT INTO rollup_minute (series_id, bucket, min, max, sum, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-        ON CONFLICT (series_id, bucket) DO UPDATE SET min = min(rollup_minute.min, excluded.min), max = max(rollup_minute.max, excluded.max),
-            sum = rollup_minute.sum + excluded.sum, count = rollup_minute.count + excluded.count
-        """;
 
     // At most this many (point, minute) aggregates wait for the rollup run; beyond, the batch writer writes them itself.
     private const int MaxHeldAggregates = 200_000;
@@ -36,12 +30,6 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
     private const string PendingSql = """
         INSERT INTO rollup_state (name, watermark) VALUES ('pending', ?1)
         ON CONFLICT (name) DO UPDATE SET watermark = min(rollup_state.watermark, excluded.watermark)
-        """;
-
-    private const string UpsertHourSql = """
-        INSERT INTO rollup_hour (series_id, bucket, min, max, sum, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-        ON CONFLICT (series_id, bucket) DO UPDATE SET min = min(rollup_hour.min, excluded.min), max = max(rollup_hour.max, excluded.max),
-            sum = rollup_hour.sum + excluded.sum, count = rollup_hour.count + excluded.count
         """;
 
     // SQLite's page cache of the write connection (KiB, negative as the pragma takes it): room for the newest leaf page of
@@ -97,190 +85,6 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
     }
 
     public Task PrepareAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>
-    /// Writes the aggregates held since the last run into the rollups (adding to them), and recomputes from the samples
-    /// what a previous process or a failed write left uncertain. <paramref name="now"/> and the writer's late mark are not
-    /// needed here: late readings were aggregated into their own minute like any other.
-    /// </summary>
-    public Task RollupAsync(DateTimeOffset now, DateTimeOffset? dirtySince, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_writeGate)
-        {
-            FlushHeld();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private void FlushHeld()
-    {
-        if (_heldMinutes.Count == 0 && _recomputeFromMs == long.MaxValue && _recovered)
-        {
-            return;
-        }
-
-        try
-        {
-            var connection = EnsureWriteConnection();
-            using var transaction = connection.BeginTransaction(deferred: false);
-            _hours.Clear();
-            foreach (var ((series, bucket), minute) in _heldMinutes)
-            {
-                Upsert(connection, _upsertMinute!, series, bucket, minute);
-                ref var hour = ref CollectionsMarshal.GetValueRefOrAddDefault(_hours, (series, Floor(bucket, HourMs)), out var seen);
-                hour = seen ? hour.Add(minute) : minute;
-            }
-
-            foreach (var ((series, bucket), hour) in _hours)
-            {
-                Upsert(connection, _upsertHour!, series, bucket, hour);
-            }
-
-            if (_recomputeFromMs != long.MaxValue)
-            {
-                using var recompute = connection.CreateCommand();
-                recompute.Transaction = transaction;
-                recompute.CommandTimeout = 0;
-#pragma warning disable CA2100 // Only numbers computed here are interpolated, never input.
-                recompute.CommandText = Recompute(Floor(_recomputeFromMs, MinuteMs));
-#pragma warning restore CA2100
-                recompute.ExecuteNonQuery();
-            }
-
-            using (var clear = connection.CreateCommand())
-            {
-                clear.Transaction = transaction;
-                clear.CommandText = "DELETE FROM rollup_state WHERE name = 'pending'";
-                clear.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
-            _heldMinutes.Clear();
-            _recomputeFromMs = long.MaxValue;
-        }
-        catch (SqliteException)
-        {
-            // The outcome is unknown (a commit can be reported as failed): the held minutes are recomputed next time.
-            foreach (var (series, bucket) in _heldMinutes.Keys)
-            {
-                _recomputeFromMs = Math.Min(_recomputeFromMs, bucket);
-            }
-
-            _heldMinutes.Clear();
-            CloseWriteConnection();
-            throw;
-        }
-    }
-
-    /// <summary>Minutes from <paramref name="from"/> on, and their hours, recomputed from their samples (replacing what is there).</summary>
-    private static string Recompute(long from) => string.Create(CultureInfo.InvariantCulture, $"""
-        INSERT INTO rollup_minute (series_id, bucket, min, max, sum, count)
-        SELECT series_id, ts - ts % {MinuteMs}, min(value), max(value), sum(value), count(*)
-        FROM samples WHERE series_id IN (SELECT id FROM series) AND ts >= {from}
-        GROUP BY series_id, ts - ts % {MinuteMs}
-        ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
-        INSERT INTO rollup_hour (series_id, bucket, min, max, sum, count)
-        SELECT series_id, bucket - bucket % {HourMs}, min(min), max(max), sum(sum), sum(count)
-        FROM rollup_minute WHERE series_id IN (SELECT id FROM series) AND bucket >= {Floor(from, HourMs)}
-        GROUP BY series_id, bucket - bucket % {HourMs}
-        ON CONFLICT (series_id, bucket) DO UPDATE SET min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count;
-        """);
-
-    public async Task EnforceRetentionAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var history = options.Value.History;
-        var rawCut = (now - TimeSpan.FromDays(history.RawRetentionDays)).ToUnixTimeMilliseconds();
-        var rollupCut = (now - TimeSpan.FromDays(history.RollupRetentionDays)).ToUnixTimeMilliseconds();
-        // Along the (series, time) key, one range per series: the tables have no time index to scan.
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            await ExecuteAsync(
-                connection,
-                $"""
-                DELETE FROM samples WHERE series_id IN (SELECT id FROM series) AND ts < {rawCut};
-                DELETE FROM rollup_minute WHERE series_id IN (SELECT id FROM series) AND bucket < {rollupCut};
-                DELETE FROM rollup_hour WHERE series_id IN (SELECT id FROM series) AND bucket < {rollupCut};
-                """,
-                cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public async Task<IReadOnlyList<HistorySample>> ReadAsync(
-        string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, CancellationToken cancellationToken)
-    {
-        // One contiguous range of a table clustered on (series, time); the series id looked up first (one key lookup).
-        var (sql, bucketMs) = resolution switch
-        {
-            HistoryResolution.Raw => ("SELECT ts, value FROM samples WHERE series_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts", 10_000L),
-            HistoryResolution.Minute => ("SELECT bucket, min, sum / count, max, count FROM rollup_minute WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 ORDER BY bucket", MinuteMs),
-            _ => ("SELECT bucket, min, sum / count, max, count FROM rollup_hour WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 ORDER BY bucket", HourMs),
-        };
-        var fromMs = from.ToUnixTimeMilliseconds();
-        var toMs = to.ToUnixTimeMilliseconds();
-
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            // Microsoft.Data.Sqlite's async reads run synchronously anyway; SQLite's own statement API read by column
-            // position saves the data reader's per-row bookkeeping.
-            cancellationToken.ThrowIfCancellationRequested();
-            if (SeriesId(connection, deviceId, point) is not { } series)
-            {
-                return [];
-            }
-
-            // Room for the rows the range holds at the resolution (raw: at a 10-s interval), capped: no list regrown 15 times.
-            var samples = new List<HistorySample>((int)Math.Clamp((toMs - fromMs) / bucketMs, 0, 100_000));
-            Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
-            using (statement)
-            {
-                Check(connection, raw.sqlite3_bind_int64(statement, 1, series));
-                Check(connection, raw.sqlite3_bind_int64(statement, 2, fromMs));
-                Check(connection, raw.sqlite3_bind_int64(statement, 3, toMs));
-                int step;
-                if (resolution == HistoryResolution.Raw)
-                {
-                    while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-                    {
-                        var value = raw.sqlite3_column_double(statement, 1);
-                        samples.Add(new HistorySample(DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 0)), value, value, value, 1));
-                    }
-                }
-                else
-                {
-                    while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-                    {
-                        samples.Add(new HistorySample(
-                            DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 0)),
-                            raw.sqlite3_column_double(statement, 1),
-                            raw.sqlite3_column_double(statement, 2),
-                            raw.sqlite3_column_double(statement, 3),
-                            raw.sqlite3_column_int64(statement, 4)));
-                    }
-                }
-
-                if (step != raw.SQLITE_DONE)
-                {
-                    Check(connection, step);
-                }
-            }
-
-            return samples;
-        }
-    }
-
-    private long? SeriesId(SqliteConnection connection, string deviceId, string point)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandTimeout = database.CommandTimeoutSeconds;
-        command.CommandText = "SELECT id FROM series WHERE device_id = $d AND point = $p";
-        command.Parameters.AddWithValue("$d", deviceId);
-        command.Parameters.AddWithValue("$p", point);
-        return command.ExecuteScalar() as long?;
-    }
 
     /// <summary>
     /// Stores one batch in one transaction on the store's own connection, through statements prepared once and reused
@@ -396,17 +200,6 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
         return stored;
     }
 
-    private static void Upsert(SqliteConnection connection, sqlite3_stmt upsert, long series, long bucket, Aggregate aggregate)
-    {
-        Check(connection, raw.sqlite3_bind_int64(upsert, 1, series));
-        Check(connection, raw.sqlite3_bind_int64(upsert, 2, bucket));
-        Check(connection, raw.sqlite3_bind_double(upsert, 3, aggregate.Min));
-        Check(connection, raw.sqlite3_bind_double(upsert, 4, aggregate.Max));
-        Check(connection, raw.sqlite3_bind_double(upsert, 5, aggregate.Sum));
-        Check(connection, raw.sqlite3_bind_int64(upsert, 6, aggregate.Count));
-        Step(connection, upsert);
-    }
-
     private static void Step(SqliteConnection connection, sqlite3_stmt statement)
     {
         var step = raw.sqlite3_step(statement);
@@ -515,8 +308,6 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
         return (long)command.ExecuteScalar()!;
     }
 
-    private static long Floor(long ms, long bucket) => ms - (((ms % bucket) + bucket) % bucket);
-
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         var command = connection.CreateCommand();
@@ -528,15 +319,5 @@ public sealed class SqliteHistoryStore(MonitoringDatabase database, IOptions<Mon
 #pragma warning restore CA2100
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Min, max, sum and count of a batch's readings in one bucket.</summary>
-    private readonly record struct Aggregate(double Min, double Max, double Sum, long Count)
-    {
-        public static Aggregate Of(double value) => new(value, value, value, 1);
-
-        public Aggregate Add(double value) => new(Math.Min(Min, value), Math.Max(Max, value), Sum + value, Count + 1);
-
-        public Aggregate Add(Aggregate other) => new(Math.Min(Min, other.Min), Math.Max(Max, other.Max), Sum + other.Sum, Count + other.Count);
     }
 }
