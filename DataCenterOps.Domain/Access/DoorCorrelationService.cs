@@ -125,17 +125,15 @@ public sealed partial class DoorCorrelationService(
                 db.Attach(opening);
                 opening.CheckedAtUtc = now;
                 opening.Registered = registered;
-                if (registered)
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                else
+                if (!registered)
                 {
                     await RaiseAsync(db, new AccessAlarm(opening.DeviceId, AccessAlarmKeys.UnregisteredAccess, AccessAlarmSeverity.Critical,
                         $"Door {opening.DeviceId} opened at {Local(opening.OpenedAtUtc, ZoneOf(zones, site, settings))} with no entry or exit registered within {window.TotalMinutes:0.#} min.", now)
                     { SiteId = site, RoomSource = RoomOf(rooms, site) }, cancellationToken);
                 }
 
+                // Nothing left when raising saved it; a registered opening, or one whose door's alarm is up already, here.
+                await db.SaveChangesAsync(cancellationToken);
                 db.Entry(opening).State = EntityState.Detached;
                 _awaitingRegistration.Remove(opening);
             }

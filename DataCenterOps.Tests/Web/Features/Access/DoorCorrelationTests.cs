@@ -224,6 +224,23 @@ public sealed class DoorCorrelationTests : IAsyncLifetime
         Assert.Empty(thirdSink.Raised);
     }
 
+    [Fact]
+    public async Task SecondUnregisteredOpening_WhileTheDoorsAlarmIsUp_IsCheckedToo_AndRaisesNoSecondAlarm()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await _service.HandleAsync(new DoorEvent("env-1", _db.Now, Open: true), default);
+            await _service.HandleAsync(new DoorEvent("env-1", _db.Now.AddSeconds(5), Open: false), default);
+            _db.Time.Advance(TimeSpan.FromMinutes(3));
+            await _service.EvaluateAsync(default);
+        }
+
+        Assert.Single(_sink.Raised, a => a.Key == AccessAlarmKeys.UnregisteredAccess);
+        await using var db = _db.NewContext();
+        Assert.All(await db.Set<DoorOpening>().ToListAsync(), o => Assert.Equal(false, o.Registered));
+        Assert.Equal(2, await db.Set<DoorOpening>().CountAsync(o => o.CheckedAtUtc != null));
+    }
+
     private DoorCorrelationService Restarted(RecordingAlarmSink sink) =>
         new(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.AccessOptions), [sink], new DataCenterOps.Domain.Auditing.AuditLogFactory(_db.Time), NullLogger<DoorCorrelationService>.Instance);
 
