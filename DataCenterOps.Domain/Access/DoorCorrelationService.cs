@@ -306,6 +306,7 @@ public sealed partial class DoorCorrelationService(
 
             await db.SaveChangesAsync(cancellationToken);
         }
+
         lock (_raised)
         {
             _raised[(alarm.Source, alarm.Key)] = alarm;
