@@ -18,7 +18,8 @@ namespace DataCenterOps.Domain.Access;
 /// outside Access:WorkingHours, in the site's time zone (Access:TimeZone when it has none), is flagged for that site.
 /// Singleton; the worker feeds it.
 /// Openings are kept in the database (<see cref="DoorOpening"/>), so one still open or not yet checked when the app
-/// stops is picked up again when it starts.
+/// stops is picked up again when it starts; so are the alarms it raised (<see cref="RaisedAccessAlarm"/>), so the next
+/// process clears them when their condition ends and does not raise them twice.
 /// </summary>
 public sealed partial class DoorCorrelationService(
     IDbContextFactory<DataCenterOpsDbContext> dbFactory,
@@ -35,6 +36,8 @@ public sealed partial class DoorCorrelationService(
     private readonly Dictionary<string, DoorOpening> _open = new(StringComparer.Ordinal);
     private readonly List<DoorOpening> _awaitingRegistration = [];
     private bool _loaded;
+
+    // What the database holds raised (RaisedAccessAlarms), as this process announced it to its sinks.
     private readonly Dictionary<(string Source, string Key), AccessAlarm> _raised = [];
     private readonly IAccessAlarmSink[] _sinks = [.. sinks];
 
@@ -82,7 +85,7 @@ public sealed partial class DoorCorrelationService(
                 opening.ClosedAtUtc = doorEvent.AtUtc;
                 await db.SaveChangesAsync(cancellationToken);
                 db.Entry(opening).State = EntityState.Detached;
-                await ClearAsync(doorEvent.DeviceId, AccessAlarmKeys.DoorHeldOpen, cancellationToken);
+                await ClearAsync(db, doorEvent.DeviceId, AccessAlarmKeys.DoorHeldOpen, cancellationToken);
             }
         }
         finally
@@ -118,18 +121,26 @@ public sealed partial class DoorCorrelationService(
                 var site = opening.SiteId;
                 var registered = await entries.AnyAsync(
                     e => e.SiteId == site && ((e.InAtUtc >= from && e.InAtUtc <= to) || (e.OutAtUtc >= from && e.OutAtUtc <= to)), cancellationToken);
-                await MarkCheckedAsync(db, opening, registered, now, cancellationToken);
+                // Checked and, if unregistered, raised in one save: a restart in between neither loses nor repeats the alarm.
+                db.Attach(opening);
+                opening.CheckedAtUtc = now;
+                opening.Registered = registered;
                 if (!registered)
                 {
-                    await RaiseAsync(new AccessAlarm(opening.DeviceId, AccessAlarmKeys.UnregisteredAccess, AccessAlarmSeverity.Critical,
+                    await RaiseAsync(db, new AccessAlarm(opening.DeviceId, AccessAlarmKeys.UnregisteredAccess, AccessAlarmSeverity.Critical,
                         $"Door {opening.DeviceId} opened at {Local(opening.OpenedAtUtc, ZoneOf(zones, site, settings))} with no entry or exit registered within {window.TotalMinutes:0.#} min.", now)
                     { SiteId = site, RoomSource = RoomOf(rooms, site) }, cancellationToken);
                 }
+
+                // Nothing left when raising saved it; a registered opening, or one whose door's alarm is up already, here.
+                await db.SaveChangesAsync(cancellationToken);
+                db.Entry(opening).State = EntityState.Detached;
+                _awaitingRegistration.Remove(opening);
             }
 
             foreach (var opening in _open.Values.Where(o => now - o.OpenedAtUtc >= settings.DoorHeldOpenLimit).ToList())
             {
-                await RaiseAsync(new AccessAlarm(opening.DeviceId, AccessAlarmKeys.DoorHeldOpen, AccessAlarmSeverity.Warning,
+                await RaiseAsync(db, new AccessAlarm(opening.DeviceId, AccessAlarmKeys.DoorHeldOpen, AccessAlarmSeverity.Warning,
                     $"Door {opening.DeviceId} open since {Local(opening.OpenedAtUtc, ZoneOf(zones, opening.SiteId, settings))}, longer than {settings.DoorHeldOpenLimit.TotalMinutes:0.#} min.", now)
                 { SiteId = opening.SiteId, RoomSource = RoomOf(rooms, opening.SiteId) }, cancellationToken);
             }
@@ -145,26 +156,26 @@ public sealed partial class DoorCorrelationService(
                 var inside = insideBySite.FirstOrDefault(i => i.SiteId == site.Id)?.Count ?? 0;
                 if (inside > 0 && !settings.IsWorkingTime(now, zones[site.Id]))
                 {
-                    await RaiseAsync(new AccessAlarm(source, AccessAlarmKeys.AfterHours, AccessAlarmSeverity.Warning,
+                    await RaiseAsync(db, new AccessAlarm(source, AccessAlarmKeys.AfterHours, AccessAlarmSeverity.Warning,
                         $"{inside} person(s) still registered inside the DC room of {site.Code} after working hours ({settings.WorkingHours} {zones[site.Id].Id}).", now)
                     { SiteId = site.Id, RoomSource = source }, cancellationToken);
                 }
                 else
                 {
-                    await ClearAsync(source, AccessAlarmKeys.AfterHours, cancellationToken);
+                    await ClearAsync(db, source, AccessAlarmKeys.AfterHours, cancellationToken);
                 }
 
                 // A cancelled permit admits nobody new; those still inside on it are flagged until the guard records their exit.
                 var onCancelled = onCancelledBySite.FirstOrDefault(i => i.SiteId == site.Id)?.Count ?? 0;
                 if (onCancelled > 0)
                 {
-                    await RaiseAsync(new AccessAlarm(source, AccessAlarmKeys.PermitCancelledInside, AccessAlarmSeverity.Warning,
+                    await RaiseAsync(db, new AccessAlarm(source, AccessAlarmKeys.PermitCancelledInside, AccessAlarmSeverity.Warning,
                         $"Visit permit cancelled while {onCancelled} person(s) inside the DC room of {site.Code}: record their exit.", now)
                     { SiteId = site.Id, RoomSource = source }, cancellationToken);
                 }
                 else
                 {
-                    await ClearAsync(source, AccessAlarmKeys.PermitCancelledInside, cancellationToken);
+                    await ClearAsync(db, source, AccessAlarmKeys.PermitCancelledInside, cancellationToken);
                 }
             }
         }
@@ -205,7 +216,10 @@ public sealed partial class DoorCorrelationService(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await ClearAsync(source, AccessAlarmKeys.UnregisteredAccess, cancellationToken);
+            // Resolved before this process checked anything: what the previous one raised is loaded first.
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await LoadPendingAsync(db, cancellationToken);
+            await ClearAsync(db, source, AccessAlarmKeys.UnregisteredAccess, cancellationToken);
         }
         finally
         {
@@ -220,7 +234,11 @@ public sealed partial class DoorCorrelationService(
         where e.Status == AccessEntryStatus.Inside && db.Set<Tenants.VisitPermitCancellation>().Any(c => c.PermitId == v.PermitId)
         select e;
 
-    /// <summary>Once per process: the openings still open or not yet checked, as the database holds them.</summary>
+    /// <summary>
+    /// Once per process: the openings still open or not yet checked, and the alarms raised, as the database holds them.
+    /// The alarms are announced to the sinks again: the register's board starts empty; the room's alarms (loaded from
+    /// their own store) already hold them, so they are not raised there a second time.
+    /// </summary>
     private async Task LoadPendingAsync(DataCenterOpsDbContext db, CancellationToken cancellationToken)
     {
         if (_loaded)
@@ -243,34 +261,63 @@ public sealed partial class DoorCorrelationService(
             }
         }
 
+        var raised = await db.Set<RaisedAccessAlarm>().AsNoTracking().ToListAsync(cancellationToken);
         _loaded = true;
-        if (pending.Count > 0)
+        if (pending.Count > 0 || raised.Count > 0)
         {
-            LogRestored(logger, pending.Count);
+            LogRestored(logger, pending.Count, raised.Count);
+        }
+
+        foreach (var alarm in raised.Select(r => r.ToAlarm()))
+        {
+            lock (_raised)
+            {
+                _raised[(alarm.Source, alarm.Key)] = alarm;
+            }
+
+            await AnnounceAsync(alarm, cancellationToken);
         }
     }
 
-    private async Task MarkCheckedAsync(DataCenterOpsDbContext db, DoorOpening opening, bool registered, DateTime now, CancellationToken cancellationToken)
-    {
-        db.Attach(opening);
-        opening.CheckedAtUtc = now;
-        opening.Registered = registered;
-        await db.SaveChangesAsync(cancellationToken);
-        db.Entry(opening).State = EntityState.Detached;
-        _awaitingRegistration.Remove(opening);
-    }
-
-    private async Task RaiseAsync(AccessAlarm alarm, CancellationToken cancellationToken)
+    /// <summary>Raises the alarm unless held raised already: stored first (with what else <paramref name="db"/> has pending), then announced.</summary>
+    private async Task RaiseAsync(DataCenterOpsDbContext db, AccessAlarm alarm, CancellationToken cancellationToken)
     {
         lock (_raised)
         {
-            if (!_raised.TryAdd((alarm.Source, alarm.Key), alarm))
+            if (_raised.ContainsKey((alarm.Source, alarm.Key)))
             {
                 return;
             }
         }
 
+        var row = db.Set<RaisedAccessAlarm>().Add(RaisedAccessAlarm.Of(alarm));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // On a shared database another node's cross-check may have raised it first: this one follows that.
+            row.State = EntityState.Detached;
+            if (!await db.Set<RaisedAccessAlarm>().AnyAsync(a => a.Source == alarm.Source && a.Key == alarm.Key, cancellationToken))
+            {
+                throw;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        lock (_raised)
+        {
+            _raised[(alarm.Source, alarm.Key)] = alarm;
+        }
+
         LogRaised(logger, alarm.Source, alarm.Key, alarm.Message);
+        await AnnounceAsync(alarm, cancellationToken);
+    }
+
+    private async Task AnnounceAsync(AccessAlarm alarm, CancellationToken cancellationToken)
+    {
         foreach (var sink in _sinks)
         {
             try
@@ -284,15 +331,22 @@ public sealed partial class DoorCorrelationService(
         }
     }
 
-    private async Task ClearAsync(string source, string key, CancellationToken cancellationToken)
+    /// <summary>Clears the alarm if held raised: removed from the database, then from the sinks.</summary>
+    private async Task ClearAsync(DataCenterOpsDbContext db, string source, string key, CancellationToken cancellationToken)
     {
         AccessAlarm? raised;
         lock (_raised)
         {
-            if (!_raised.Remove((source, key), out raised))
+            if (!_raised.TryGetValue((source, key), out raised))
             {
                 return;
             }
+        }
+
+        await db.Set<RaisedAccessAlarm>().Where(a => a.Source == source && a.Key == key).ExecuteDeleteAsync(cancellationToken);
+        lock (_raised)
+        {
+            _raised.Remove((source, key));
         }
 
         foreach (var sink in _sinks)
@@ -320,8 +374,8 @@ public sealed partial class DoorCorrelationService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Access alarm {Key} on {Source}: {Message}")]
     private static partial void LogRaised(ILogger logger, string source, string key, string message);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Door cross-check resumed {Count} door opening(s) still open or unchecked from before the restart.")]
-    private static partial void LogRestored(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Door cross-check resumed {Count} door opening(s) still open or unchecked and {Alarms} access alarm(s) raised from before the restart.")]
+    private static partial void LogRestored(ILogger logger, int count, int alarms);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Access alarm sink {Sink} failed.")]
     private static partial void LogSinkFailed(ILogger logger, string sink, Exception exception);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace DataCenterOps.Domain.Persistence;
 
@@ -31,6 +32,13 @@ public static class DatabaseProviders
         {
             PrivateFile.EnsureSqlite(storage.DatabasePath);
             options.UseSqlite(storage.ConnectionString).AddInterceptors([new SqlitePragmaInterceptor(), .. interceptors]);
+            // Adding a foreign key to an existing SQLite table (migrations Sites, Tenants) is EF Core's table rebuild:
+            // PRAGMA foreign_keys = 0 must run between transactions (SQLite ignores it inside one, and dropping the old
+            // table with the keys on would cascade into its children), so such a migration commits in three steps. That is
+            // the only way to rebuild there, not a fault of this installation: on a first start the tables are empty (an
+            // interrupted one leaves an empty half-made dcops.db, delete it); an upgrade interrupted mid-step is restored
+            // from the nightly backup, as after any failed upgrade. Information, not a warning on every new installation.
+            options.ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)));
         }
 
         return options;

@@ -144,3 +144,18 @@ internal sealed class DoorOpeningConfiguration : IEntityTypeConfiguration<DoorOp
         builder.HasIndex(o => o.CheckedAtUtc);
     }
 }
+
+internal sealed class RaisedAccessAlarmConfiguration : IEntityTypeConfiguration<RaisedAccessAlarm>
+{
+    public void Configure(EntityTypeBuilder<RaisedAccessAlarm> builder)
+    {
+        builder.ToTable("RaisedAccessAlarms");
+        // One alarm per door (or room) and key, as the cross-check and the room's alarms hold it.
+        builder.HasKey(a => new { a.Source, a.Key });
+        builder.Property(a => a.Source).HasMaxLength(80);
+        builder.Property(a => a.Key).HasMaxLength(64);
+        builder.Property(a => a.RoomSource).HasMaxLength(80);
+        builder.Property(a => a.Severity).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Message).HasMaxLength(1000);
+    }
+}

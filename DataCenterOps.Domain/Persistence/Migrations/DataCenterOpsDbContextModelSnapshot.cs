@@ -479,6 +479,42 @@ namespace DataCenterOps.Domain.Persistence.Migrations
                     b.ToTable("DoorOpenings", (string)null);
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Access.RaisedAccessAlarm", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoomSource")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Source", "Key");
+
+                    b.ToTable("RaisedAccessAlarms", (string)null);
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Archive.ArchivedReport", b =>
                 {
                     b.Property<long>("Id")

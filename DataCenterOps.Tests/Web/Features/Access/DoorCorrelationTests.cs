@@ -197,6 +197,50 @@ public sealed class DoorCorrelationTests : IAsyncLifetime
         Assert.Equal(_db.Now, opening.ClosedAtUtc);
     }
 
+    [Fact]
+    public async Task AfterHoursFlag_RaisedBeforeARestart_ClearsAfterIt_WhenTheyLeave_AndIsNotRaisedTwice()
+    {
+        var entry = await RegisterInspectorAsync();
+        _db.Time.Advance(TimeSpan.FromHours(6)); // 16:00 WITA: working hours end.
+        await _service.EvaluateAsync(default);
+        Assert.Single(_sink.Raised, a => a.Key == AccessAlarmKeys.AfterHours);
+
+        var restartedSink = new RecordingAlarmSink();
+        var restarted = Restarted(restartedSink);
+        await restarted.EvaluateAsync(default);
+        await restarted.EvaluateAsync(default);
+        // Announced once again (the board starts empty), as the alarm raised before, not a new one.
+        var restored = Assert.Single(restartedSink.Raised, a => a.Key == AccessAlarmKeys.AfterHours);
+        Assert.Equal(_sink.Raised.Single(a => a.Key == AccessAlarmKeys.AfterHours).RaisedAtUtc, restored.RaisedAtUtc);
+
+        await using var db = _db.NewContext();
+        await _db.Register(db).RegisterExitAsync(await ActorAsync(db, Operator), entry.Id, new ExitInput([]));
+        await restarted.EvaluateAsync(default);
+
+        Assert.Contains((AccessAlarmKeys.RoomSource, AccessAlarmKeys.AfterHours), restartedSink.Cleared);
+        Assert.Empty(restarted.Raised);
+        var thirdSink = new RecordingAlarmSink(); // and the next process has nothing left to restore
+        await Restarted(thirdSink).EvaluateAsync(default);
+        Assert.Empty(thirdSink.Raised);
+    }
+
+    [Fact]
+    public async Task SecondUnregisteredOpening_WhileTheDoorsAlarmIsUp_IsCheckedToo_AndRaisesNoSecondAlarm()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await _service.HandleAsync(new DoorEvent("env-1", _db.Now, Open: true), default);
+            await _service.HandleAsync(new DoorEvent("env-1", _db.Now.AddSeconds(5), Open: false), default);
+            _db.Time.Advance(TimeSpan.FromMinutes(3));
+            await _service.EvaluateAsync(default);
+        }
+
+        Assert.Single(_sink.Raised, a => a.Key == AccessAlarmKeys.UnregisteredAccess);
+        await using var db = _db.NewContext();
+        Assert.All(await db.Set<DoorOpening>().ToListAsync(), o => Assert.Equal(false, o.Registered));
+        Assert.Equal(2, await db.Set<DoorOpening>().CountAsync(o => o.CheckedAtUtc != null));
+    }
+
     private DoorCorrelationService Restarted(RecordingAlarmSink sink) =>
         new(new Factory(_db), _db.Time, Microsoft.Extensions.Options.Options.Create(_db.AccessOptions), [sink], new DataCenterOps.Domain.Auditing.AuditLogFactory(_db.Time), NullLogger<DoorCorrelationService>.Instance);
 

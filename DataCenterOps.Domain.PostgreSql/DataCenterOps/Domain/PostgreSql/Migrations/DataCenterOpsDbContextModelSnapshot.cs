@@ -486,6 +486,42 @@ namespace DataCenterOps.Domain.PostgreSql.Migrations
                     b.ToTable("DoorOpenings", (string)null);
                 });
 
+            modelBuilder.Entity("DataCenterOps.Domain.Access.RaisedAccessAlarm", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RoomSource")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Source", "Key");
+
+                    b.ToTable("RaisedAccessAlarms", (string)null);
+                });
+
             modelBuilder.Entity("DataCenterOps.Domain.Archive.ArchivedReport", b =>
                 {
                     b.Property<long>("Id")
