@@ -30,65 +30,146 @@ public sealed partial class SqliteHistoryStore
     public async Task<IReadOnlyList<HistorySample>> ReadAsync(
         string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, CancellationToken cancellationToken)
     {
-        // One contiguous range of a table clustered on (series, time); the series id looked up first (one key lookup).
-        var (sql, bucketMs) = resolution switch
-        {
-            HistoryResolution.Raw => ("SELECT ts, value FROM samples WHERE series_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts", 10_000L),
-            HistoryResolution.Minute => ("SELECT bucket, min, sum / count, max, count FROM rollup_minute WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 ORDER BY bucket", MinuteMs),
-            _ => ("SELECT bucket, min, sum / count, max, count FROM rollup_hour WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 ORDER BY bucket", HourMs),
-        };
         var fromMs = from.ToUnixTimeMilliseconds();
         var toMs = to.ToUnixTimeMilliseconds();
-
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            // Microsoft.Data.Sqlite's async reads run synchronously anyway; SQLite's own statement API read by column
-            // position saves the data reader's per-row bookkeeping.
+            // Microsoft.Data.Sqlite's async reads run synchronously anyway.
+            cancellationToken.ThrowIfCancellationRequested();
+            return SeriesId(connection, deviceId, point) is { } series
+                ? ReadRows(connection, RowsSql(resolution), resolution, series, fromMs, toMs, long.MaxValue)
+                : [];
+        }
+    }
+
+    public async Task<IReadOnlyList<HistorySample>> ReadChartAsync(
+        string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, int maxSamples, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSamples, 2);
+        var fromMs = from.ToUnixTimeMilliseconds();
+        var toMs = to.ToUnixTimeMilliseconds();
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
             cancellationToken.ThrowIfCancellationRequested();
             if (SeriesId(connection, deviceId, point) is not { } series)
             {
                 return [];
             }
 
-            // Room for the rows the range holds at the resolution (raw: at a 10-s interval), capped: no list regrown 15 times.
-            var samples = new List<HistorySample>((int)Math.Clamp((toMs - fromMs) / bucketMs, 0, 100_000));
-            Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
-            using (statement)
+            // The rows themselves while they fit: the read stops one row past the bound, so a range that holds many
+            // costs no more than that before the bucketed read below.
+            var rows = ReadRows(connection, RowsSql(resolution) + " LIMIT ?4", resolution, series, fromMs, toMs, maxSamples + 1L);
+            if (rows.Count <= maxSamples)
             {
-                Check(connection, raw.sqlite3_bind_int64(statement, 1, series));
-                Check(connection, raw.sqlite3_bind_int64(statement, 2, fromMs));
-                Check(connection, raw.sqlite3_bind_int64(statement, 3, toMs));
-                int step;
-                if (resolution == HistoryResolution.Raw)
-                {
-                    while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-                    {
-                        var value = raw.sqlite3_column_double(statement, 1);
-                        samples.Add(new HistorySample(DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 0)), value, value, value, 1));
-                    }
-                }
-                else
-                {
-                    while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-                    {
-                        samples.Add(new HistorySample(
-                            DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 0)),
-                            raw.sqlite3_column_double(statement, 1),
-                            raw.sqlite3_column_double(statement, 2),
-                            raw.sqlite3_column_double(statement, 3),
-                            raw.sqlite3_column_int64(statement, 4)));
-                    }
-                }
+                return rows;
+            }
 
-                if (step != raw.SQLITE_DONE)
+            cancellationToken.ThrowIfCancellationRequested();
+            return ReadBuckets(connection, resolution, series, fromMs, toMs, HistoryChartBuckets.WidthMs(fromMs, toMs, resolution, maxSamples));
+        }
+    }
+
+    private static string RowsSql(HistoryResolution resolution) => resolution switch
+    {
+        HistoryResolution.Raw => "SELECT ts, value FROM samples WHERE series_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts",
+        HistoryResolution.Minute => "SELECT bucket, min, sum / count, max, count FROM rollup_minute WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 ORDER BY bucket",
+        _ => "SELECT bucket, min, sum / count, max, count FROM rollup_hour WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 ORDER BY bucket",
+    };
+
+    /// <summary>
+    /// One contiguous range of a table clustered on (series, time), read through SQLite's own statement API by column
+    /// position (no data reader's per-row bookkeeping); <paramref name="limit"/> binds ?4 when the SQL has it.
+    /// </summary>
+    private static List<HistorySample> ReadRows(
+        SqliteConnection connection, string sql, HistoryResolution resolution, long series, long fromMs, long toMs, long limit)
+    {
+        var bucketMs = resolution switch { HistoryResolution.Raw => 10_000L, HistoryResolution.Minute => MinuteMs, _ => HourMs };
+
+        // Room for the rows the range holds at the resolution (raw: at a 10-s interval), capped: no list regrown 15 times.
+        var samples = new List<HistorySample>((int)Math.Min(Math.Clamp((toMs - fromMs) / bucketMs, 0, 100_000), limit));
+        Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
+        using (statement)
+        {
+            Check(connection, raw.sqlite3_bind_int64(statement, 1, series));
+            Check(connection, raw.sqlite3_bind_int64(statement, 2, fromMs));
+            Check(connection, raw.sqlite3_bind_int64(statement, 3, toMs));
+            if (limit != long.MaxValue)
+            {
+                Check(connection, raw.sqlite3_bind_int64(statement, 4, limit));
+            }
+
+            int step;
+            if (resolution == HistoryResolution.Raw)
+            {
+                while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
                 {
-                    Check(connection, step);
+                    var value = raw.sqlite3_column_double(statement, 1);
+                    samples.Add(new HistorySample(DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 0)), value, value, value, 1));
+                }
+            }
+            else
+            {
+                while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                {
+                    samples.Add(new HistorySample(
+                        DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 0)),
+                        raw.sqlite3_column_double(statement, 1),
+                        raw.sqlite3_column_double(statement, 2),
+                        raw.sqlite3_column_double(statement, 3),
+                        raw.sqlite3_column_int64(statement, 4)));
                 }
             }
 
-            return samples;
+            if (step != raw.SQLITE_DONE)
+            {
+                Check(connection, step);
+            }
         }
+
+        return samples;
+    }
+
+    /// <summary>
+    /// Min, mean, max and count per bucket of <paramref name="widthMs"/> (buckets aligned on the epoch), grouped by SQLite
+    /// along the key range: only the buckets cross into .NET (see <see cref="HistoryChartBuckets"/>).
+    /// </summary>
+    private static List<HistorySample> ReadBuckets(
+        SqliteConnection connection, HistoryResolution resolution, long series, long fromMs, long toMs, long widthMs)
+    {
+        var sql = resolution switch
+        {
+            HistoryResolution.Raw => "SELECT ts / ?4, min(value), avg(value), max(value), count(*) FROM samples WHERE series_id = ?1 AND ts >= ?2 AND ts < ?3 GROUP BY 1 ORDER BY 1",
+            HistoryResolution.Minute => "SELECT bucket / ?4, min(min), sum(sum) / sum(count), max(max), sum(count) FROM rollup_minute WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 GROUP BY 1 ORDER BY 1",
+            _ => "SELECT bucket / ?4, min(min), sum(sum) / sum(count), max(max), sum(count) FROM rollup_hour WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 GROUP BY 1 ORDER BY 1",
+        };
+        var samples = new List<HistorySample>((int)Math.Min(((toMs - fromMs) / widthMs) + 2, 100_000));
+        Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
+        using (statement)
+        {
+            Check(connection, raw.sqlite3_bind_int64(statement, 1, series));
+            Check(connection, raw.sqlite3_bind_int64(statement, 2, fromMs));
+            Check(connection, raw.sqlite3_bind_int64(statement, 3, toMs));
+            Check(connection, raw.sqlite3_bind_int64(statement, 4, widthMs));
+            int step;
+            while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                samples.Add(new HistorySample(
+                    DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 0) * widthMs),
+                    raw.sqlite3_column_double(statement, 1),
+                    raw.sqlite3_column_double(statement, 2),
+                    raw.sqlite3_column_double(statement, 3),
+                    raw.sqlite3_column_int64(statement, 4)));
+            }
+
+            if (step != raw.SQLITE_DONE)
+            {
+                Check(connection, step);
+            }
+        }
+
+        return samples;
     }
 
     private long? SeriesId(SqliteConnection connection, string deviceId, string point)
