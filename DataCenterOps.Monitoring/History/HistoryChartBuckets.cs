@@ -2,9 +2,10 @@ namespace DataCenterOps.Monitoring.History;
 
 /// <summary>
 /// How a chart's read is bounded (<see cref="IHistoryStore.ReadChartAsync"/>): a range holding more rows than the chart
-/// has columns is read as one min / mean / max / count per time bucket, grouped in SQL along the (series, time) key, so
-/// only the buckets are decoded. Min–max rather than LTTB: the store can compute it in one GROUP BY (LTTB needs every row
-/// in order, in .NET), and each bucket keeps its extremes — a single 10-s spike in a week stays in the chart's min–max
+/// has columns is read as one min / mean / max / count per time bucket, grouped along the (series, time) key as it is
+/// read (PostgreSQL: GROUP BY date_bin, so only the buckets cross the network; SQLite, in-process: folded while the key
+/// range is stepped, no sample made per row). Min–max rather than LTTB: one pass in key order computes it (LTTB needs
+/// every row, and the next bucket's mean, in .NET), and each bucket keeps its extremes — a single 10-s spike in a week stays in the chart's min–max
 /// band, where LTTB keeps one point a bucket and may drop it. The mean draws the line, as for rollups (docs/adr/0015).
 /// </summary>
 public static class HistoryChartBuckets

@@ -31,7 +31,7 @@ public interface IHistoryStore
     /// <summary>
     /// A chart's read, at most <paramref name="maxSamples"/> samples: the rows of <see cref="ReadAsync"/> when the range
     /// holds no more; else one sample per bucket of <see cref="HistoryChartBuckets.WidthMs"/> (stamped with its start:
-    /// min, mean, max and count of the rows in it), computed by the database. Exports read every row with ReadAsync.
+    /// min, mean, max and count of the rows in it), no per-row sample made. Exports read every row with ReadAsync.
     /// </summary>
     Task<IReadOnlyList<HistorySample>> ReadChartAsync(
         string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, int maxSamples, CancellationToken cancellationToken);
