@@ -38,7 +38,7 @@ public sealed partial class SqliteHistoryStore
             // Microsoft.Data.Sqlite's async reads run synchronously anyway.
             cancellationToken.ThrowIfCancellationRequested();
             return SeriesId(connection, deviceId, point) is { } series
-                ? ReadRows(connection, RowsSql(resolution), resolution, series, fromMs, toMs, long.MaxValue)
+                ? ReadRows(connection, RowsSql(resolution), resolution, series, fromMs, toMs)
                 : [];
         }
     }
@@ -58,16 +58,7 @@ public sealed partial class SqliteHistoryStore
                 return [];
             }
 
-            // The rows themselves while they fit: the read stops one row past the bound, so a range that holds many
-            // costs no more than that before the bucketed read below.
-            var rows = ReadRows(connection, RowsSql(resolution) + " LIMIT ?4", resolution, series, fromMs, toMs, maxSamples + 1L);
-            if (rows.Count <= maxSamples)
-            {
-                return rows;
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            return ReadBuckets(connection, resolution, series, fromMs, toMs, HistoryChartBuckets.WidthMs(fromMs, toMs, resolution, maxSamples));
+            return ReadChart(connection, resolution, series, fromMs, toMs, maxSamples);
         }
     }
 
@@ -80,26 +71,21 @@ public sealed partial class SqliteHistoryStore
 
     /// <summary>
     /// One contiguous range of a table clustered on (series, time), read through SQLite's own statement API by column
-    /// position (no data reader's per-row bookkeeping); <paramref name="limit"/> binds ?4 when the SQL has it.
+    /// position (no data reader's per-row bookkeeping).
     /// </summary>
     private static List<HistorySample> ReadRows(
-        SqliteConnection connection, string sql, HistoryResolution resolution, long series, long fromMs, long toMs, long limit)
+        SqliteConnection connection, string sql, HistoryResolution resolution, long series, long fromMs, long toMs)
     {
         var bucketMs = resolution switch { HistoryResolution.Raw => 10_000L, HistoryResolution.Minute => MinuteMs, _ => HourMs };
 
         // Room for the rows the range holds at the resolution (raw: at a 10-s interval), capped: no list regrown 15 times.
-        var samples = new List<HistorySample>((int)Math.Min(Math.Clamp((toMs - fromMs) / bucketMs, 0, 100_000), limit));
+        var samples = new List<HistorySample>((int)Math.Clamp((toMs - fromMs) / bucketMs, 0, 100_000));
         Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
         using (statement)
         {
             Check(connection, raw.sqlite3_bind_int64(statement, 1, series));
             Check(connection, raw.sqlite3_bind_int64(statement, 2, fromMs));
             Check(connection, raw.sqlite3_bind_int64(statement, 3, toMs));
-            if (limit != long.MaxValue)
-            {
-                Check(connection, raw.sqlite3_bind_int64(statement, 4, limit));
-            }
-
             int step;
             if (resolution == HistoryResolution.Raw)
             {
@@ -132,22 +118,24 @@ public sealed partial class SqliteHistoryStore
     }
 
     /// <summary>
-    /// Min, mean, max and count per bucket of <paramref name="widthMs"/> (aligned on the epoch), folded as the key range is
-    /// stepped: the (series, time) order already groups the rows, where SQLite's own GROUP BY sorts every row into a
-    /// temp B-tree first (a week raw: 35 ms CPU grouped by SQLite, 4 ms to step the range; see docs/adr/0015). No sample
-    /// is made per row; only the buckets.
+    /// The chart's read in one pass along the key range: the first rows are kept as they are, while every row is also
+    /// folded into its bucket (min, sum, max, count; buckets aligned on the epoch); at the end the rows if no more than
+    /// <paramref name="maxSamples"/> came, else the buckets. The (series, time) order already groups the rows, where
+    /// SQLite's own GROUP BY sorts every row into a temp B-tree first (slower than reading them all; docs/adr/0015).
     /// </summary>
-    private static List<HistorySample> ReadBuckets(
-        SqliteConnection connection, HistoryResolution resolution, long series, long fromMs, long toMs, long widthMs)
+    private static List<HistorySample> ReadChart(
+        SqliteConnection connection, HistoryResolution resolution, long series, long fromMs, long toMs, int maxSamples)
     {
         var rollup = resolution != HistoryResolution.Raw;
+        var widthMs = HistoryChartBuckets.WidthMs(fromMs, toMs, resolution, maxSamples);
         var sql = resolution switch
         {
             HistoryResolution.Raw => "SELECT ts, value FROM samples WHERE series_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts",
             HistoryResolution.Minute => "SELECT bucket, min, sum, max, count FROM rollup_minute WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 ORDER BY bucket",
             _ => "SELECT bucket, min, sum, max, count FROM rollup_hour WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 ORDER BY bucket",
         };
-        var samples = new List<HistorySample>((int)Math.Min(((toMs - fromMs) / widthMs) + 2, 100_000));
+        var rows = new List<HistorySample>(Math.Min(maxSamples + 1, 4_096));
+        var buckets = new List<HistorySample>(maxSamples);
         Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
         using (statement)
         {
@@ -158,18 +146,24 @@ public sealed partial class SqliteHistoryStore
             int step;
             while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
-                var index = raw.sqlite3_column_int64(statement, 0) / widthMs;
+                var ts = raw.sqlite3_column_int64(statement, 0);
                 var row = rollup
-                    ? new Bucket(index, raw.sqlite3_column_double(statement, 1), raw.sqlite3_column_double(statement, 2), raw.sqlite3_column_double(statement, 3), raw.sqlite3_column_int64(statement, 4))
-                    : Bucket.Of(index, raw.sqlite3_column_double(statement, 1));
+                    ? new Bucket(ts, raw.sqlite3_column_double(statement, 1), raw.sqlite3_column_double(statement, 2), raw.sqlite3_column_double(statement, 3), raw.sqlite3_column_int64(statement, 4))
+                    : Bucket.Of(ts, raw.sqlite3_column_double(statement, 1));
+                if (rows.Count <= maxSamples)
+                {
+                    rows.Add(row.ToSample(1));
+                }
+
+                var index = ts / widthMs;
                 if (index == bucket.Index)
                 {
                     bucket = bucket.With(row);
                 }
                 else
                 {
-                    bucket.AddTo(samples, widthMs);
-                    bucket = row;
+                    bucket.AddTo(buckets, widthMs);
+                    bucket = row with { Index = index };
                 }
             }
 
@@ -178,24 +172,28 @@ public sealed partial class SqliteHistoryStore
                 Check(connection, step);
             }
 
-            bucket.AddTo(samples, widthMs);
+            bucket.AddTo(buckets, widthMs);
         }
 
-        return samples;
+        return rows.Count <= maxSamples ? rows : buckets;
     }
 
-    /// <summary>The statistics of one chart bucket so far (a raw row is a bucket of one).</summary>
+    /// <summary>The statistics of one chart bucket so far; a row read is one too, its Index its time.</summary>
     private readonly record struct Bucket(long Index, double Min, double Sum, double Max, long Count)
     {
         public static Bucket Of(long index, double value) => new(index, value, value, value, 1);
 
         public Bucket With(Bucket row) => new(Index, Math.Min(Min, row.Min), Sum + row.Sum, Math.Max(Max, row.Max), Count + row.Count);
 
+        /// <summary>As a sample stamped Index × <paramref name="widthMs"/> (a row: its own time, width 1).</summary>
+        public HistorySample ToSample(long widthMs) =>
+            new(DateTimeOffset.FromUnixTimeMilliseconds(Index * widthMs), Min, Sum / Count, Max, Count);
+
         public void AddTo(List<HistorySample> samples, long widthMs)
         {
             if (Count > 0)
             {
-                samples.Add(new HistorySample(DateTimeOffset.FromUnixTimeMilliseconds(Index * widthMs), Min, Sum / Count, Max, Count));
+                samples.Add(ToSample(widthMs));
             }
         }
     }
