@@ -28,6 +28,14 @@ public interface IHistoryStore
     Task<IReadOnlyList<HistorySample>> ReadAsync(
         string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A chart's read, at most <paramref name="maxSamples"/> samples: the rows of <see cref="ReadAsync"/> when the range
+    /// holds no more; else one sample per bucket of <see cref="HistoryChartBuckets.WidthMs"/> (stamped with its start:
+    /// min, mean, max and count of the rows in it), no per-row sample made. Exports read every row with ReadAsync.
+    /// </summary>
+    Task<IReadOnlyList<HistorySample>> ReadChartAsync(
+        string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, int maxSamples, CancellationToken cancellationToken);
+
     /// <summary>Makes ready what writes in the coming days need (PostgreSQL: the daily partitions ahead); nothing on SQLite.</summary>
     Task PrepareAsync(DateTimeOffset now, CancellationToken cancellationToken);
 

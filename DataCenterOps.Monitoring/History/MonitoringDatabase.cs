@@ -1,5 +1,7 @@
 using DataCenterOps.Monitoring.Devices;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace DataCenterOps.Monitoring.History;
@@ -11,10 +13,18 @@ namespace DataCenterOps.Monitoring.History;
 public sealed class MonitoringDatabase
 {
     private readonly Lock _schemaGate = new();
+    private readonly ILogger _logger;
     private volatile bool _schemaReady;
 
+    /// <summary>For tests and tools that open the file themselves: a layout change is not logged.</summary>
     public MonitoringDatabase(IOptions<MonitoringOptions> options)
+        : this(options, NullLogger<MonitoringDatabase>.Instance)
     {
+    }
+
+    public MonitoringDatabase(IOptions<MonitoringOptions> options, ILogger<MonitoringDatabase> logger)
+    {
+        _logger = logger;
         var history = options.Value.History;
         FilePath = Path.GetFullPath(Path.IsPathRooted(history.DatabaseFile)
             ? history.DatabaseFile
@@ -84,7 +94,7 @@ public sealed class MonitoringDatabase
                 }
             }
 
-            MonitoringSchemaMigration.Apply(connection);
+            MonitoringSchemaMigration.Apply(connection, _logger);
             _schemaReady = true;
         }
     }

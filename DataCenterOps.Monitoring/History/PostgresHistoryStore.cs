@@ -133,17 +133,50 @@ public sealed partial class PostgresHistoryStore(SharedDatabase database, IOptio
         }
     }
 
+    private const string SeriesOfPoint = $"(SELECT id FROM {PostgresHistorySchema.Schema}.history_series WHERE device_id = @d AND point = @p)";
+
     public async Task<IReadOnlyList<HistorySample>> ReadAsync(
         string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        const string Series = $"(SELECT id FROM {PostgresHistorySchema.Schema}.history_series WHERE device_id = @d AND point = @p)";
+        return await ReadSamplesAsync(RowsSql(resolution), deviceId, point, from, to, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<HistorySample>> ReadChartAsync(
+        string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, int maxSamples, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSamples, 2);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+
+        // The rows themselves while they fit (the read stops one past the bound); else the buckets, grouped by the server.
+        var rows = await ReadSamplesAsync(RowsSql(resolution) + " LIMIT @limit", deviceId, point, from, to, ("limit", maxSamples + 1L), cancellationToken).ConfigureAwait(false);
+        if (rows.Count <= maxSamples)
+        {
+            return rows;
+        }
+
+        var width = TimeSpan.FromMilliseconds(HistoryChartBuckets.WidthMs(from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), resolution, maxSamples));
+        const string Epoch = "TIMESTAMPTZ '1970-01-01 00:00:00+00'";
         var sql = resolution switch
         {
-            HistoryResolution.Raw => $"SELECT ts, value, value, value, 1::bigint FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Samples} WHERE series_id = {Series} AND ts >= @from AND ts < @to ORDER BY ts",
-            HistoryResolution.Minute => $"SELECT bucket, min, sum / count, max, count FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Minutes} WHERE series_id = {Series} AND bucket >= @from AND bucket < @to ORDER BY bucket",
-            _ => $"SELECT bucket, min, sum / count, max, count FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Hours} WHERE series_id = {Series} AND bucket >= @from AND bucket < @to ORDER BY bucket",
+            HistoryResolution.Raw => $"SELECT date_bin(@width, ts, {Epoch}) AS b, min(value), avg(value), max(value), count(*) FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Samples} WHERE series_id = {SeriesOfPoint} AND ts >= @from AND ts < @to GROUP BY b ORDER BY b",
+            HistoryResolution.Minute => $"SELECT date_bin(@width, bucket, {Epoch}) AS b, min(min), sum(sum) / sum(count)::float8, max(max), sum(count)::bigint FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Minutes} WHERE series_id = {SeriesOfPoint} AND bucket >= @from AND bucket < @to GROUP BY b ORDER BY b",
+            _ => $"SELECT date_bin(@width, bucket, {Epoch}) AS b, min(min), sum(sum) / sum(count)::float8, max(max), sum(count)::bigint FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Hours} WHERE series_id = {SeriesOfPoint} AND bucket >= @from AND bucket < @to GROUP BY b ORDER BY b",
         };
+        return await ReadSamplesAsync(sql, deviceId, point, from, to, ("width", width), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string RowsSql(HistoryResolution resolution) => resolution switch
+    {
+        HistoryResolution.Raw => $"SELECT ts, value, value, value, 1::bigint FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Samples} WHERE series_id = {SeriesOfPoint} AND ts >= @from AND ts < @to ORDER BY ts",
+        HistoryResolution.Minute => $"SELECT bucket, min, sum / count, max, count FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Minutes} WHERE series_id = {SeriesOfPoint} AND bucket >= @from AND bucket < @to ORDER BY bucket",
+        _ => $"SELECT bucket, min, sum / count, max, count FROM {PostgresHistorySchema.Schema}.{PostgresHistorySchema.Hours} WHERE series_id = {SeriesOfPoint} AND bucket >= @from AND bucket < @to ORDER BY bucket",
+    };
+
+    /// <summary>Runs a read of (time, min, avg, max, count) rows with the point and range bound, and one more parameter if given.</summary>
+    private async Task<List<HistorySample>> ReadSamplesAsync(
+        string sql, string deviceId, string point, DateTimeOffset from, DateTimeOffset to, (string Name, object Value)? extra, CancellationToken cancellationToken)
+    {
         var samples = new List<HistorySample>();
         var command = database.DataSource.CreateCommand(sql);
         await using (command.ConfigureAwait(false))
@@ -152,6 +185,11 @@ public sealed partial class PostgresHistoryStore(SharedDatabase database, IOptio
             command.Parameters.AddWithValue("p", point);
             command.Parameters.AddWithValue("from", from.UtcDateTime);
             command.Parameters.AddWithValue("to", to.UtcDateTime);
+            if (extra is { } parameter)
+            {
+                command.Parameters.AddWithValue(parameter.Name, parameter.Value);
+            }
+
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {

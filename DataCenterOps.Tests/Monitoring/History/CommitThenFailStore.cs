@@ -30,6 +30,10 @@ internal sealed class CommitThenFailStore(IHistoryStore inner, Func<Exception> f
         string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, CancellationToken cancellationToken) =>
         inner.ReadAsync(deviceId, point, from, to, resolution, cancellationToken);
 
+    public Task<IReadOnlyList<HistorySample>> ReadChartAsync(
+        string deviceId, string point, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, int maxSamples, CancellationToken cancellationToken) =>
+        inner.ReadChartAsync(deviceId, point, from, to, resolution, maxSamples, cancellationToken);
+
     public Task PrepareAsync(DateTimeOffset now, CancellationToken cancellationToken) => inner.PrepareAsync(now, cancellationToken);
 
     public Task RollupAsync(DateTimeOffset now, DateTimeOffset? dirtySince, CancellationToken cancellationToken) =>

@@ -1,6 +1,8 @@
 using DataCenterOps.Monitoring.Devices;
 using DataCenterOps.Monitoring.History;
 using DataCenterOps.Tests.TestSupport;
+using DataCenterOps.Tests.Web;
+using DataCenterOps.Tests.Web.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -68,6 +70,25 @@ public sealed class MonitoringSchemaMigrationTests : IDisposable
         var hour = Assert.Single((await again.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Hour, CancellationToken.None)).Samples);
         Assert.Equal((25.0, 4L), (hour.Avg, hour.Count));
         Assert.Equal(4L, await ScalarAsync<long>(database, "SELECT count(*) FROM samples"));
+    }
+
+    [Fact]
+    public async Task TheApp_StartedOnAFormerDatabase_SaysSoInItsLog_WithProgress_UntilTheLayoutIsChanged()
+    {
+        WriteFormerDatabase();
+        var capture = new LineCapture("monitoring.db is in layout 1 now");
+        await using var app = WebAppFactory.On(_temp.Path);
+        app.LogSink = capture;
+
+        // The shipped appsettings.json's level (the test factory's default is Warning).
+        app.ExtraSettings["Logging:LogLevel:Default"] = "Information";
+        using var client = app.CreateClient();
+
+        await capture.Seen.WaitAsync(TimeSpan.FromSeconds(60));
+        var lines = capture.Lines.Where(l => l.Contains(typeof(MonitoringDatabase).FullName!, StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("Warning", Assert.Single(lines, l => l.Contains("is in an earlier layout", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Single(lines, l => l.Contains("100 % of the series copied", StringComparison.Ordinal));
+        Assert.Equal(1L, await ScalarAsync<long>(new MonitoringDatabase(_options), "PRAGMA user_version"));
     }
 
     [Fact]

@@ -70,20 +70,14 @@ public sealed class HistoryQueryBenchmark : IEndToEndBenchmark
             await SeedAsync(store, connectionString, cancellationToken);
             seed.Stop();
             var query = new HistoryQuery(store);
-            var year = await HistoryQueryFigures.MeasureAsync(query, TimeSpan.FromDays(365), HistoryResolution.Hour, 0, cancellationToken);
-            var weekMinute = await HistoryQueryFigures.MeasureAsync(query, TimeSpan.FromDays(7), HistoryResolution.Minute, 1, cancellationToken);
-            var weekRaw = await HistoryQueryFigures.MeasureAsync(query, TimeSpan.FromDays(7), HistoryResolution.Raw, 2, cancellationToken);
-            return
-            [
+            var figures = new List<Figure>
+            {
                 new($"PostgreSQL: seeding 100 points × 7 days raw at {SampleSeconds} s + rollups, then VACUUM ANALYZE ({server.Source})", seed.Elapsed.TotalSeconds, "s"),
-                new("PostgreSQL: 1-year chart of one point (1-hour rollups, 8,760 rows), median", year.Median, "ms"),
-                new("PostgreSQL: 1-year chart of one point (1-hour rollups), worst", year.Worst, "ms"),
-                new("PostgreSQL: 7-day chart of one point (1-minute rollups, 10,080 rows), median", weekMinute.Median, "ms"),
-                new("PostgreSQL: 7-day chart of one point (1-minute rollups), worst", weekMinute.Worst, "ms"),
-                new($"PostgreSQL: 7-day chart of one point (raw, {7 * 86400 / SampleSeconds:N0} rows), median", weekRaw.Median, "ms"),
-                new("PostgreSQL: 7-day chart of one point (raw), worst", weekRaw.Worst, "ms"),
-                new("PostgreSQL: client CPU per 7-day raw query (this process; the server's not counted)", weekRaw.CpuMs, "ms"),
-            ];
+            };
+
+            // Client CPU only: the server's is not counted.
+            figures.AddRange((await HistoryQueryFigures.MeasureChartsAsync(query, cancellationToken)).Select(f => f with { What = "PostgreSQL: " + f.What }));
+            return figures;
         }
         finally
         {

@@ -34,19 +34,9 @@ internal static class HistoryQueryFigures
         {
             new($"batch writer into a full database (last {raw:N0} of 100 points × 7 days at {SampleSeconds} s)", WriterRate, "readings/s"),
         };
-        var year = await MeasureAsync(query, TimeSpan.FromDays(365), HistoryResolution.Hour, 0, cancellationToken);
-        var weekMinute = await MeasureAsync(query, TimeSpan.FromDays(7), HistoryResolution.Minute, 1, cancellationToken);
-        var weekRaw = await MeasureAsync(query, TimeSpan.FromDays(7), HistoryResolution.Raw, 2, cancellationToken);
-        figures.Add(new("1-year chart of one point (1-hour rollups, 8,760 rows), median", year.Median, "ms"));
-        figures.Add(new("1-year chart of one point (1-hour rollups), worst", year.Worst, "ms"));
-        figures.Add(new("7-day chart of one point (1-minute rollups, 10,080 rows; what the device page asks), median", weekMinute.Median, "ms"));
-        figures.Add(new("7-day chart of one point (1-minute rollups), worst", weekMinute.Worst, "ms"));
-        figures.Add(new($"7-day chart of one point (raw, {7 * 86400 / SampleSeconds:N0} rows), median", weekRaw.Median, "ms"));
-        figures.Add(new("7-day chart of one point (raw), worst", weekRaw.Worst, "ms"));
-        figures.Add(new("CPU of this process per query (mean of the runs, SQLite runs in-process), 1-year chart from 1-hour rollups", year.CpuMs, "ms"));
-        figures.Add(new("CPU per query, 7-day chart from 1-minute rollups", weekMinute.CpuMs, "ms"));
-        figures.Add(new("CPU per query, 7-day raw chart", weekRaw.CpuMs, "ms"));
+        figures.AddRange(await MeasureChartsAsync(query, cancellationToken));
         figures.Add(new("monitoring.db size with that history", new FileInfo(database.FilePath).Length / 1048576.0, "MiB"));
+        figures.AddRange(await MonitoringMigrationFigures.RunAsync(directory, cancellationToken));
         return figures;
     }
 
@@ -135,10 +125,47 @@ internal static class HistoryQueryFigures
         }
     }
 
-    /// <summary>Median, worst and CPU per query of <see cref="Runs"/> chart reads, each of another point.</summary>
-    internal static async Task<(double Median, double Worst, double CpuMs)> MeasureAsync(
-        HistoryQuery query, TimeSpan range, HistoryResolution resolution, int offset, CancellationToken cancellationToken)
+    /// <summary>
+    /// The three charts through the chart path the screens use (<see cref="HistoryQuery.GetChartSeriesAsync(string, string, DateTimeOffset, DateTimeOffset, HistoryResolution, CancellationToken)"/>:
+    /// at most <see cref="HistoryQuery.ChartSamples"/> samples, buckets grouped in SQL), and the same ranges read row by
+    /// row (<see cref="HistoryQuery.GetSeriesAsync(string, string, DateTimeOffset, DateTimeOffset, HistoryResolution, CancellationToken)"/>, the CSV export's path,
+    /// and every chart's before the bound). "7 days raw" asks raw explicitly: no screen's range picks raw beyond 6 hours.
+    /// </summary>
+    internal static async Task<IReadOnlyList<Figure>> MeasureChartsAsync(HistoryQuery query, CancellationToken cancellationToken)
     {
+        var figures = new List<Figure>();
+        foreach (var (name, range, resolution, offset) in new[]
+        {
+            ("1-year chart of one point (1-hour rollups)", TimeSpan.FromDays(365), HistoryResolution.Hour, 0),
+            ("7-day chart of one point (1-minute rollups; the range the device page's 7-day button asks)", TimeSpan.FromDays(7), HistoryResolution.Minute, 1),
+            ("7-day chart of one point (raw)", TimeSpan.FromDays(7), HistoryResolution.Raw, 2),
+        })
+        {
+            // The chart first, on points not read before; then every row on other points (offset + 3).
+            var chart = await MeasureAsync(query, range, resolution, offset, chart: true, cancellationToken);
+            var rows = await MeasureAsync(query, range, resolution, offset + 3, chart: false, cancellationToken);
+            figures.Add(new($"{name}, chart path ({chart.Samples:N0} samples), median", chart.Median, "ms"));
+            figures.Add(new($"{name}, chart path, worst", chart.Worst, "ms"));
+            figures.Add(new($"{name}, chart path, CPU of this process per query", chart.CpuMs, "ms"));
+            figures.Add(new($"{name}, every row ({rows.Samples:N0}; the CSV export's read), median", rows.Median, "ms"));
+            figures.Add(new($"{name}, every row, CPU of this process per query", rows.CpuMs, "ms"));
+        }
+
+        return figures;
+    }
+
+    /// <summary>Median, worst, CPU per query and samples returned of <see cref="Runs"/> reads, each of another point.</summary>
+    internal static async Task<(double Median, double Worst, double CpuMs, int Samples)> MeasureAsync(
+        HistoryQuery query, TimeSpan range, HistoryResolution resolution, int offset, bool chart, CancellationToken cancellationToken)
+    {
+        var samples = 0;
+
+        // One untimed read first, of a point no figure reads (series 3..8; the figures' offsets 0..5 read none of them), so
+        // the JIT's first compile of the path is not in the CPU figure.
+        var warm = 3 + offset;
+        _ = chart
+            ? await query.GetChartSeriesAsync($"dev-{warm / PointsPerDevice}", $"point.{warm % PointsPerDevice}", Now - range, Now, resolution, cancellationToken)
+            : await query.GetSeriesAsync($"dev-{warm / PointsPerDevice}", $"point.{warm % PointsPerDevice}", Now - range, Now, resolution, cancellationToken);
         var times = new List<double>();
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         for (var run = 0; run < Runs; run++)
@@ -146,8 +173,12 @@ internal static class HistoryQueryFigures
             // A different point each run (and each figure): nothing of it is in SQLite's page cache of this connection yet.
             var series = (run * 13 + offset * 37) % (Devices * PointsPerDevice);
             var clock = Stopwatch.StartNew();
-            var result = await query.GetSeriesAsync($"dev-{series / PointsPerDevice}", $"point.{series % PointsPerDevice}", Now - range, Now, resolution, cancellationToken);
+            var (device, point) = ($"dev-{series / PointsPerDevice}", $"point.{series % PointsPerDevice}");
+            var result = chart
+                ? await query.GetChartSeriesAsync(device, point, Now - range, Now, resolution, cancellationToken)
+                : await query.GetSeriesAsync(device, point, Now - range, Now, resolution, cancellationToken);
             clock.Stop();
+            samples = result.Samples.Count;
             if (result.Samples.Count == 0)
             {
                 throw new InvalidOperationException($"No {resolution} samples for series {series}: the seed did not work.");
@@ -158,6 +189,6 @@ internal static class HistoryQueryFigures
 
         var cpuMs = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Runs;
         times.Sort();
-        return (times[times.Count / 2], times[^1], cpuMs);
+        return (times[times.Count / 2], times[^1], cpuMs, samples);
     }
 }

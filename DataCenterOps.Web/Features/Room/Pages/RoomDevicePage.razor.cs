@@ -72,7 +72,7 @@ public sealed partial class RoomDevicePage
 
         try
         {
-            _series = await History.GetSeriesAsync(Id, _point, _from, _to, _cts.Token);
+            _series = await History.GetChartSeriesAsync(Id, _point, _from, _to, _cts.Token);
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
         {

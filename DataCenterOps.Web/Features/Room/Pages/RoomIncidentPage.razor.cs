@@ -86,7 +86,7 @@ public sealed partial class RoomIncidentPage : IDisposable
         var charts = new List<IncidentChart>();
         foreach (var (deviceId, point) in InvolvedPoints(_incident.Alarms, LiveState))
         {
-            charts.Add(new IncidentChart(deviceId, point, await History.GetSeriesAsync(deviceId, point, _from, _to, _cts.Token)));
+            charts.Add(new IncidentChart(deviceId, point, await History.GetChartSeriesAsync(deviceId, point, _from, _to, _cts.Token)));
         }
 
         _charts = charts;
