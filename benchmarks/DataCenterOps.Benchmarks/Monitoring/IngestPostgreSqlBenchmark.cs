@@ -30,13 +30,6 @@ public sealed class IngestPostgreSqlBenchmark : IEndToEndBenchmark
         var loadBefore = LoadAverage();
         var readings = Readings();
         var directory = Directory.CreateTempSubdirectory("dcops-bench-ingest-pg-").FullName;
-        await using var server = await BenchPostgres.StartAsync();
-        var database = "dcops_bench_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(server.ConnectionString, $"CREATE DATABASE {database}", cancellationToken);
-        // EF Core's EnsureCreated wants a database without tables: its own.
-        await ExecuteAsync(server.ConnectionString, $"CREATE DATABASE {database}_ef", cancellationToken);
-        var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
-        var efConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database + "_ef" }.ConnectionString;
         try
         {
             // One after another on the same rows; wall time and this process's CPU time each (on a shared machine the CPU
@@ -54,31 +47,62 @@ public sealed class IngestPostgreSqlBenchmark : IEndToEndBenchmark
             var sqliteBackPressure = await MeasureAsync(() => SqliteChannelAsync(directory, "backpressure.db", readings, new HistoryOptions().BufferCapacity, cancellationToken));
             var sqlite = await MeasureAsync(() => Task.FromResult(SqliteBatches(directory, "ours.db", readings)));
             var efSqlite = await MeasureAsync(() => EfCoreAsync(new DbContextOptionsBuilder<EfSampleContext>().UseSqlite($"Data Source={Path.Combine(directory, "ef.db")}").Options, sqlite: true, readings, cancellationToken));
-            var copy = await MeasureAsync(() => PostgresCopyAsync(connectionString, readings, cancellationToken));
-            var copyChannel = await MeasureAsync(() => PostgresChannelAsync(connectionString, readings, cancellationToken));
-            var efPostgres = await MeasureAsync(() => EfCoreAsync(new DbContextOptionsBuilder<EfSampleContext>().UseNpgsql(efConnectionString).Options, sqlite: false, readings, cancellationToken));
-            var loadAfter = LoadAverage();
             var n = readings.Length.ToString("N0", CultureInfo.InvariantCulture);
-            return
+            List<Figure> figures =
             [
                 new Figure($"ingest {n} readings, SQLite through the poller's path (HistoryWriter channel → SqliteHistoryStore, {BatchSize}/tx, + the rollup run; buffer holds the burst)", readings.Length / sqliteChannel.Wall.TotalSeconds, "readings/s"),
                 new Figure($"ingest {n} readings, SQLite through the poller's path with back-pressure (buffer {new HistoryOptions().BufferCapacity:N0}, the default)", readings.Length / sqliteBackPressure.Wall.TotalSeconds, "readings/s"),
                 new Figure($"ingest {n} readings, SQLite direct batch write (SqliteHistoryStore, {BatchSize}/tx, + the rollup run)", readings.Length / sqlite.Wall.TotalSeconds, "readings/s"),
                 new Figure($"ingest {n} readings, EF Core AddRange + SaveChanges on SQLite ({BatchSize}/SaveChanges)", readings.Length / efSqlite.Wall.TotalSeconds, "readings/s"),
-                new Figure($"ingest {n} readings, PostgreSQL binary COPY (PostgresHistoryStore, {BatchSize}/tx, day partition)", readings.Length / copy.Wall.TotalSeconds, "readings/s"),
-                new Figure($"ingest {n} readings, PostgreSQL binary COPY through HistoryWriter's channel", readings.Length / copyChannel.Wall.TotalSeconds, "readings/s"),
-                new Figure($"ingest {n} readings, EF Core AddRange + SaveChanges on PostgreSQL ({BatchSize}/SaveChanges)", readings.Length / efPostgres.Wall.TotalSeconds, "readings/s"),
                 new Figure("SQLite poller's path over EF Core AddRange on SQLite (wall)", efSqlite.Wall.TotalSeconds / sqliteChannel.Wall.TotalSeconds, "×"),
                 new Figure("SQLite poller's path over the direct batch write (CPU; 1 = as cheap)", sqlite.Cpu.TotalSeconds / sqliteChannel.Cpu.TotalSeconds, "×"),
                 new Figure("SQLite poller's path over EF Core AddRange on SQLite (CPU)", efSqlite.Cpu.TotalSeconds / sqliteChannel.Cpu.TotalSeconds, "×"),
-                new Figure("PostgreSQL COPY over EF Core AddRange on PostgreSQL (wall)", efPostgres.Wall.TotalSeconds / copy.Wall.TotalSeconds, "×"),
                 new Figure("SQLite poller's path, readings per CPU-second of this process", readings.Length / sqliteChannel.Cpu.TotalSeconds, "readings/CPU-s"),
                 new Figure("SQLite poller's path with back-pressure, readings per CPU-second", readings.Length / sqliteBackPressure.Cpu.TotalSeconds, "readings/CPU-s"),
                 new Figure("SQLite direct batch write, readings per CPU-second", readings.Length / sqlite.Cpu.TotalSeconds, "readings/CPU-s"),
                 new Figure("EF Core AddRange on SQLite, readings per CPU-second", readings.Length / efSqlite.Cpu.TotalSeconds, "readings/CPU-s"),
+            ];
+
+            // DCOPS_BENCH_INGEST_SQLITE_ONLY=1: the SQLite half alone (no PostgreSQL cluster needed), as for history-queries.
+            if (Environment.GetEnvironmentVariable("DCOPS_BENCH_INGEST_SQLITE_ONLY") != "1")
+            {
+                figures.AddRange(await PostgreSqlAsync(readings, cancellationToken));
+            }
+
+            figures.Add(new Figure($"machine load average (1 min) before the run, {Environment.ProcessorCount} cores", loadBefore, "runnable tasks"));
+            figures.Add(new Figure("machine load average (1 min) after the run", LoadAverage(), "runnable tasks"));
+            return figures;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<IReadOnlyList<Figure>> PostgreSqlAsync(Reading[] readings, CancellationToken cancellationToken)
+    {
+        await using var server = await BenchPostgres.StartAsync();
+        var database = "dcops_bench_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecuteAsync(server.ConnectionString, $"CREATE DATABASE {database}", cancellationToken);
+        // EF Core's EnsureCreated wants a database without tables: its own.
+        await ExecuteAsync(server.ConnectionString, $"CREATE DATABASE {database}_ef", cancellationToken);
+        var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
+        var efConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database + "_ef" }.ConnectionString;
+        try
+        {
+            var copy = await MeasureAsync(() => PostgresCopyAsync(connectionString, readings, cancellationToken));
+            var copyChannel = await MeasureAsync(() => PostgresChannelAsync(connectionString, readings, cancellationToken));
+            var efPostgres = await MeasureAsync(() => EfCoreAsync(new DbContextOptionsBuilder<EfSampleContext>().UseNpgsql(efConnectionString).Options, sqlite: false, readings, cancellationToken));
+            var n = readings.Length.ToString("N0", CultureInfo.InvariantCulture);
+            return
+            [
+                new Figure($"ingest {n} readings, PostgreSQL binary COPY (PostgresHistoryStore, {BatchSize}/tx, day partition)", readings.Length / copy.Wall.TotalSeconds, "readings/s"),
+                new Figure($"ingest {n} readings, PostgreSQL binary COPY through HistoryWriter's channel", readings.Length / copyChannel.Wall.TotalSeconds, "readings/s"),
+                new Figure($"ingest {n} readings, EF Core AddRange + SaveChanges on PostgreSQL ({BatchSize}/SaveChanges)", readings.Length / efPostgres.Wall.TotalSeconds, "readings/s"),
+                new Figure("PostgreSQL COPY over EF Core AddRange on PostgreSQL (wall)", efPostgres.Wall.TotalSeconds / copy.Wall.TotalSeconds, "×"),
                 new Figure("PostgreSQL COPY, readings per CPU-second of this process (the server's CPU not counted)", readings.Length / copy.Cpu.TotalSeconds, "readings/CPU-s"),
-                new Figure($"machine load average (1 min) before the run, {Environment.ProcessorCount} cores; PostgreSQL: {server.Source}", loadBefore, "runnable tasks"),
-                new Figure("machine load average (1 min) after the run", loadAfter, "runnable tasks"),
+                new Figure($"PostgreSQL: {server.Source}", 1, "cluster"),
             ];
         }
         finally
@@ -86,8 +110,6 @@ public sealed class IngestPostgreSqlBenchmark : IEndToEndBenchmark
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(server.ConnectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)", CancellationToken.None);
             await ExecuteAsync(server.ConnectionString, $"DROP DATABASE IF EXISTS {database}_ef WITH (FORCE)", CancellationToken.None);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
         }
     }
 
