@@ -22,7 +22,12 @@ public sealed partial class SqliteHistoryStore(MonitoringDatabase database, IOpt
     private const long MinuteMs = 60_000;
     private const long HourMs = 3_600_000;
 
-    private const string InsertSql = "INSERT INTO samples (series_id, ts, value) VALUES (?1, ?2, ?3) ON CONFLICT (series_id, ts) DO NOTHING";
+    // Readings per multi-row INSERT: one step, one reset and one statement's fixed cost for this many (the rest of a
+    // batch goes through the single-row statement).
+    private const int RowsPerInsert = 64;
+
+    private static readonly string InsertSql = InsertSqlFor(1);
+    private static readonly string InsertManySql = InsertSqlFor(RowsPerInsert);
 
     // At most this many (point, minute) aggregates wait for the rollup run; beyond, the batch writer writes them itself.
     private const int MaxHeldAggregates = 200_000;
@@ -36,13 +41,24 @@ public sealed partial class SqliteHistoryStore(MonitoringDatabase database, IOpt
     // every series, so a batch that touches thousands of series does not read them back from the file each time.
     private const int WriteCacheKib = 32 * 1024;
 
+    // WAL pages written before this connection checkpoints (SQLite's default is 1,000): a batch over thousands of series
+    // dirties about a page per series, so the default checkpointed — copied the pages back and fsync'd — after every
+    // batch. Sixteen thousand pages (64 MiB at 4 KiB) let a checkpoint cover several batches, a page rewritten by each
+    // of them copied once. Durability is the WAL's and synchronous = NORMAL's, as before.
+    private const int WalAutoCheckpointPages = 16_384;
+
     private readonly Dictionary<(string DeviceId, string Point), long> _seriesIds = [];
-    private readonly Dictionary<(long Series, long Bucket), Aggregate> _batchMinutes = [];
+    // The batch's readings as rows (series id resolved), sorted by (series, time) before the insert, and the batch's
+    // per-minute aggregates, one entry per (series, minute) since the sorted rows come minute by minute: both reused.
+    private Row[] _rows = [];
+    private readonly List<(long Series, long Bucket, Aggregate Minute)> _batchMinutes = [];
+    private long _batchEarliest;
     private readonly Dictionary<(long Series, long Bucket), Aggregate> _heldMinutes = [];
     private readonly Dictionary<(long Series, long Bucket), Aggregate> _hours = [];
     private readonly Lock _writeGate = new();
     private SqliteConnection? _writeConnection;
     private sqlite3_stmt? _insert;
+    private sqlite3_stmt? _insertMany;
     private sqlite3_stmt? _upsertMinute;
     private sqlite3_stmt? _upsertHour;
     private sqlite3_stmt? _pending;
@@ -136,18 +152,35 @@ public sealed partial class SqliteHistoryStore(MonitoringDatabase database, IOpt
 
     private int WriteBatchCore(ReadOnlySpan<Reading> batch)
     {
+        // The fast way reports a reading that was already stored (rare: the writer asks AnyStored before a retry) without
+        // telling which one; the batch is then rolled back and written again row by row, each row telling.
+        var stored = TryWriteBatch(batch, rowByRow: false);
+        return stored >= 0 ? stored : TryWriteBatch(batch, rowByRow: true);
+    }
+
+    /// <summary>
+    /// One transaction: the series ids resolved, the rows sorted by (series, time) — neighbours in the B-tree one after
+    /// another — and inserted <see cref="RowsPerInsert"/> to a statement. -1 (nothing committed) if a multi-row statement
+    /// stored fewer rows than it was given.
+    /// </summary>
+    private int TryWriteBatch(ReadOnlySpan<Reading> batch, bool rowByRow)
+    {
         var connection = EnsureWriteConnection();
-        var db = connection.Handle!;
-        var insert = _insert!;
         _batchMinutes.Clear();
-        using var transaction = connection.BeginTransaction(deferred: false);
+        _batchEarliest = long.MaxValue;
         List<(string DeviceId, string Point)>? newIds = null;
-        var stored = 0;
-        var earliest = long.MaxValue;
+        var committed = false;
+        using var transaction = connection.BeginTransaction(deferred: false);
         try
         {
-            foreach (ref readonly var reading in batch)
+            if (_rows.Length < batch.Length)
             {
+                _rows = new Row[batch.Length];
+            }
+
+            for (var i = 0; i < batch.Length; i++)
+            {
+                ref readonly var reading = ref batch[i];
                 var key = (reading.DeviceId, reading.Point);
                 if (!_seriesIds.TryGetValue(key, out var id))
                 {
@@ -158,46 +191,43 @@ public sealed partial class SqliteHistoryStore(MonitoringDatabase database, IOpt
                     _seriesIds[key] = id;
                 }
 
-                var ts = reading.Timestamp.ToUnixTimeMilliseconds();
-                Check(connection, raw.sqlite3_bind_int64(insert, 1, id));
-                Check(connection, raw.sqlite3_bind_int64(insert, 2, ts));
-                Check(connection, raw.sqlite3_bind_double(insert, 3, reading.Value));
-                Step(connection, insert);
-                if (raw.sqlite3_changes(db) == 1)
-                {
-                    stored++;
-                    earliest = Math.Min(earliest, ts);
-                    ref var minute = ref CollectionsMarshal.GetValueRefOrAddDefault(_batchMinutes, (id, Floor(ts, MinuteMs)), out var seen);
-                    minute = seen ? minute.Add(reading.Value) : Aggregate.Of(reading.Value);
-                }
+                _rows[i] = new Row(id, reading.Timestamp.ToUnixTimeMilliseconds(), reading.Value, i);
+            }
+
+            var rows = SortedUnique(_rows.AsSpan(0, batch.Length));
+            var stored = rowByRow ? InsertRowByRow(connection, rows) : InsertMany(connection, rows);
+            if (stored < 0)
+            {
+                return -1;
             }
 
             if (stored > 0)
             {
                 // Committed with the batch: if the process ends before the next rollup run, the next start recomputes from here.
-                Check(connection, raw.sqlite3_bind_int64(_pending!, 1, earliest));
+                Check(connection, raw.sqlite3_bind_int64(_pending!, 1, _batchEarliest));
                 Step(connection, _pending!);
             }
 
             transaction.Commit();
-        }
-        catch
-        {
-            foreach (var key in newIds ?? [])
+            committed = true;
+            foreach (var (series, bucket, minute) in _batchMinutes)
             {
-                _seriesIds.Remove(key);
+                ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_heldMinutes, (series, bucket), out var seen);
+                held = seen ? held.Add(minute) : minute;
             }
 
-            throw;
+            return stored;
         }
-
-        foreach (var (key, minute) in _batchMinutes)
+        finally
         {
-            ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_heldMinutes, key, out var seen);
-            held = seen ? held.Add(minute) : minute;
+            if (!committed)
+            {
+                foreach (var key in newIds ?? [])
+                {
+                    _seriesIds.Remove(key);
+                }
+            }
         }
-
-        return stored;
     }
 
     private static void Step(SqliteConnection connection, sqlite3_stmt statement)
@@ -224,11 +254,12 @@ public sealed partial class SqliteHistoryStore(MonitoringDatabase database, IOpt
             {
                 // Readings are not evidence: in WAL mode NORMAL survives a crash of the application (kill -9: committed
                 // frames are in the WAL file, the OS writes them) but not of the machine; it skips an fsync per commit (docs/adr/0003).
-                pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{WriteCacheKib}");
+                pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{WriteCacheKib}; PRAGMA wal_autocheckpoint = {WalAutoCheckpointPages}");
                 pragma.ExecuteNonQuery();
             }
 
             _insert = Prepare(connection, InsertSql);
+            _insertMany = Prepare(connection, InsertManySql);
             _upsertMinute = Prepare(connection, UpsertMinuteSql);
             _upsertHour = Prepare(connection, UpsertHourSql);
             _pending = Prepare(connection, PendingSql);
@@ -266,6 +297,8 @@ public sealed partial class SqliteHistoryStore(MonitoringDatabase database, IOpt
     {
         _insert?.Dispose();
         _insert = null;
+        _insertMany?.Dispose();
+        _insertMany = null;
         _upsertMinute?.Dispose();
         _upsertMinute = null;
         _upsertHour?.Dispose();

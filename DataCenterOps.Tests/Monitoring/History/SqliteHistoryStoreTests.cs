@@ -63,6 +63,37 @@ public sealed class SqliteHistoryStoreTests
     }
 
     [Fact]
+    public async Task AReadingAlreadyStored_InALongBatch_IsStoredOnce_AndTheRestOfTheBatchGoesIn()
+    {
+        await using var harness = new HistoryHarness();
+        harness.Writer.WriteBatch([At(100, 1_000)]);
+
+        // Long enough for several multi-row statements; the reading at 100 s is in the middle of one of them.
+        harness.Writer.WriteBatch([.. Enumerable.Range(0, 200).Select(second => At(second, second))]);
+
+        Assert.Equal(200, harness.Writer.Stored);
+        Assert.Equal(200, await CountAsync(harness, "SELECT count(*) FROM samples"));
+        Assert.Equal(1, await CountAsync(harness, "SELECT count(*) FROM samples WHERE value = 1000"));
+        Assert.Equal(0, await CountAsync(harness, "SELECT count(*) FROM samples WHERE value = 100"));
+        await harness.Maintenance.RollupAsync(Hour.AddMinutes(5), CancellationToken.None);
+        var minutes = await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Minute, CancellationToken.None);
+        Assert.Equal([60L, 60L, 60L, 20L], minutes.Samples.Select(s => s.Count));
+        Assert.Equal(1_000.0, minutes.Samples[1].Max);
+    }
+
+    [Fact]
+    public async Task ThePointTwiceAtTheSameMillisecond_InOneBatch_IsStoredOnce_AsFirstGiven()
+    {
+        await using var harness = new HistoryHarness();
+        harness.Writer.WriteBatch([At(1, 20), At(0, 10), At(0, 99)]);
+
+        Assert.Equal(2, harness.Writer.Stored);
+        await harness.Maintenance.RollupAsync(Hour.AddMinutes(5), CancellationToken.None);
+        var minute = Assert.Single((await harness.Query.GetSeriesAsync("env-1", "temperature", Hour, Hour.AddHours(1), HistoryResolution.Minute, CancellationToken.None)).Samples);
+        Assert.Equal((10.0, 15.0, 20.0, 2L), (minute.Min, minute.Avg, minute.Max, minute.Count));
+    }
+
+    [Fact]
     public async Task ABatchThatFails_LeavesNoAggregateBehind_AndItsRetryCountsOnce()
     {
         await using var harness = new HistoryHarness();

@@ -30,6 +30,66 @@ public sealed class IngestPostgreSqlBenchmark : IEndToEndBenchmark
         var loadBefore = LoadAverage();
         var readings = Readings();
         var directory = Directory.CreateTempSubdirectory("dcops-bench-ingest-pg-").FullName;
+        try
+        {
+            // One after another on the same rows; wall time and this process's CPU time each (on a shared machine the CPU
+            // figure says more about our code, the wall figure more about the neighbours).
+            // Warm-up on throw-away files, so no contender runs in not-yet-optimised (tier-0) code: 40 batches a path, past
+            // tier-1's 30 calls, then a wait until the background JIT is done. With 10 batches and no wait, the first
+            // contender measured (the channel path) paid for the tier-1 compiles of them all: 106k–137k readings per
+            // CPU-second, 188k with tiered compilation off.
+            var warm = readings[..(Series * 40)];
+            await SqliteChannelAsync(directory, "warm-channel.db", warm, warm.Length, cancellationToken);
+            SqliteBatches(directory, "warm-direct.db", warm);
+            await EfCoreAsync(new DbContextOptionsBuilder<EfSampleContext>().UseSqlite($"Data Source={Path.Combine(directory, "warm-ef.db")}").Options, sqlite: true, warm, cancellationToken);
+            await JitSettledAsync(cancellationToken);
+
+            // The poller's normal case: the buffer is never full (a poll adds a few dozen readings, the writer takes thousands
+            // per batch), so the burst fits it; and with back-pressure: the default buffer of 100,000 and a burst twice that,
+            // so every reading past the first 100,000 waits for room (the producer woken once per reading taken).
+            var sqliteChannel = await MeasureAsync(() => SqliteChannelAsync(directory, "channel.db", readings, readings.Length, cancellationToken));
+            var sqliteBackPressure = await MeasureAsync(() => SqliteChannelAsync(directory, "backpressure.db", readings, new HistoryOptions().BufferCapacity, cancellationToken));
+            var sqlite = await MeasureAsync(() => Task.FromResult(SqliteBatches(directory, "ours.db", readings)));
+            var efSqlite = await MeasureAsync(() => EfCoreAsync(new DbContextOptionsBuilder<EfSampleContext>().UseSqlite($"Data Source={Path.Combine(directory, "ef.db")}").Options, sqlite: true, readings, cancellationToken));
+            var n = readings.Length.ToString("N0", CultureInfo.InvariantCulture);
+            List<Figure> figures =
+            [
+                new Figure($"ingest {n} readings, SQLite through the poller's path (HistoryWriter channel → SqliteHistoryStore, {BatchSize}/tx, + the rollup run; buffer holds the burst)", readings.Length / sqliteChannel.Wall.TotalSeconds, "readings/s"),
+                new Figure($"ingest {n} readings, SQLite through the poller's path with back-pressure (buffer {new HistoryOptions().BufferCapacity:N0}, the default)", readings.Length / sqliteBackPressure.Wall.TotalSeconds, "readings/s"),
+                new Figure($"ingest {n} readings, SQLite direct batch write (SqliteHistoryStore, {BatchSize}/tx, + the rollup run)", readings.Length / sqlite.Wall.TotalSeconds, "readings/s"),
+                new Figure($"ingest {n} readings, EF Core AddRange + SaveChanges on SQLite ({BatchSize}/SaveChanges)", readings.Length / efSqlite.Wall.TotalSeconds, "readings/s"),
+                new Figure("SQLite poller's path over EF Core AddRange on SQLite (wall)", efSqlite.Wall.TotalSeconds / sqliteChannel.Wall.TotalSeconds, "×"),
+                new Figure("SQLite poller's path over the direct batch write (CPU; 1 = as cheap)", sqlite.Cpu.TotalSeconds / sqliteChannel.Cpu.TotalSeconds, "×"),
+                new Figure("SQLite poller's path over EF Core AddRange on SQLite (CPU)", efSqlite.Cpu.TotalSeconds / sqliteChannel.Cpu.TotalSeconds, "×"),
+                new Figure("SQLite poller's path, readings per CPU-second of this process", readings.Length / sqliteChannel.Cpu.TotalSeconds, "readings/CPU-s"),
+                new Figure("SQLite poller's path with back-pressure, readings per CPU-second", readings.Length / sqliteBackPressure.Cpu.TotalSeconds, "readings/CPU-s"),
+                new Figure("SQLite direct batch write, readings per CPU-second", readings.Length / sqlite.Cpu.TotalSeconds, "readings/CPU-s"),
+                new Figure("EF Core AddRange on SQLite, readings per CPU-second", readings.Length / efSqlite.Cpu.TotalSeconds, "readings/CPU-s"),
+            ];
+
+            var cluster = "";
+
+            // DCOPS_BENCH_INGEST_SQLITE_ONLY=1: the SQLite half alone (no PostgreSQL cluster needed), as for history-queries.
+            if (Environment.GetEnvironmentVariable("DCOPS_BENCH_INGEST_SQLITE_ONLY") != "1")
+            {
+                var (postgres, source) = await PostgreSqlAsync(readings, cancellationToken);
+                figures.AddRange(postgres);
+                cluster = "; PostgreSQL: " + source;
+            }
+
+            figures.Add(new Figure($"machine load average (1 min) before the run, {Environment.ProcessorCount} cores{cluster}", loadBefore, "runnable tasks"));
+            figures.Add(new Figure("machine load average (1 min) after the run", LoadAverage(), "runnable tasks"));
+            return figures;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<(IReadOnlyList<Figure> Figures, string Source)> PostgreSqlAsync(Reading[] readings, CancellationToken cancellationToken)
+    {
         await using var server = await BenchPostgres.StartAsync();
         var database = "dcops_bench_" + Guid.NewGuid().ToString("N")[..12];
         await ExecuteAsync(server.ConnectionString, $"CREATE DATABASE {database}", cancellationToken);
@@ -39,55 +99,24 @@ public sealed class IngestPostgreSqlBenchmark : IEndToEndBenchmark
         var efConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database + "_ef" }.ConnectionString;
         try
         {
-            // One after another on the same rows; wall time and this process's CPU time each (on a shared machine the CPU
-            // figure says more about our code, the wall figure more about the neighbours).
-            // Warm-up on throw-away files, so no contender runs in not-yet-optimised (tier-0) code.
-            var warm = readings[..(Series * 10)];
-            await SqliteChannelAsync(directory, "warm-channel.db", warm, warm.Length, cancellationToken);
-            SqliteBatches(directory, "warm-direct.db", warm);
-            await EfCoreAsync(new DbContextOptionsBuilder<EfSampleContext>().UseSqlite($"Data Source={Path.Combine(directory, "warm-ef.db")}").Options, sqlite: true, warm, cancellationToken);
-
-            // The poller's normal case: the buffer is never full (a poll adds a few dozen readings, the writer takes thousands
-            // per batch), so the burst fits it; and with back-pressure: the default buffer of 100,000 and a burst twice that,
-            // so every reading past the first 100,000 waits for room (the producer woken once per reading taken).
-            var sqliteChannel = await MeasureAsync(() => SqliteChannelAsync(directory, "channel.db", readings, readings.Length, cancellationToken));
-            var sqliteBackPressure = await MeasureAsync(() => SqliteChannelAsync(directory, "backpressure.db", readings, new HistoryOptions().BufferCapacity, cancellationToken));
-            var sqlite = await MeasureAsync(() => Task.FromResult(SqliteBatches(directory, "ours.db", readings)));
-            var efSqlite = await MeasureAsync(() => EfCoreAsync(new DbContextOptionsBuilder<EfSampleContext>().UseSqlite($"Data Source={Path.Combine(directory, "ef.db")}").Options, sqlite: true, readings, cancellationToken));
             var copy = await MeasureAsync(() => PostgresCopyAsync(connectionString, readings, cancellationToken));
             var copyChannel = await MeasureAsync(() => PostgresChannelAsync(connectionString, readings, cancellationToken));
             var efPostgres = await MeasureAsync(() => EfCoreAsync(new DbContextOptionsBuilder<EfSampleContext>().UseNpgsql(efConnectionString).Options, sqlite: false, readings, cancellationToken));
-            var loadAfter = LoadAverage();
             var n = readings.Length.ToString("N0", CultureInfo.InvariantCulture);
-            return
+            return (
             [
-                new Figure($"ingest {n} readings, SQLite through the poller's path (HistoryWriter channel → SqliteHistoryStore, {BatchSize}/tx, + the rollup run; buffer holds the burst)", readings.Length / sqliteChannel.Wall.TotalSeconds, "readings/s"),
-                new Figure($"ingest {n} readings, SQLite through the poller's path with back-pressure (buffer {new HistoryOptions().BufferCapacity:N0}, the default)", readings.Length / sqliteBackPressure.Wall.TotalSeconds, "readings/s"),
-                new Figure($"ingest {n} readings, SQLite direct batch write (SqliteHistoryStore, {BatchSize}/tx, + the rollup run)", readings.Length / sqlite.Wall.TotalSeconds, "readings/s"),
-                new Figure($"ingest {n} readings, EF Core AddRange + SaveChanges on SQLite ({BatchSize}/SaveChanges)", readings.Length / efSqlite.Wall.TotalSeconds, "readings/s"),
                 new Figure($"ingest {n} readings, PostgreSQL binary COPY (PostgresHistoryStore, {BatchSize}/tx, day partition)", readings.Length / copy.Wall.TotalSeconds, "readings/s"),
                 new Figure($"ingest {n} readings, PostgreSQL binary COPY through HistoryWriter's channel", readings.Length / copyChannel.Wall.TotalSeconds, "readings/s"),
                 new Figure($"ingest {n} readings, EF Core AddRange + SaveChanges on PostgreSQL ({BatchSize}/SaveChanges)", readings.Length / efPostgres.Wall.TotalSeconds, "readings/s"),
-                new Figure("SQLite poller's path over EF Core AddRange on SQLite (wall)", efSqlite.Wall.TotalSeconds / sqliteChannel.Wall.TotalSeconds, "×"),
-                new Figure("SQLite poller's path over the direct batch write (CPU; 1 = as cheap)", sqlite.Cpu.TotalSeconds / sqliteChannel.Cpu.TotalSeconds, "×"),
-                new Figure("SQLite poller's path over EF Core AddRange on SQLite (CPU)", efSqlite.Cpu.TotalSeconds / sqliteChannel.Cpu.TotalSeconds, "×"),
                 new Figure("PostgreSQL COPY over EF Core AddRange on PostgreSQL (wall)", efPostgres.Wall.TotalSeconds / copy.Wall.TotalSeconds, "×"),
-                new Figure("SQLite poller's path, readings per CPU-second of this process", readings.Length / sqliteChannel.Cpu.TotalSeconds, "readings/CPU-s"),
-                new Figure("SQLite poller's path with back-pressure, readings per CPU-second", readings.Length / sqliteBackPressure.Cpu.TotalSeconds, "readings/CPU-s"),
-                new Figure("SQLite direct batch write, readings per CPU-second", readings.Length / sqlite.Cpu.TotalSeconds, "readings/CPU-s"),
-                new Figure("EF Core AddRange on SQLite, readings per CPU-second", readings.Length / efSqlite.Cpu.TotalSeconds, "readings/CPU-s"),
                 new Figure("PostgreSQL COPY, readings per CPU-second of this process (the server's CPU not counted)", readings.Length / copy.Cpu.TotalSeconds, "readings/CPU-s"),
-                new Figure($"machine load average (1 min) before the run, {Environment.ProcessorCount} cores; PostgreSQL: {server.Source}", loadBefore, "runnable tasks"),
-                new Figure("machine load average (1 min) after the run", loadAfter, "runnable tasks"),
-            ];
+            ], server.Source);
         }
         finally
         {
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(server.ConnectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)", CancellationToken.None);
             await ExecuteAsync(server.ConnectionString, $"DROP DATABASE IF EXISTS {database}_ef WITH (FORCE)", CancellationToken.None);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
         }
     }
 
@@ -149,6 +178,18 @@ public sealed class IngestPostgreSqlBenchmark : IEndToEndBenchmark
         await writer.StopAsync(cancellationToken);
         await ExpectRowsAsync(connectionString, readings.Length + 1, cancellationToken);
         return clock.Elapsed;
+    }
+
+    /// <summary>Waits until no method has been compiled for half a second (at most 30 s): tier-1 work left from the warm-up.</summary>
+    private static async Task JitSettledAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        do
+        {
+            await Task.Delay(500, cancellationToken);
+        }
+        while (compiled != (compiled = System.Runtime.JitInfo.GetCompiledMethodCount()) && deadline.Elapsed < TimeSpan.FromSeconds(30));
     }
 
     private static async Task<(TimeSpan Wall, TimeSpan Cpu)> MeasureAsync(Func<Task<TimeSpan>> contender)
