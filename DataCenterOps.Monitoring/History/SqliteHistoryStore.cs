@@ -41,12 +41,6 @@ public sealed partial class SqliteHistoryStore(MonitoringDatabase database, IOpt
     // every series, so a batch that touches thousands of series does not read them back from the file each time.
     private const int WriteCacheKib = 32 * 1024;
 
-    // WAL pages written before this connection checkpoints (SQLite's default is 1,000): a batch over thousands of series
-    // dirties about a page per series, so the default checkpointed — copied the pages back and fsync'd — after every
-    // batch. Sixteen thousand pages (64 MiB at 4 KiB) let a checkpoint cover several batches, a page rewritten by each
-    // of them copied once. Durability is the WAL's and synchronous = NORMAL's, as before.
-    private const int WalAutoCheckpointPages = 16_384;
-
     private readonly Dictionary<(string DeviceId, string Point), long> _seriesIds = [];
     // The batch's readings as rows (series id resolved), sorted by (series, time) before the insert, and the batch's
     // per-minute aggregates, one entry per (series, minute) since the sorted rows come minute by minute: both reused.
@@ -254,7 +248,7 @@ public sealed partial class SqliteHistoryStore(MonitoringDatabase database, IOpt
             {
                 // Readings are not evidence: in WAL mode NORMAL survives a crash of the application (kill -9: committed
                 // frames are in the WAL file, the OS writes them) but not of the machine; it skips an fsync per commit (docs/adr/0003).
-                pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{WriteCacheKib}; PRAGMA wal_autocheckpoint = {WalAutoCheckpointPages}");
+                pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{WriteCacheKib}");
                 pragma.ExecuteNonQuery();
             }
 
