@@ -32,23 +32,24 @@ internal sealed class OpenPhases
         })();
         """;
 
+    // Asset names are fingerprinted (MudBlazor.min.k4r0it8844.css): matched by pattern.
     private const string Collect = """
         () => {
           const n = performance.getEntriesByType('navigation')[0];
           const t = window.__dcopsPhases ?? { messages: [] };
-          const res = name => performance.getEntriesByType('resource').filter(e => e.name.includes(name)).map(e => e.responseEnd)[0];
+          const res = name => performance.getEntriesByType('resource').filter(e => name.test(e.name)).map(e => e.responseEnd)[0];
           const before = t.messages.filter(m => t.ready === undefined || m[0] <= t.ready);
           const batch = before.reduce((a, m) => (a === null || m[1] > a[1] ? m : a), null);
           const bytes = performance.getEntriesByType('resource').reduce((s, e) => s + e.transferSize, 0) + n.transferSize;
           return {
             'document first byte (prerendered HTML)': n.responseStart,
             'document last byte': n.responseEnd,
-            'MudBlazor.min.css loaded': res('MudBlazor.min.css'),
-            'blazor.web.js loaded': res('blazor.web.js'),
-            'MudBlazor.min.js loaded': res('MudBlazor.min.js'),
+            'MudBlazor.min.css loaded': res(/MudBlazor\.min\.(\w+\.)?css/),
+            'blazor.web.js loaded': res(/blazor\.web\.(\w+\.)?js/),
+            'MudBlazor.min.js loaded': res(/MudBlazor\.min\.(\w+\.)?js$/),
             'DOMContentLoaded': n.domContentLoadedEventEnd,
             'load event': n.loadEventEnd,
-            'negotiate answered': res('/_blazor/negotiate'),
+            'negotiate answered': res(/\/_blazor\/negotiate/),
             'websocket open': t.wsOpen,
             'first render batch received (largest message before interactive)': batch?.[0],
             'first render batch size': batch?.[1],
