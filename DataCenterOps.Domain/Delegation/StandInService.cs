@@ -64,14 +64,6 @@ public sealed class StandInService(DataCenterOpsDbContext db, TimeProvider time,
             .OrderByDescending(s => s.FromUtc).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Whether <paramref name="userId"/> stands in for any Pengawas right now (the menu and pages use it).</summary>
-    public Task<bool> IsStandingInAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return db.Set<StandIn>().AnyAsync(
-            s => s.DelegateId == userId && s.FromUtc <= now && s.UntilUtc >= now && (s.EndedAtUtc == null || s.EndedAtUtc > now), cancellationToken);
-    }
-
     /// <summary>The Pengawas <paramref name="userId"/> stands in for right now.</summary>
     public Task<IReadOnlyList<string>> PrincipalsOfAsync(string userId, CancellationToken cancellationToken = default) =>
         StandInGuard.PrincipalsAsync(db, userId, time.GetUtcNow().UtcDateTime, cancellationToken);

@@ -1,11 +1,12 @@
+using DataCenterOps.Domain.Delegation;
 using DataCenterOps.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataCenterOps.Domain.People;
 
 /// <summary>
-/// What the frame of every screen needs before it renders (the signed-in person's display name and the sites they may
-/// see), read once for the whole process instead of on every page's prerender and again at its circuit's start.
+/// What the frame of every screen needs before it renders (the signed-in person's display name, the sites they may
+/// see, and whether they stand in for a Pengawas: the menu's Reviews link), read once for the whole process instead of on every page's prerender and again at its circuit's start.
 /// A view is read again (awaited) when this process saved a change to it (<see cref="DirectoryChanges"/>) or when the
 /// person's security stamp is not the one it holds (another node changed their roles or sites: every such change renews
 /// the stamp); a view older than <see cref="MaxAge"/> is still served while a fresh one is read in the background
@@ -68,11 +69,16 @@ public sealed class DirectoryCache(IDbContextFactory<DataCenterOpsDbContext> con
             .ToDictionary(g => g.Key, g => (IReadOnlyCollection<Guid>)[.. g.Select(s => s.SiteId)], StringComparer.Ordinal);
         var sites = (await db.Sites.AsNoTracking().ToListAsync(CancellationToken.None))
             .OrderBy(s => !s.IsDefault).ThenBy(s => s.Code, StringComparer.OrdinalIgnoreCase).ToList();
+        // Over means run out or ended: neither can become active again (an end is set once), so the rest is all there is.
+        var now = time.GetUtcNow().UtcDateTime;
+        var standIns = await db.Set<StandIn>().AsNoTracking()
+            .Where(s => s.UntilUtc >= now && (s.EndedAtUtc == null || s.EndedAtUtc > now)).ToListAsync(CancellationToken.None);
         var view = new DirectoryView(
             sites,
             users.ToDictionary(u => u.Id, u => string.IsNullOrWhiteSpace(u.FullName) ? u.UserName ?? u.Id : u.FullName, StringComparer.Ordinal),
             users.ToDictionary(u => u.Id, u => u.SecurityStamp, StringComparer.Ordinal),
             limits,
+            standIns,
             version,
             time.GetUtcNow());
         lock (_gate)

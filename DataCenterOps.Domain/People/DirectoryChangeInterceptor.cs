@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using DataCenterOps.Domain.Delegation;
 using DataCenterOps.Domain.Sites;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,7 +9,8 @@ namespace DataCenterOps.Domain.People;
 
 /// <summary>
 /// Tells <see cref="DirectoryChanges"/> when a save touches what <see cref="DirectoryCache"/> holds: an account added or
-/// removed, its name or security stamp changed (as every change of roles does), a user-site row, a site. It tells before the save and again
+/// removed, its name or security stamp changed (as every change of roles does), a user-site row, a site, a delegation
+/// (given or ended). It tells before the save and again
 /// after the commit (of the save's own transaction or of the caller's), so no cached copy read in between survives.
 /// </summary>
 public sealed class DirectoryChangeInterceptor(DirectoryChanges changes) : ISaveChangesInterceptor, IDbTransactionInterceptor
@@ -93,7 +95,7 @@ public sealed class DirectoryChangeInterceptor(DirectoryChanges changes) : ISave
                 || entry.Property(nameof(AppUser.FullName)).IsModified
                 || entry.Property(nameof(AppUser.UserName)).IsModified
                 || entry.Property(nameof(AppUser.SecurityStamp)).IsModified,
-            UserSite or Site => true,
+            UserSite or Site or StandIn => true,
             _ => false,
         };
 }

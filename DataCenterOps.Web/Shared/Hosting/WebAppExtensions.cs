@@ -33,6 +33,9 @@ namespace DataCenterOps.Web.Shared.Hosting;
 
 public static class WebAppExtensions
 {
+    /// <summary>ASP.NET Core's own key (StaticAssetDevelopmentRuntimeHandler): live reload and no caching of static assets.</summary>
+    private const string ReloadStaticAssetsAtRuntime = "ReloadStaticAssetsAtRuntime";
+
     /// <summary>Blazor Server + MudBlazor, Identity sign-in on the domain database, localisation, security headers.</summary>
     public static IHostApplicationBuilder AddWebApp(this IHostApplicationBuilder builder)
     {
@@ -50,6 +53,15 @@ public static class WebAppExtensions
         services.AddScoped<DataCenterOps.Web.Shared.Components.ActionPageActor>();
         services.AddScoped<DataCenterOps.Web.Shared.Sites.SiteContext>();
         services.AddSingleton<DataCenterOps.Monitoring.Api.IDeviceSiteScope, DataCenterOps.Web.Shared.Sites.PersonSiteScope>();
+
+        // Run from the build output (`dotnet run`, as the README has it), MapStaticAssets treats every asset as under
+        // development: no-cache, so each page opened downloaded MudBlazor's CSS and JS and blazor.web.js again (0.9 MB,
+        // most of a dashboard's open time). Outside Development they are served as after a publish (fingerprinted
+        // URLs cached for good); ReloadStaticAssetsAtRuntime set in configuration still decides.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Configuration[ReloadStaticAssetsAtRuntime] ??= "false";
+        }
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -16,6 +16,7 @@ namespace DataCenterOps.Benchmarks.Dashboard;
 /// profiler: <c>dotnet-gcdump collect -p PID</c>, <c>dotnet-counters monitor -p PID</c>.
 /// <c>DCOPS_BENCH_COUNTS=10</c> (comma-separated) opens other counts; <c>DCOPS_BENCH_TEMPLATE=0</c> leaves the template out
 /// (for a quick profile of ours alone).
+/// Each open's phases (prerendered HTML, assets, websocket, first render batch) come as medians (<see cref="OpenPhases"/>).
 /// Figures only, nothing asserted. The wall screen's long run is <see cref="WallSoakBenchmark"/>.
 /// </summary>
 public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
@@ -86,6 +87,9 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
     private static async Task<IReadOnlyList<Figure>> MeasureAsync(
         string what, IBrowserContext context, int processId, Func<long> privateBytes, int[] counts, Func<IPage, Task> open, CancellationToken cancellationToken, int? holdProcessId = null)
     {
+        await context.AddInitScriptAsync(OpenPhases.InitScript);
+        var phases = new OpenPhases();
+
         // A first page (closed again) warms the server's code paths, so the figures are of a running server.
         var warm = await context.NewPageAsync();
         await open(warm);
@@ -112,6 +116,7 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
                 var clock = Stopwatch.StartNew();
                 await open(page);
                 openTimes.Add(clock.Elapsed.TotalMilliseconds);
+                await phases.AddAsync(page);
                 pages.Add(page);
             }
 
@@ -136,6 +141,11 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
         var sorted = openTimes.Order().ToList();
         figures.Add(new($"{what}: open until interactive with values shown, median of {sorted.Count}", sorted[sorted.Count / 2], "ms"));
         figures.Add(new($"{what}: open until interactive with values shown, p95 of {sorted.Count}", sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(sorted.Count * 0.95) - 1)], "ms"));
+        foreach (var phase in phases.Medians(what))
+        {
+            figures.Add(phase);
+        }
+
         foreach (var page in pages)
         {
             await page.CloseAsync(new() { RunBeforeUnload = true });
