@@ -261,6 +261,7 @@ public sealed partial class DoorCorrelationService(
             }
         }
 
+        var asOfUtc = time.GetUtcNow().UtcDateTime;
         var raised = await db.Set<RaisedAccessAlarm>().AsNoTracking().ToListAsync(cancellationToken);
         _loaded = true;
         if (pending.Count > 0 || raised.Count > 0)
@@ -276,6 +277,19 @@ public sealed partial class DoorCorrelationService(
             }
 
             await AnnounceAsync(alarm, cancellationToken);
+        }
+
+        AccessAlarm[] held = [.. raised.Select(r => r.ToAlarm())];
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                await sink.ReconcileAsync(held, asOfUtc, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSinkFailed(logger, sink.GetType().Name, ex);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using DataCenterOps.Domain.Access;
 using DataCenterOps.Domain.People;
 using DataCenterOps.Domain.Seeding;
 using DataCenterOps.Monitoring.Alarms;
@@ -59,10 +60,25 @@ public sealed class SiteWideTests(SiteWideApp app) : IClassFixture<SiteWideApp>
         var alarms = app.Factory.Services.GetRequiredService<AlarmService>();
         using var supervisor = await SignInClient.ClientAsync(app.Factory, Roles.Supervisor);
 
-        var regency = await supervisor.GetStringAsync($"/room/alarms?site={TwoSiteApp.RegencyCode}");
+        // The regency's alarms: its device's and its room's access alarms (the door cross-check files those under
+        // access:CODE). The simulator keeps raising and clearing them, so the page is compared with a count that held
+        // both before and after it was rendered.
+        int RegencyUnacked() => alarms.GetActive().Count(a => !a.IsAcknowledged
+            && (a.DeviceId == TwoSiteApp.RegencyDevice || a.DeviceId == $"{AccessAlarmKeys.RoomSource}:{TwoSiteApp.RegencyCode}"));
+        string regency;
+        int before, after;
+        var attempts = 0;
+        do
+        {
+            before = RegencyUnacked();
+            regency = await supervisor.GetStringAsync($"/room/alarms?site={TwoSiteApp.RegencyCode}");
+            after = RegencyUnacked();
+        }
+        while (before != after && ++attempts < 10);
+
         var province = await supervisor.GetStringAsync("/room/alarms?site=DC-KALTIM");
 
-        Assert.Contains($"data-unacked=\"{alarms.GetActive().Count(a => !a.IsAcknowledged && a.DeviceId == TwoSiteApp.RegencyDevice)}\"", regency, StringComparison.Ordinal);
+        Assert.Contains($"data-unacked=\"{after}\"", regency, StringComparison.Ordinal);
         Assert.DoesNotContain("data-device=\"ups-1\"", regency, StringComparison.Ordinal);
         Assert.Contains("data-device=\"ups-1\"", province, StringComparison.Ordinal);
         Assert.DoesNotContain($"data-device=\"{TwoSiteApp.RegencyDevice}\"", province, StringComparison.Ordinal);
