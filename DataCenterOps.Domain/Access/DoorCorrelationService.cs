@@ -269,7 +269,8 @@ public sealed partial class DoorCorrelationService(
             LogRestored(logger, pending.Count, raised.Count);
         }
 
-        foreach (var alarm in raised.Select(r => r.ToAlarm()))
+        AccessAlarm[] held = [.. raised.Select(r => r.ToAlarm())];
+        foreach (var alarm in held)
         {
             lock (_raised)
             {
@@ -279,18 +280,7 @@ public sealed partial class DoorCorrelationService(
             await AnnounceAsync(alarm, cancellationToken);
         }
 
-        AccessAlarm[] held = [.. raised.Select(r => r.ToAlarm())];
-        foreach (var sink in _sinks)
-        {
-            try
-            {
-                await sink.ReconcileAsync(held, asOfUtc, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSinkFailed(logger, sink.GetType().Name, ex);
-            }
-        }
+        await ToEverySinkAsync(sink => sink.ReconcileAsync(held, asOfUtc, cancellationToken));
     }
 
     /// <summary>Raises the alarm unless held raised already: stored first (with what else <paramref name="db"/> has pending), then announced.</summary>
@@ -330,13 +320,17 @@ public sealed partial class DoorCorrelationService(
         await AnnounceAsync(alarm, cancellationToken);
     }
 
-    private async Task AnnounceAsync(AccessAlarm alarm, CancellationToken cancellationToken)
+    private Task AnnounceAsync(AccessAlarm alarm, CancellationToken cancellationToken) =>
+        ToEverySinkAsync(sink => sink.RaiseAsync(alarm, cancellationToken));
+
+    // One sink failing (the room's alarms, the register's board) must not keep the others from hearing it.
+    private async Task ToEverySinkAsync(Func<IAccessAlarmSink, Task> call)
     {
         foreach (var sink in _sinks)
         {
             try
             {
-                await sink.RaiseAsync(alarm, cancellationToken);
+                await call(sink);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -363,17 +357,7 @@ public sealed partial class DoorCorrelationService(
             _raised.Remove((source, key));
         }
 
-        foreach (var sink in _sinks)
-        {
-            try
-            {
-                await sink.ClearAsync(raised, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSinkFailed(logger, sink.GetType().Name, ex);
-            }
-        }
+        await ToEverySinkAsync(sink => sink.ClearAsync(raised, cancellationToken));
     }
 
     private static string RoomOf(Dictionary<Guid, string> rooms, Guid siteId) =>

@@ -49,9 +49,7 @@ public sealed partial class SqliteHistoryStore
 
         for (; i < rows.Length; i++)
         {
-            Bind(connection, _insert!, 0, rows[i]);
-            Step(connection, _insert!);
-            if (raw.sqlite3_changes(db) != 1)
+            if (!InsertOne(connection, rows[i]))
             {
                 return -1;
             }
@@ -68,13 +66,10 @@ public sealed partial class SqliteHistoryStore
     /// <summary>Each row on its own: one already stored is neither stored nor counted again.</summary>
     private int InsertRowByRow(SqliteConnection connection, ReadOnlySpan<Row> rows)
     {
-        var db = connection.Handle!;
         var stored = 0;
         foreach (ref readonly var row in rows)
         {
-            Bind(connection, _insert!, 0, row);
-            Step(connection, _insert!);
-            if (raw.sqlite3_changes(db) == 1)
+            if (InsertOne(connection, row))
             {
                 stored++;
                 AddToMinute(row);
@@ -82,6 +77,14 @@ public sealed partial class SqliteHistoryStore
         }
 
         return stored;
+    }
+
+    /// <summary>One row through the single-row statement: whether it was stored (false: that point and time already were).</summary>
+    private bool InsertOne(SqliteConnection connection, in Row row)
+    {
+        Bind(connection, _insert!, 0, row);
+        Step(connection, _insert!);
+        return raw.sqlite3_changes(connection.Handle!) == 1;
     }
 
     private static void Bind(SqliteConnection connection, sqlite3_stmt insert, int offset, in Row row)

@@ -80,12 +80,8 @@ public sealed partial class SqliteHistoryStore
 
         // Room for the rows the range holds at the resolution (raw: at a 10-s interval), capped: no list regrown 15 times.
         var samples = new List<HistorySample>((int)Math.Clamp((toMs - fromMs) / bucketMs, 0, 100_000));
-        Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
-        using (statement)
+        using (var statement = PrepareRange(connection, sql, series, fromMs, toMs))
         {
-            Check(connection, raw.sqlite3_bind_int64(statement, 1, series));
-            Check(connection, raw.sqlite3_bind_int64(statement, 2, fromMs));
-            Check(connection, raw.sqlite3_bind_int64(statement, 3, toMs));
             int step;
             if (resolution == HistoryResolution.Raw)
             {
@@ -128,20 +124,17 @@ public sealed partial class SqliteHistoryStore
     {
         var rollup = resolution != HistoryResolution.Raw;
         var widthMs = HistoryChartBuckets.WidthMs(fromMs, toMs, resolution, maxSamples);
+        // Rollups are folded by their sums (the rows' read gives sum / count), so a bucket's mean weighs every reading.
         var sql = resolution switch
         {
-            HistoryResolution.Raw => "SELECT ts, value FROM samples WHERE series_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts",
+            HistoryResolution.Raw => RowsSql(resolution),
             HistoryResolution.Minute => "SELECT bucket, min, sum, max, count FROM rollup_minute WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 ORDER BY bucket",
             _ => "SELECT bucket, min, sum, max, count FROM rollup_hour WHERE series_id = ?1 AND bucket >= ?2 AND bucket < ?3 ORDER BY bucket",
         };
         var rows = new List<HistorySample>(Math.Min(maxSamples + 1, 4_096));
         var buckets = new List<HistorySample>(maxSamples);
-        Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
-        using (statement)
+        using (var statement = PrepareRange(connection, sql, series, fromMs, toMs))
         {
-            Check(connection, raw.sqlite3_bind_int64(statement, 1, series));
-            Check(connection, raw.sqlite3_bind_int64(statement, 2, fromMs));
-            Check(connection, raw.sqlite3_bind_int64(statement, 3, toMs));
             var bucket = new Bucket(long.MinValue, 0, 0, 0, 0);
             int step;
             while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
@@ -176,6 +169,24 @@ public sealed partial class SqliteHistoryStore
         }
 
         return rows.Count <= maxSamples ? rows : buckets;
+    }
+
+    /// <summary>A read of one series' key range: the statement prepared, the series and [from, to) bound as ?1..?3.</summary>
+    private static sqlite3_stmt PrepareRange(SqliteConnection connection, string sql, long series, long fromMs, long toMs)
+    {
+        Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
+        try
+        {
+            Check(connection, raw.sqlite3_bind_int64(statement, 1, series));
+            Check(connection, raw.sqlite3_bind_int64(statement, 2, fromMs));
+            Check(connection, raw.sqlite3_bind_int64(statement, 3, toMs));
+            return statement;
+        }
+        catch
+        {
+            statement.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The statistics of one chart bucket so far; a row read is one too, its Index its time.</summary>
