@@ -3,7 +3,10 @@ using System.Text;
 
 namespace DataCenterOps.Benchmarks.EndToEnd;
 
-/// <summary>Finds every <see cref="IEndToEndBenchmark"/>, runs it and writes its figures to benchmarks/results/NAME.md.</summary>
+/// <summary>
+/// Finds every <see cref="IEndToEndBenchmark"/>, runs it and puts its figures at the top of benchmarks/results/NAME.md,
+/// above the earlier runs (kept: they are the "before" of the next change), with the machine's load at the start.
+/// </summary>
 public static class EndToEndRunner
 {
     /// <summary><c>--minutes M</c> on the command line: how long the benchmarks that run for a set time (the wall screen) run.</summary>
@@ -38,7 +41,7 @@ public static class EndToEndRunner
         {
             Console.WriteLine($"== {benchmark.Name}");
             var report = new StringBuilder()
-                .AppendLine(CultureInfo.InvariantCulture, $"## {benchmark.Name} ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)")
+                .AppendLine(CultureInfo.InvariantCulture, $"## {benchmark.Name} ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {LoadAverage()})")
                 .AppendLine().AppendLine("| what | value | unit |").AppendLine("|---|---:|---|");
             using var timeout = new CancellationTokenSource(benchmark.Timeout);
             foreach (var figure in await benchmark.RunAsync(timeout.Token))
@@ -49,11 +52,30 @@ public static class EndToEndRunner
             }
 
             var path = Path.Combine(resultsDirectory.FullName, benchmark.Name + ".md");
-            await File.WriteAllTextAsync(path, report.ToString(), cancellationToken: default);
+            var earlier = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken: default) : "";
+            await File.WriteAllTextAsync(path, earlier.Length == 0 ? report.ToString() : report.AppendLine().Append(earlier).ToString(), cancellationToken: default);
             Console.WriteLine($"Figures written to {path}");
         }
 
         return 0;
+    }
+
+    // A figure from a shared machine says as much about the neighbours as about the code: the load is part of the figure.
+    private static string LoadAverage()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
+            return $"load {fields[0]} at start";
+        }
+        catch (IOException)
+        {
+            return "load unknown";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "load unknown";
+        }
     }
 
     private static string FindRepositoryRoot()

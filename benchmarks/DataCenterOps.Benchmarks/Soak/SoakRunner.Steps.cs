@@ -45,6 +45,7 @@ internal static partial class SoakRunner
                 var restart = Stopwatch.StartNew();
                 await app.StartAsync(ct);
                 report.RestartSeconds.Add(restart.Elapsed.TotalSeconds);
+                await steps.AfterRestartAsync();
                 var committed = StepsWorkload.IsDone(transition, ledger.Progress(letterId));
                 figures.Kills.Add((transition, delayMs, committed));
                 CheckStepRules(ledger, figures);

@@ -24,6 +24,7 @@ internal sealed class StepsWorkload(WebAppProcess app, StepsLedger ledger) : IAs
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(2);
 
     private readonly Dictionary<string, IPage> _pages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IBrowserContext> _contexts = new(StringComparer.Ordinal);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -142,6 +143,22 @@ internal sealed class StepsWorkload(WebAppProcess app, StepsLedger ledger) : IAs
         return folder;
     }
 
+    /// <summary>
+    /// After a restart each person's old page is closed and the next step opens a new one in the same browser context
+    /// (the sign-in cookie is kept, so it is still tested): the old page's Blazor reloads itself once its circuit is found
+    /// gone, and that reload raced the next navigation on the same page (seen: the archive check's wait ran out on the
+    /// report page when the kill came at the last step and the Pengelola acted next at once).
+    /// </summary>
+    public async Task AfterRestartAsync()
+    {
+        foreach (var page in _pages.Values)
+        {
+            await page.CloseAsync(new() { RunBeforeUnload = false });
+        }
+
+        _pages.Clear();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)
@@ -224,16 +241,21 @@ internal sealed class StepsWorkload(WebAppProcess app, StepsLedger ledger) : IAs
             return open;
         }
 
-        _playwright ??= await Playwright.CreateAsync();
-        _browser ??= await Browsers.LaunchAsync(_playwright);
-        var context = await _browser.NewContextAsync(new()
+        if (!_contexts.TryGetValue(email, out var context))
         {
-            BaseURL = app.BaseUrl,
-            ViewportSize = new() { Width = 1280, Height = 900 },
-            Locale = "id-ID",
-        });
-        context.SetDefaultTimeout((float)StepTimeout.TotalMilliseconds);
-        context.SetDefaultNavigationTimeout((float)StepTimeout.TotalMilliseconds);
+            _playwright ??= await Playwright.CreateAsync();
+            _browser ??= await Browsers.LaunchAsync(_playwright);
+            context = await _browser.NewContextAsync(new()
+            {
+                BaseURL = app.BaseUrl,
+                ViewportSize = new() { Width = 1280, Height = 900 },
+                Locale = "id-ID",
+            });
+            context.SetDefaultTimeout((float)StepTimeout.TotalMilliseconds);
+            context.SetDefaultNavigationTimeout((float)StepTimeout.TotalMilliseconds);
+            _contexts[email] = context;
+        }
+
         var page = await context.NewPageAsync();
         _pages[email] = page;
         return page;
