@@ -1,5 +1,7 @@
 using Bunit;
 using DataCenterOps.Monitoring.Alarms;
+using DataCenterOps.Monitoring.History;
+using Microsoft.Extensions.Logging.Abstractions;
 using DataCenterOps.Web.Features.Room;
 using DataCenterOps.Web.Features.Room.Components;
 using DataCenterOps.Web.Features.Room.Pages;
@@ -48,5 +50,23 @@ public sealed class RoomNamesAndDeviceDetailTests : RoomTestContext
         Assert.Equal("Sisa waktu baterai", runtime.QuerySelector(".room-point-name")!.TextContent.Trim());
         Assert.Contains("42,00 mnt", runtime.TextContent, StringComparison.Ordinal);
         Assert.Contains("tanpa batas alarm", ups.Find("tr[data-point='output.voltage'] .room-point-limits").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DevicePage_CountsTheReadingsTheChartStandsFor_NotThePointsItDraws()
+    {
+        // An hour of one reading a second: more rows than the chart has columns, so it is drawn as buckets.
+        var now = Time.GetUtcNow();
+        using (var writer = new HistoryWriter(Database, MonitoringOptions, Time, NullLogger<HistoryWriter>.Instance))
+        {
+            writer.WriteBatch([.. Enumerable.Range(1, 3_599).Select(s => new DataCenterOps.Monitoring.History.Reading("env-1", "temperature", now.AddSeconds(-s), 22 + (s % 7 * 0.1), "°C"))]);
+        }
+
+        Auth.SetAuthorized("sari");
+        Poll("env-1", Reading("temperature", 23.4, "°C"), Reading("humidity", 48, "%"));
+
+        var page = Render<RoomDevicePage>(p => p.Add(x => x.Id, "env-1"));
+
+        page.WaitForAssertion(() => Assert.EndsWith("3.599 pembacaan", page.Find(".room-samples").TextContent.Trim(), StringComparison.Ordinal));
     }
 }

@@ -80,6 +80,19 @@ public sealed partial class RoomDevicePage
         }
     }
 
+    // The readings the chart stands for, not the points it draws: a week is drawn as at most 2,000 buckets (docs/adr/0015),
+    // each counting the readings it holds, as a rollup does.
+    private static long ReadingCount(HistorySeries series)
+    {
+        long count = 0;
+        foreach (var sample in series.Samples)
+        {
+            count += sample.Count;
+        }
+
+        return count;
+    }
+
     private string ExportUrl() => string.Create(
         CultureInfo.InvariantCulture,
         $"room/devices/{Uri.EscapeDataString(Id)}/export.csv?point={Uri.EscapeDataString(_point ?? "")}&from={Uri.EscapeDataString(_from.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(_to.ToString("O", CultureInfo.InvariantCulture))}");
