@@ -54,7 +54,7 @@ public sealed class IngestPostgreSqlBenchmark : IEndToEndBenchmark
             var n = readings.Length.ToString("N0", CultureInfo.InvariantCulture);
             List<Figure> figures =
             [
-                new Figure($"ingest {n} readings, SQLite through the poller's path (HistoryWriter channel → SqliteHistoryStore, {BatchSize}/tx, + the rollup run; buffer holds the burst)", readings.Length / sqliteChannel.Wall.TotalSeconds, "readings/s"),
+                new Figure($"ingest {n} readings, SQLite through the poller's path (HistoryWriter channel → SqliteHistoryStore, batches of {BatchSize}, a backlog up to {new HistoryOptions().BacklogBatchSize:N0}/tx, + the rollup run; buffer holds the burst)", readings.Length / sqliteChannel.Wall.TotalSeconds, "readings/s"),
                 new Figure($"ingest {n} readings, SQLite through the poller's path with back-pressure (buffer {new HistoryOptions().BufferCapacity:N0}, the default)", readings.Length / sqliteBackPressure.Wall.TotalSeconds, "readings/s"),
                 new Figure($"ingest {n} readings, SQLite direct batch write (SqliteHistoryStore, {BatchSize}/tx, + the rollup run)", readings.Length / sqlite.Wall.TotalSeconds, "readings/s"),
                 new Figure($"ingest {n} readings, EF Core AddRange + SaveChanges on SQLite ({BatchSize}/SaveChanges)", readings.Length / efSqlite.Wall.TotalSeconds, "readings/s"),
