@@ -14,7 +14,7 @@ public sealed partial class SqliteHistoryStore
     /// </summary>
     private static ReadOnlySpan<Row> SortedUnique(Span<Row> rows)
     {
-        rows.Sort(static (a, b) => a.Series != b.Series ? a.Series.CompareTo(b.Series) : a.Ts != b.Ts ? a.Ts.CompareTo(b.Ts) : a.Index.CompareTo(b.Index));
+        rows.Sort(default(KeyOrder));
         var unique = rows.Length == 0 ? 0 : 1;
         for (var i = 1; i < rows.Length; i++)
         {
@@ -121,4 +121,11 @@ public sealed partial class SqliteHistoryStore
 
     /// <summary>One reading as inserted: its series id, Unix milliseconds, value, and its place in the batch.</summary>
     private readonly record struct Row(long Series, long Ts, double Value, int Index);
+
+    /// <summary>(series, time, place in the batch): a struct, so the sort's comparisons are inlined, not a delegate call each.</summary>
+    private readonly struct KeyOrder : IComparer<Row>
+    {
+        public int Compare(Row a, Row b) =>
+            a.Series != b.Series ? a.Series.CompareTo(b.Series) : a.Ts != b.Ts ? a.Ts.CompareTo(b.Ts) : a.Index.CompareTo(b.Index);
+    }
 }
