@@ -13,7 +13,19 @@ public sealed class HistoryOptions
     /// <summary>Readings waiting for the database (e.g. while it is locked); the poller waits when full, never drops.</summary>
     public int BufferCapacity { get; set; } = 100_000;
 
+    /// <summary>
+    /// Readings the writer waits for before it commits (at most <see cref="FlushIntervalMilliseconds"/>): a batch is
+    /// committed as soon as this many are in hand, or when the interval has passed with fewer.
+    /// </summary>
     public int BatchSize { get; set; } = 2_000;
+
+    /// <summary>
+    /// The most readings one transaction takes when more than <see cref="BatchSize"/> are already waiting (a backlog: after
+    /// a lock, a burst, a writer behind its pollers). A commit costs about the pages it touches, one per point, not its rows:
+    /// a backlog taken whole writes several readings of a point per page. At most <see cref="BatchSize"/> (or less): no
+    /// transaction larger than a batch.
+    /// </summary>
+    public int BacklogBatchSize { get; set; } = 20_000;
 
     /// <summary>How long the writer lets a batch fill before committing it (fewer, larger transactions).</summary>
     public int FlushIntervalMilliseconds { get; set; } = 250;

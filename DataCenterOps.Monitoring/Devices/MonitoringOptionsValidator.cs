@@ -220,9 +220,9 @@ internal sealed class MonitoringOptionsValidator(ProfileCatalog catalog) : IVali
             failures.Add("Monitoring:History:FlushIntervalMilliseconds must be 0–60000");
         }
 
-        if (history.BufferCapacity < 1 || history.BatchSize < 1 || history.CommandTimeoutSeconds < 1)
+        if (history.BufferCapacity < 1 || history.BatchSize < 1 || history.BacklogBatchSize < 1 || history.CommandTimeoutSeconds < 1)
         {
-            failures.Add("Monitoring:History BufferCapacity, BatchSize and CommandTimeoutSeconds must be positive");
+            failures.Add("Monitoring:History BufferCapacity, BatchSize, BacklogBatchSize and CommandTimeoutSeconds must be positive");
         }
 
         if (history.RollupIntervalSeconds <= 0 || history.RetentionIntervalMinutes <= 0)

@@ -22,6 +22,7 @@ public sealed partial class HistoryWriter : BackgroundService
     private readonly IHistoryStore _store;
     private readonly IDisposable? _ownedStore;
     private readonly HistoryOptions _options;
+    private readonly int _backlogBatchSize;
     private readonly TimeProvider _time;
     private readonly ILogger<HistoryWriter> _logger;
     private long _stored;
@@ -41,6 +42,7 @@ public sealed partial class HistoryWriter : BackgroundService
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _options = options.Value.History;
+        _backlogBatchSize = Math.Max(_options.BatchSize, _options.BacklogBatchSize);
         _time = time;
         _logger = logger;
         _buffer = Channel.CreateBounded<Reading>(new BoundedChannelOptions(_options.BufferCapacity)
@@ -113,9 +115,7 @@ public sealed partial class HistoryWriter : BackgroundService
                 Drain(batch);
                 if (batch.Count < _options.BatchSize && linger > TimeSpan.Zero)
                 {
-                    // Let the batch fill: one commit (one WAL sync) per batch instead of per handful of readings.
-                    await Task.Delay(linger, _time, stoppingToken).ConfigureAwait(false);
-                    Drain(batch);
+                    await FillAsync(batch, linger, stoppingToken).ConfigureAwait(false);
                 }
 
                 await StoreWithRetryAsync(batch, stoppingToken).ConfigureAwait(false);
@@ -168,9 +168,40 @@ public sealed partial class HistoryWriter : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Lets the batch fill — one commit per batch instead of one per handful of readings — until it holds
+    /// <see cref="HistoryOptions.BatchSize"/> readings or the linger has passed, whichever comes first: a full batch does
+    /// not wait out the linger.
+    /// </summary>
+    private async Task FillAsync(List<Reading> batch, TimeSpan linger, CancellationToken stoppingToken)
+    {
+        using var lingered = new CancellationTokenSource(linger, _time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lingered.Token);
+        while (batch.Count < _options.BatchSize)
+        {
+            try
+            {
+                if (!await _buffer.Reader.WaitToReadAsync(either.Token).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            Drain(batch);
+        }
+    }
+
+    /// <summary>
+    /// Takes what is waiting, up to <see cref="HistoryOptions.BacklogBatchSize"/>: a backlog goes in as one transaction (a
+    /// commit costs about a page per point it touches, whatever the readings per point), still all or nothing.
+    /// </summary>
     private void Drain(List<Reading> batch)
     {
-        while (batch.Count < _options.BatchSize && _buffer.Reader.TryRead(out var reading))
+        while (batch.Count < _backlogBatchSize && _buffer.Reader.TryRead(out var reading))
         {
             batch.Add(reading);
         }

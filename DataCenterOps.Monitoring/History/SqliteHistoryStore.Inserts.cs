@@ -10,22 +10,35 @@ public sealed partial class SqliteHistoryStore
 {
     /// <summary>
     /// The rows in (series, time) order, a reading of the same point and millisecond after the first dropped (as the
-    /// store keeps the first): the first in the batch, by its index.
+    /// store keeps the first): the first in the batch, by its index. Sorted along <paramref name="keys"/>, each row's
+    /// (series, time) as one integer: the sort compares integers inline — an <see cref="IComparer{T}"/> or a lambda would
+    /// be a delegate call per comparison, about 14 a row for a backlog of 20,000.
     /// </summary>
-    private static ReadOnlySpan<Row> SortedUnique(Span<Row> rows)
+    private static ReadOnlySpan<Row> SortedUnique(Span<Row> rows, Span<Int128> keys)
     {
-        rows.Sort(static (a, b) => a.Series != b.Series ? a.Series.CompareTo(b.Series) : a.Ts != b.Ts ? a.Ts.CompareTo(b.Ts) : a.Index.CompareTo(b.Index));
-        var unique = rows.Length == 0 ? 0 : 1;
-        for (var i = 1; i < rows.Length; i++)
+        keys.Sort(rows);
+        var unique = 0;
+        for (var i = 0; i < rows.Length;)
         {
-            if (rows[i].Series != rows[unique - 1].Series || rows[i].Ts != rows[unique - 1].Ts)
+            // A run of one point and millisecond (the sort is not stable): the lowest index is the first given.
+            var run = keys[i];
+            var first = rows[i];
+            while (++i < rows.Length && keys[i] == run)
             {
-                rows[unique++] = rows[i];
+                if (rows[i].Index < first.Index)
+                {
+                    first = rows[i];
+                }
             }
+
+            rows[unique++] = first;
         }
 
         return rows[..unique];
     }
+
+    /// <summary>(series, time) as one signed 128-bit integer in the same order: the series above, the time below (its sign flipped, so that unsigned order is time order).</summary>
+    private static Int128 Key(in Row row) => ((Int128)row.Series << 64) | (ulong)(row.Ts ^ long.MinValue);
 
     /// <summary>All rows, <see cref="RowsPerInsert"/> to a statement; -1 as soon as one statement stores fewer than it was given.</summary>
     private int InsertMany(SqliteConnection connection, ReadOnlySpan<Row> rows)

@@ -45,6 +45,7 @@ public sealed partial class SqliteHistoryStore(MonitoringDatabase database, IOpt
     // The batch's readings as rows (series id resolved), sorted by (series, time) before the insert, and the batch's
     // per-minute aggregates, one entry per (series, minute) since the sorted rows come minute by minute: both reused.
     private Row[] _rows = [];
+    private Int128[] _keys = [];
     private readonly List<(long Series, long Bucket, Aggregate Minute)> _batchMinutes = [];
     private long _batchEarliest;
     private readonly Dictionary<(long Series, long Bucket), Aggregate> _heldMinutes = [];
@@ -170,6 +171,7 @@ public sealed partial class SqliteHistoryStore(MonitoringDatabase database, IOpt
             if (_rows.Length < batch.Length)
             {
                 _rows = new Row[batch.Length];
+                _keys = new Int128[batch.Length];
             }
 
             for (var i = 0; i < batch.Length; i++)
@@ -186,9 +188,10 @@ public sealed partial class SqliteHistoryStore(MonitoringDatabase database, IOpt
                 }
 
                 _rows[i] = new Row(id, reading.Timestamp.ToUnixTimeMilliseconds(), reading.Value, i);
+                _keys[i] = Key(_rows[i]);
             }
 
-            var rows = SortedUnique(_rows.AsSpan(0, batch.Length));
+            var rows = SortedUnique(_rows.AsSpan(0, batch.Length), _keys.AsSpan(0, batch.Length));
             var stored = rowByRow ? InsertRowByRow(connection, rows) : InsertMany(connection, rows);
             if (stored < 0)
             {

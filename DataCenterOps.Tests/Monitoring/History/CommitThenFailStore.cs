@@ -11,8 +11,16 @@ internal sealed class CommitThenFailStore(IHistoryStore inner, Func<Exception> f
 {
     private int _failuresLeft = failures;
 
+    /// <summary>The size of each batch given to the store, in order (the writer's transactions, retries included).</summary>
+    public List<int> Batches { get; } = [];
+
     public async Task<int> WriteBatchAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
     {
+        lock (Batches)
+        {
+            Batches.Add(batch.Count);
+        }
+
         var stored = await inner.WriteBatchAsync(batch, cancellationToken);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {

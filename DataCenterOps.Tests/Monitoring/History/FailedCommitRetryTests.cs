@@ -76,6 +76,33 @@ public abstract class FailedCommitRetryTests
     }
 
     [Fact]
+    public async Task ABacklogTakenAsOneTransaction_ReportedFailedThatHadCommitted_IsNotWrittenAgain()
+    {
+        await using var under = await CreateStoreAsync();
+        var store = new CommitThenFailStore(under.Store, under.Failure, failures: 1);
+
+        // 1,000 waiting at the start: a backlog, taken 400 to a transaction; the first of them is reported failed.
+        using var writer = NewWriter(store, TimeProvider.System, backlogBatchSize: 400);
+        await BufferAsync(writer);
+        await writer.StartAsync(CancellationToken.None);
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
+        {
+            while (writer.Stored + writer.AlreadyStored < Sent)
+            {
+                await Task.Delay(20, limit.Token);
+            }
+        }
+
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.Equal(0, await under.DuplicatesAsync());
+        Assert.Equal(Sent, await under.CountAsync());
+        Assert.Equal(400, writer.AlreadyStored);
+        Assert.Equal(Sent - 400, writer.Stored);
+        Assert.Equal([400, 400, 200], store.Batches);
+    }
+
+    [Fact]
     public async Task AnyStored_FindsACommittedBatch_AndNotOneNeverWritten()
     {
         await using var under = await CreateStoreAsync();
@@ -88,9 +115,10 @@ public abstract class FailedCommitRetryTests
         Assert.False(await under.Store.AnyStoredAsync([], CancellationToken.None));
     }
 
-    private static HistoryWriter NewWriter(IHistoryStore store, TimeProvider time) => new(
+    // Transactions of BatchSize unless told: the first batch taken from the buffered readings is the one reported failed.
+    private static HistoryWriter NewWriter(IHistoryStore store, TimeProvider time, int backlogBatchSize = BatchSize) => new(
         store,
-        Options.Create(new MonitoringOptions { History = new HistoryOptions { BatchSize = BatchSize, FlushIntervalMilliseconds = 0 } }),
+        Options.Create(new MonitoringOptions { History = new HistoryOptions { BatchSize = BatchSize, BacklogBatchSize = backlogBatchSize, FlushIntervalMilliseconds = 0 } }),
         time,
         NullLogger<HistoryWriter>.Instance);
 

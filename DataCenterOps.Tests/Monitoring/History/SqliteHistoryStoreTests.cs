@@ -94,6 +94,33 @@ public sealed class SqliteHistoryStoreTests
     }
 
     [Fact]
+    public async Task ManyPointsTwiceAndThriceAtTheSameMillisecond_InALargeBatch_AreStoredOnce_AsFirstGiven()
+    {
+        await using var harness = new HistoryHarness();
+
+        // 1,000 (point, second) pairs given three times each in a shuffled batch; the value tells which copy was first given.
+        var order = Enumerable.Range(0, 3_000).OrderBy(i => (i * 7_919) % 3_001).ToArray();
+        var seen = new HashSet<int>();
+        var firstGiven = new Dictionary<int, double>();
+        var batch = new List<Reading>();
+        foreach (var i in order)
+        {
+            var pair = i % 1_000;
+            batch.Add(new Reading($"env-{pair % 7}", "temperature", Hour.AddSeconds(pair / 7), i, "°C"));
+            if (seen.Add(pair))
+            {
+                firstGiven[pair] = i;
+            }
+        }
+
+        harness.Writer.WriteBatch(batch);
+
+        Assert.Equal(1_000, harness.Writer.Stored);
+        Assert.Equal(1_000, await CountAsync(harness, "SELECT count(*) FROM samples"));
+        Assert.Equal((long)firstGiven.Values.Sum(), await CountAsync(harness, "SELECT CAST(sum(value) AS INTEGER) FROM samples"));
+    }
+
+    [Fact]
     public async Task ABatchThatFails_LeavesNoAggregateBehind_AndItsRetryCountsOnce()
     {
         await using var harness = new HistoryHarness();

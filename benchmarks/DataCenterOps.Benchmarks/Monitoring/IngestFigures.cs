@@ -40,7 +40,7 @@ internal static class IngestFigures
             new Figure($"ingest {readings.Length:N0} readings per CPU-second, ours without the channel", readings.Length / directCpu.TotalSeconds, "readings/CPU-s"),
             new Figure($"ingest {readings.Length:N0} readings per CPU-second, EF Core AddRange", readings.Length / efCpu.TotalSeconds, "readings/CPU-s"),
             new Figure("ingest CPU speed-up, ours (channel → batch) over EF Core", efCpu.TotalSeconds / oursCpu.TotalSeconds, "×"),
-            new Figure($"ingest {readings.Length:N0} readings, ours (channel → batched ADO.NET, {BatchSize}/tx)", readings.Length / ours.TotalSeconds, "readings/s"),
+            new Figure($"ingest {readings.Length:N0} readings, ours (channel → batched ADO.NET, batches of {BatchSize}, a backlog up to {new HistoryOptions().BacklogBatchSize:N0}/tx)", readings.Length / ours.TotalSeconds, "readings/s"),
             new Figure($"ingest {readings.Length:N0} readings, ours without the channel (WriteBatch, {BatchSize}/tx)", readings.Length / direct.TotalSeconds, "readings/s"),
             new Figure($"ingest {readings.Length:N0} readings, EF Core AddRange + SaveChanges ({BatchSize}/SaveChanges)", readings.Length / ef.TotalSeconds, "readings/s"),
             new Figure("ingest speed-up, ours over EF Core", ef.TotalSeconds / ours.TotalSeconds, "×"),
