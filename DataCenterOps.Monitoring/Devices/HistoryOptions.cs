@@ -22,8 +22,8 @@ public sealed class HistoryOptions
     /// <summary>
     /// The most readings one transaction takes when more than <see cref="BatchSize"/> are already waiting (a backlog: after
     /// a lock, a burst, a writer behind its pollers). A commit costs about the pages it touches, one per point, not its rows:
-    /// a backlog taken whole writes several readings of a point per page. At most <see cref="BatchSize"/> (or less): no
-    /// transaction larger than a batch.
+    /// a backlog taken whole writes several readings of a point per page. A value below <see cref="BatchSize"/> counts as
+    /// <see cref="BatchSize"/>.
     /// </summary>
     public int BacklogBatchSize { get; set; } = 20_000;
 
