@@ -82,16 +82,7 @@ public sealed partial class RoomDevicePage
 
     // The readings the chart stands for, not the points it draws: a week is drawn as at most 2,000 buckets (docs/adr/0015),
     // each counting the readings it holds, as a rollup does.
-    private static long ReadingCount(HistorySeries series)
-    {
-        long count = 0;
-        foreach (var sample in series.Samples)
-        {
-            count += sample.Count;
-        }
-
-        return count;
-    }
+    private static long ReadingCount(HistorySeries series) => series.Samples.Sum(s => s.Count);
 
     private string ExportUrl() => string.Create(
         CultureInfo.InvariantCulture,
