@@ -3,12 +3,13 @@ using DataCenterOps.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace DataCenterOps.Domain.Evidence;
 
 /// <summary>
 /// <c>dotnet run --project DataCenterOps.Web -- verify-evidence</c>: checks the configured database against the evidence
-/// key and the newest local anchors, one line per chain. Never writes the database, never creates a key.
+/// key and the newest local anchors, one line per chain; SQLite or PostgreSQL as <c>Storage:Provider</c> says. Never writes the database, never creates a key.
 /// Exit codes: 0 intact, 3 tampered, 2 usage or configuration error (no database, no key).
 /// </summary>
 public static class VerifyEvidenceCommand
@@ -41,8 +42,15 @@ public static class VerifyEvidenceCommand
         }
 
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        storage.PostgreSqlConnectionString ??= configuration.GetConnectionString(StorageOptions.ConnectionStringName);
         var options = configuration.GetSection(EvidenceOptions.SectionName).Get<EvidenceOptions>() ?? new EvidenceOptions();
-        if (!File.Exists(storage.DatabasePath))
+        if (storage.IsPostgreSql && string.IsNullOrWhiteSpace(storage.PostgreSqlConnectionString))
+        {
+            await output.WriteLineAsync($"error: Storage:Provider is PostgreSql but ConnectionStrings:{StorageOptions.ConnectionStringName} is not set");
+            return ConfigurationError;
+        }
+
+        if (!storage.IsPostgreSql && !File.Exists(storage.DatabasePath))
         {
             await output.WriteLineAsync($"error: no database at {storage.DatabasePath}");
             return ConfigurationError;
@@ -65,14 +73,14 @@ public static class VerifyEvidenceCommand
         (bool Intact, string Line) photos;
         try
         {
-            var connection = new SqliteConnectionStringBuilder { DataSource = storage.DatabasePath, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
-            await using var db = new DataCenterOpsDbContext(new DbContextOptionsBuilder<DataCenterOpsDbContext>().UseSqlite(connection).Options);
+            await using var db = new DataCenterOpsDbContext(ContextOptions(storage));
             chains = await new EvidenceVerifier(db, key).VerifyAllAsync(anchors, cancellationToken);
             photos = await Photos.ArchivedPhotoVerifier.VerifyAsync(db, Photos.PhotoStore.FolderOf(storage), cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or NpgsqlException or InvalidOperationException { InnerException: NpgsqlException })
         {
-            await output.WriteLineAsync($"error: {storage.DatabasePath} cannot be read ({ex.Message})");
+            var what = storage.IsPostgreSql ? PostgreSqlTarget.Describe(storage.PostgreSqlConnectionString) : storage.DatabasePath;
+            await output.WriteLineAsync($"error: {what} cannot be read ({ex.Message})");
             return ConfigurationError;
         }
 
@@ -93,5 +101,21 @@ public static class VerifyEvidenceCommand
         }
 
         return chains.All(c => c.IsIntact) && anchors.InvalidLines == 0 && photos.Intact ? Intact : Tampered;
+    }
+
+    // Never creates the database: SQLite opened read-write (WAL needs it) but not create, PostgreSQL by its connection string.
+    private static DbContextOptions<DataCenterOpsDbContext> ContextOptions(StorageOptions storage)
+    {
+        var options = new DbContextOptionsBuilder<DataCenterOpsDbContext>();
+        if (storage.IsPostgreSql)
+        {
+            DatabaseProviders.UseNpgsql(options, storage.PostgreSqlConnectionString!);
+        }
+        else
+        {
+            options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = storage.DatabasePath, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+        }
+
+        return options.Options;
     }
 }

@@ -5,12 +5,13 @@ using DataCenterOps.Tests.Domain;
 using DataCenterOps.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataCenterOps.Tests.Web.Features.Routine;
 
 /// <summary>
-/// <c>DataCenterOps.Web verify-evidence</c> run as a process on a real database file, configured through environment
+/// <c>DataCenterOps.Web verify-evidence</c> run as a process on a real database (SQLite file or PostgreSQL), configured through environment
 /// variables as an operator would: exit 0 intact, 3 tampered, 2 configuration error.
 /// </summary>
 public sealed class VerifyEvidenceCommandTests
@@ -64,6 +65,47 @@ public sealed class VerifyEvidenceCommandTests
     }
 
     [Fact]
+    public async Task OnPostgreSql_IntactThenAnEditedArchivedRow_ExitsZeroThenThree()
+    {
+        await using var database = await TestDatabase.CreateSopAsync(StorageProvider.PostgreSql);
+        var (first, _) = await EvidenceChainTests.ArchiveTwoAsync(database);
+
+        var (intact, intactOutput) = await RunAsync(database);
+        Assert.True(intact == VerifyEvidenceCommand.Intact, intactOutput);
+        Assert.Matches(@"(?m)^archive: intact, 2 entries, head #2 [0-9a-f]{12}$", intactOutput);
+
+        await using (var db = database.NewContext())
+        {
+            // An insider with the database's password: drop the guard, then rewrite the evidence.
+            await db.Database.ExecuteSqlRawAsync(database.DropTriggerSql("ArchivedReports", "ArchivedReports_NoUpdate"));
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE \"ArchivedReports\" SET \"CanonicalJson\" = replace(\"CanonicalJson\", 'Baik', 'Bagus') WHERE \"Id\" = {0}", first.Id);
+        }
+
+        var (code, output) = await RunAsync(database);
+        Assert.True(code == VerifyEvidenceCommand.Tampered, output);
+        Assert.Contains("archive: TAMPERED at #1 (signature mismatch)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnPostgreSql_WithoutAConnectionString_ExitsTwo()
+    {
+        using var dir = new TempDirectory();
+        var output = new StringWriter();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = dir.Path,
+            ["Storage:Provider"] = "PostgreSql",
+            ["Evidence:Key"] = Convert.ToBase64String(new byte[32]),
+        }).Build();
+
+        var code = await VerifyEvidenceCommand.RunAsync([VerifyEvidenceCommand.Name], configuration, output);
+
+        Assert.True(code == VerifyEvidenceCommand.ConfigurationError, output.ToString());
+        Assert.Contains("ConnectionStrings:DataCenterOps is not set", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithoutTheKey_ExitsTwo()
     {
         await using var database = await TestDatabase.CreateSopAsync();
@@ -110,6 +152,11 @@ public sealed class VerifyEvidenceCommandTests
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DataCenterOps.Web.dll"));
         start.ArgumentList.Add(VerifyEvidenceCommand.Name);
         start.Environment["Storage__DataDirectory"] = database.Directory;
+        if (database.Provider == StorageProvider.PostgreSql)
+        {
+            start.Environment["Storage__Provider"] = "PostgreSql";
+            start.Environment["ConnectionStrings__DataCenterOps"] = database.Storage.PostgreSqlConnectionString;
+        }
         if (key is not null)
         {
             start.Environment["Evidence__Key"] = key;
