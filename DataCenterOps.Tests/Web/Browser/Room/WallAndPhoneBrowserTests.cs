@@ -95,6 +95,21 @@ public sealed class WallAndPhoneBrowserTests(ITestOutputHelper output) : IAsyncL
     }
 
     [Fact]
+    public async Task WallScreen_OnAPhone_DoesNotScrollSideways()
+    {
+        var app = _app!;
+        var phone = await app.SignInAsync(WebAppFactory.AdminEmail, WebAppFactory.AdminPassword, "/room/wall", 390, 844);
+        await phone.WaitForSelectorAsync("#circuit-ready", new() { State = WaitForSelectorState.Attached, Timeout = LiveAppBrowser.WaitMs });
+        output.WriteLine("screenshot: " + await LiveAppBrowser.ScreenshotAsync(phone, "phone-390x844-wall"));
+
+        // The wall's tiles are 28rem wide at their narrowest, for a screen read from across the room: on a phone one
+        // column as wide as the phone, the clock under the title, and nothing wider than the screen.
+        var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the wall screen is {overflow} px wider than the phone");
+        Assert.True(await phone.IsVisibleAsync(".room-wall-clock"));
+    }
+
+    [Fact]
     public async Task Phone_At390x844_ReachesSignOutThroughTheMenu()
     {
         var app = _app!;
