@@ -9,7 +9,7 @@ namespace DataCenterOps.Tests.Web.Browser.Room;
 /// <summary>
 /// Issue 11 in a real browser against the real app and simulated room: the wall screen at 1920×1080 with three active
 /// alarms shows the state line and all three above the fold, in type readable from 3 m; so does the home page at
-/// 1440×900; a phone at 390×844 reaches sign-out through the menu.
+/// 1440×900; a phone at 390×844 reaches sign-out through the menu, and no screen is wider than it.
 /// </summary>
 public sealed class WallAndPhoneBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -107,6 +107,43 @@ public sealed class WallAndPhoneBrowserTests(ITestOutputHelper output) : IAsyncL
         var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the wall screen is {overflow} px wider than the phone");
         Assert.True(await phone.IsVisibleAsync(".room-wall-clock"));
+    }
+
+    // Every screen without an id in its route that the Administrator may open (not the Pengawas' own: separation of duties).
+    private static readonly string[] AdministratorScreens =
+    [
+        "/", "/board", "/letters", "/plans", "/archive", "/archive/evidence-pack", "/equipment",
+        "/admin/users", "/admin/audit", "/admin/commissioning", "/admin/qualifications", "/admin/stand-ins", "/admin/tenants",
+        "/tenants/permits", "/room", "/room/alarms", "/room/alarms/history", "/room/traps", "/room/plan", "/room/simulator",
+        "/room/devices/ups-1", "/room/incidents", "/access", "/access/log", "/access/occupancy", "/access/authorisations",
+        "/routine/due-checks", "/routine/schedules", "/routine/compliance", "/routine/backups",
+        "/Account/Manage",
+    ];
+
+    [Fact]
+    public async Task EveryScreen_OnAPhone_DoesNotScrollSideways()
+    {
+        var app = _app!;
+        var phone = await app.SignInAsync(WebAppFactory.AdminEmail, WebAppFactory.AdminPassword, "/", 390, 844);
+        const string Overflow = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth";
+        var wider = new List<string>();
+        foreach (var screen in AdministratorScreens)
+        {
+            await phone.GotoAsync(app.BaseUrl + screen);
+            if (!screen.StartsWith("/Account/", StringComparison.Ordinal))
+            {
+                await phone.WaitForSelectorAsync("#circuit-ready", new() { State = WaitForSelectorState.Attached, Timeout = LiveAppBrowser.WaitMs });
+            }
+
+            var overflow = await phone.EvaluateAsync<int>(Overflow);
+            if (overflow > 0)
+            {
+                wider.Add($"{screen} (+{overflow} px)");
+                output.WriteLine("screenshot: " + await LiveAppBrowser.ScreenshotAsync(phone, "phone-390x844" + screen.Replace('/', '-')));
+            }
+        }
+
+        Assert.True(wider.Count == 0, "wider than a 390 px phone: " + string.Join(", ", wider));
     }
 
     [Fact]
