@@ -9,7 +9,8 @@ namespace DataCenterOps.Domain.Evidence;
 
 /// <summary>
 /// <c>dotnet run --project DataCenterOps.Web -- verify-evidence</c>: checks the configured database against the evidence
-/// key and the newest local anchors, one line per chain; SQLite or PostgreSQL as <c>Storage:Provider</c> says. Never writes the database, never creates a key.
+/// key and the newest local anchors, one line per chain, on SQLite or PostgreSQL as <c>Storage:Provider</c> says.
+/// Never writes the database, never creates a key.
 /// Exit codes: 0 intact, 3 tampered, 2 usage or configuration error (no database, no key).
 /// </summary>
 public static class VerifyEvidenceCommand
@@ -41,12 +42,11 @@ public static class VerifyEvidenceCommand
             return ConfigurationError;
         }
 
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        storage.PostgreSqlConnectionString ??= configuration.GetConnectionString(StorageOptions.ConnectionStringName);
+        var storage = StorageOptions.From(configuration);
         var options = configuration.GetSection(EvidenceOptions.SectionName).Get<EvidenceOptions>() ?? new EvidenceOptions();
         if (storage.IsPostgreSql && string.IsNullOrWhiteSpace(storage.PostgreSqlConnectionString))
         {
-            await output.WriteLineAsync($"error: Storage:Provider is PostgreSql but ConnectionStrings:{StorageOptions.ConnectionStringName} is not set");
+            await output.WriteLineAsync($"error: {StorageOptions.NoConnectionString}");
             return ConfigurationError;
         }
 

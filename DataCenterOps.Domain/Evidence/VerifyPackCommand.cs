@@ -63,7 +63,7 @@ public static class VerifyPackCommand
 
     private static (EvidenceKey? Key, string? Reason) LoadKey(IConfiguration configuration)
     {
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var storage = StorageOptions.From(configuration);
         var options = configuration.GetSection(EvidenceOptions.SectionName).Get<EvidenceOptions>() ?? new EvidenceOptions();
         try
         {

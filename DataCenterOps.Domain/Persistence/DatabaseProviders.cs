@@ -24,8 +24,7 @@ public static class DatabaseProviders
     {
         if (storage.IsPostgreSql)
         {
-            UseNpgsql(options, storage.PostgreSqlConnectionString
-                ?? throw new InvalidOperationException("Storage:Provider is PostgreSql but ConnectionStrings:DataCenterOps is not set."));
+            UseNpgsql(options, storage.PostgreSqlConnectionString ?? throw new InvalidOperationException(StorageOptions.NoConnectionString + "."));
             options.AddInterceptors(interceptors);
         }
         else

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace DataCenterOps.Domain.Persistence;
 
@@ -26,6 +27,20 @@ public sealed class StorageOptions
     public string? PostgreSqlConnectionString { get; set; }
 
     public bool IsPostgreSql => Provider == StorageProvider.PostgreSql;
+
+    /// <summary>Said when <see cref="Provider"/> is PostgreSQL and no connection string is configured.</summary>
+    public const string NoConnectionString = $"Storage:Provider is PostgreSql but ConnectionStrings:{ConnectionStringName} is not set";
+
+    /// <summary>
+    /// The options as the app binds them (section "Storage" and <c>ConnectionStrings:DataCenterOps</c>), for the
+    /// command-line entry points that run before or without the host.
+    /// </summary>
+    public static StorageOptions From(IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        storage.PostgreSqlConnectionString ??= configuration.GetConnectionString(ConnectionStringName);
+        return storage;
+    }
 
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), DatabaseFileName);
 

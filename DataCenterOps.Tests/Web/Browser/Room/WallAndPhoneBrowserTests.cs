@@ -13,6 +13,9 @@ namespace DataCenterOps.Tests.Web.Browser.Room;
 /// </summary>
 public sealed class WallAndPhoneBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    // How many CSS pixels the page is wider than the window (> 0: it scrolls sideways).
+    private const string PageOverflow = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth";
+
     private LiveAppBrowser? _app;
 
     public async Task InitializeAsync() => _app = await LiveAppBrowser.StartAsync();
@@ -104,7 +107,7 @@ public sealed class WallAndPhoneBrowserTests(ITestOutputHelper output) : IAsyncL
 
         // The wall's tiles are 28rem wide at their narrowest, for a screen read from across the room: on a phone one
         // column as wide as the phone, the clock under the title, and nothing wider than the screen.
-        var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var overflow = await phone.EvaluateAsync<int>(PageOverflow);
         Assert.True(overflow <= 0, $"the wall screen is {overflow} px wider than the phone");
         Assert.True(await phone.IsVisibleAsync(".room-wall-clock"));
     }
@@ -125,7 +128,6 @@ public sealed class WallAndPhoneBrowserTests(ITestOutputHelper output) : IAsyncL
     {
         var app = _app!;
         var phone = await app.SignInAsync(WebAppFactory.AdminEmail, WebAppFactory.AdminPassword, "/", 390, 844);
-        const string Overflow = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth";
         var wider = new List<string>();
         foreach (var screen in AdministratorScreens)
         {
@@ -135,7 +137,7 @@ public sealed class WallAndPhoneBrowserTests(ITestOutputHelper output) : IAsyncL
                 await phone.WaitForSelectorAsync("#circuit-ready", new() { State = WaitForSelectorState.Attached, Timeout = LiveAppBrowser.WaitMs });
             }
 
-            var overflow = await phone.EvaluateAsync<int>(Overflow);
+            var overflow = await phone.EvaluateAsync<int>(PageOverflow);
             if (overflow > 0)
             {
                 wider.Add($"{screen} (+{overflow} px)");
@@ -154,7 +156,7 @@ public sealed class WallAndPhoneBrowserTests(ITestOutputHelper output) : IAsyncL
         output.WriteLine("screenshot: " + await LiveAppBrowser.ScreenshotAsync(phone, "phone-390x844-home"));
 
         // Nothing wider than the screen: the page does not scroll sideways.
-        var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var overflow = await phone.EvaluateAsync<int>(PageOverflow);
         Assert.True(overflow <= 0, $"page is {overflow} px wider than the phone");
 
         // The top bar has no room for the account on a phone: sign-out is in the menu, off screen until it opens.

@@ -4,15 +4,15 @@ using DataCenterOps.Domain.Persistence;
 using DataCenterOps.Tests.Domain;
 using DataCenterOps.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataCenterOps.Tests.Web.Features.Routine;
 
 /// <summary>
-/// <c>DataCenterOps.Web verify-evidence</c> run as a process on a real database (SQLite file or PostgreSQL), configured through environment
-/// variables as an operator would: exit 0 intact, 3 tampered, 2 configuration error.
+/// <c>DataCenterOps.Web verify-evidence</c> run as a process on a real database (SQLite file or PostgreSQL), configured
+/// through environment variables as an operator would: exit 0 intact, 3 tampered, 2 configuration error.
 /// </summary>
 public sealed class VerifyEvidenceCommandTests
 {

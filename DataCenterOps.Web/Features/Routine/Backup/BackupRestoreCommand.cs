@@ -43,7 +43,7 @@ public static class BackupRestoreCommand
         }
 
         var backup = Path.GetFullPath(args[1]);
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var storage = StorageOptions.From(configuration);
         using var held = InstanceLock.TryAcquire(storage);
         if (held is null)
         {
@@ -51,7 +51,6 @@ public static class BackupRestoreCommand
             return AppRunning;
         }
 
-        storage.PostgreSqlConnectionString ??= configuration.GetConnectionString(StorageOptions.ConnectionStringName);
         if (storage.IsPostgreSql)
         {
             return await PostgresRestore.RunAsync(backup, storage, configuration, output, time, cancellationToken);
