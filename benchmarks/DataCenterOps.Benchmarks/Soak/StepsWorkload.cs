@@ -37,11 +37,17 @@ internal sealed class StepsWorkload(WebAppProcess app, StepsLedger ledger) : IAs
     {
         var page = await OpenAsync(Supervisor, "/letters/new", "[data-testid='create-letter']", ct);
         await page.ClickAsync("[data-agenda-template='ups-monthly']");
+        // The agenda's render must be in before the checkbox is clicked: a render batch computed before the click
+        // arrives after it and sets the box back (Playwright then reports that the click did not change its state).
+        await page.WaitForFunctionAsync(AgendaFilled);
         await page.Locator($"[data-inspector='{Inspector}'] input, input[data-inspector='{Inspector}']").First.CheckAsync();
         await page.ClickAsync("[data-testid='create-letter']");
         await page.WaitForURLAsync(url => url.Contains("/letters/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
         return Guid.Parse(page.Url.TrimEnd('/').Split('/')[^1]);
     }
+
+    private const string AgendaFilled =
+        "() => { const e = document.querySelector(\"[data-testid='agenda']\"); const t = e && (e.matches('textarea, input') ? e : e.querySelector('textarea, input')); return !!t && t.value.length > 0; }";
 
     /// <summary>Whether dcops.db shows <paramref name="transition"/> done.</summary>
     public static bool IsDone(string transition, StepsProgress progress) => transition switch
