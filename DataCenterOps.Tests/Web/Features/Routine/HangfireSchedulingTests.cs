@@ -120,40 +120,5 @@ public sealed class HangfireSchedulingTests : IAsyncLifetime
         Assert.Equal(1, await _host.DbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "DueCheckPlanned")));
     }
 
-    [Fact]
-    public async Task TwoServersOnOneStore_RunningTheSameJobs_CreateOneItemPerCheck()
-    {
-        await _scenario.EquipmentAsync(EquipmentKind.Genset, "Genset 1");
-        await _scenario.CreatePlanAsync(await _scenario.IssueLetterAsync(EquipmentKind.Genset));
-        // A second host (its own Hangfire server, two more workers) on the same data folder and job store.
-        await using var second = await RoutineHost.StartAsync(_dir.Path, hangfire: true, smtpPort: _smtp.Port);
-        var scheduleId = await _host.DbAsync(db => db.Set<MaintenanceSchedule>().Where(s => s.Code == "genset-weekly").Select(s => s.Id).SingleAsync());
-
-        var jobs = new List<string>();
-        foreach (var host in new[] { _host, second, _host, second, _host, second })
-        {
-            jobs.Add(host.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScheduleJob>(j => j.RunAsync(scheduleId, CancellationToken.None)));
-        }
-
-        foreach (var job in jobs)
-        {
-            await WaitForStateAsync(job, SucceededState.StateName);
-        }
-
-        Assert.Equal(2, _host.JobStorage.GetMonitoringApi().Servers().Count);
-        var check = Assert.Single(await _host.DbAsync(db => db.Set<DueCheck>().ToListAsync()));
-        Assert.Equal(new DateOnly(2026, 11, 23), check.DueDate);
-        Assert.Equal(check.WorkPlanItemId, Assert.Single(await _host.DbAsync(db => db.WorkPlanItems.ToListAsync())).Id);
-    }
-
-    private async Task WaitForStateAsync(string jobId, string state)
-    {
-        await RoutineHost.WaitUntilAsync(() =>
-        {
-            using var connection = _host.JobStorage.GetConnection();
-            var current = connection.GetJobData(jobId)?.State;
-            Assert.NotEqual(FailedState.StateName, current);
-            return Task.FromResult(current == state);
-        }, s_wait, $"job {jobId} to reach {state}");
-    }
+    private Task WaitForStateAsync(string jobId, string state) => _host.WaitForJobStateAsync(jobId, state, s_wait);
 }

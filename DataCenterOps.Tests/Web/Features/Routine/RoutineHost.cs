@@ -1,5 +1,6 @@
 using DataCenterOps.Domain.Persistence;
 using Hangfire;
+using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -108,6 +109,31 @@ public sealed class RoutineHost : IAsyncDisposable
 
     public async Task<T> DbAsync<T>(Func<DataCenterOpsDbContext, Task<T>> query) =>
         await InScopeAsync(sp => query(sp.GetRequiredService<DataCenterOpsDbContext>()));
+
+    /// <summary>
+    /// Polls Hangfire until the job is in <paramref name="state"/>; fails at once if it failed, and on a timeout says
+    /// where it stood and why (a retry's exception is in the history, before its Scheduled state).
+    /// </summary>
+    public async Task WaitForJobStateAsync(string jobId, string state, TimeSpan timeout)
+    {
+        string? current = null;
+        try
+        {
+            await WaitUntilAsync(() =>
+            {
+                using var connection = JobStorage.GetConnection();
+                current = connection.GetJobData(jobId)?.State;
+                Assert.NotEqual(FailedState.StateName, current);
+                return Task.FromResult(current == state);
+            }, timeout, $"job {jobId} to reach {state}");
+        }
+        catch (Xunit.Sdk.XunitException) when (current != state)
+        {
+            var history = JobStorage.GetMonitoringApi().JobDetails(jobId)?.History
+                .Select(h => $"{h.StateName} ({h.Reason}) {string.Join(", ", h.Data.Select(d => $"{d.Key}={d.Value}"))}");
+            Assert.Fail($"Job {jobId} is {current ?? "missing"}, not {state}. History: {string.Join(" | ", history ?? [])}");
+        }
+    }
 
     /// <summary>Polls until <paramref name="condition"/> holds; fails the test after <paramref name="timeout"/>.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
