@@ -13,6 +13,7 @@ using DataCenterOps.Web.Shared.Hosting;
 using DataCenterOps.Web.Shared.Layout;
 using DataCenterOps.Web.Shared.Localization;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -118,6 +119,9 @@ public static class RoutineRegistration
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = settings.QueuePollInterval });
         });
+        // Likewise our own activator: Hangfire's default is the static JobActivator.Current, which the last host to
+        // configure sets, so one host's server could build its jobs from another host's (by then disposed) services.
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

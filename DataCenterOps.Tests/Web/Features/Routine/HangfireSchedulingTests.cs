@@ -32,6 +32,14 @@ public sealed class HangfireSchedulingTests : IAsyncLifetime
     }
 
     [Fact]
+    public void TheServer_BuildsJobsFromThisHostsServices_NotFromTheProcessWideActivator()
+    {
+        // JobActivator.Current is set by whichever host configured Hangfire last: a server holding it ran one CI job
+        // in another test's disposed container (ObjectDisposedException on every retry).
+        Assert.NotSame(JobActivator.Current, _host.Services.GetRequiredService<JobActivator>());
+    }
+
+    [Fact]
     public async Task RecurringSchedule_Fires_AndCreatesExactlyOneItemPerDueCheck()
     {
         var crac1 = await _scenario.EquipmentAsync(EquipmentKind.Cooling, "CRAC 1");
