@@ -68,8 +68,10 @@ internal sealed class OpenPhases
 
     private readonly List<Dictionary<string, double?>> _opens = [];
 
+    /// <summary>Reads an open's phases once its load event is over (the open's clock has stopped before it).</summary>
     public async Task AddAsync(IPage page)
     {
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var json = await page.EvaluateAsync<JsonElement>(Collect);
         _opens.Add(json.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDouble() : (double?)null));
     }
