@@ -13,7 +13,7 @@ namespace DataCenterOps.Tests.Web.Features.Routine;
 
 /// <summary>
 /// Two nodes, each with its own Hangfire server, on one PostgreSQL database: the configuration for several nodes
-/// (ADR 0008). Hangfire.Storage.SQLite's fetch is not safe across processes, so this is not tried on a SQLite folder.
+/// (ADR 0008); the embedded SQLite store is one node's.
 /// </summary>
 public sealed class HangfireTwoNodesTests : IAsyncLifetime
 {
