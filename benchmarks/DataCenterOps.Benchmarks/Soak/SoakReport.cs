@@ -155,6 +155,13 @@ internal sealed class SoakReport(double minutes, int seed, string faults, bool s
             var last = Samples.Where(s => s.Start == Samples[^1].Start).ToList();
             Row(text, "memory (VmRSS) of the last run: first / last / max", Invariant($"{Mib(last[0].Rss)} / {Mib(last[^1].Rss)} / {Mib(last.Max(s => s.Rss))} MiB over {last[^1].Minute - last[0].Minute:0.0} min"));
             Row(text, "open handles of the last run: first / last / max", Invariant($"{last[0].Handles} / {last[^1].Handles} / {last.Max(s => s.Handles)}"));
+            // The first minutes of a run are the start's warm-up (JIT, caches, pools); flat means flat after them.
+            var settled = last.Where(s => s.Minute >= (last[0].Minute + last[^1].Minute) / 2).ToList();
+            if (settled.Count > 1)
+            {
+                Row(text, "memory (VmRSS) of the last run's second half: first / last / max", Invariant($"{Mib(settled[0].Rss)} / {Mib(settled[^1].Rss)} / {Mib(settled.Max(s => s.Rss))} MiB over {settled[^1].Minute - settled[0].Minute:0.0} min"));
+                Row(text, "open handles of the last run's second half: first / last / max", Invariant($"{settled[0].Handles} / {settled[^1].Handles} / {settled.Max(s => s.Handles)}"));
+            }
         }
 
         Row(text, "integrity_check", string.Join(", ", Integrity.Select(i => $"{i.Key} {i.Value}")));
