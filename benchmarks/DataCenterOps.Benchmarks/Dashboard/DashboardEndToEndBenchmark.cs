@@ -99,6 +99,17 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
         await page.WaitForFunctionAsync(OursInteractive, null, Polled);
     }
 
+    /// <summary>Opens a page, adds its open time (the stopwatch) and its phases (the browser's clock).</summary>
+    private static async Task<IPage> TimedOpenAsync(IBrowserContext context, Func<IPage, Task> open, List<double> times, OpenPhases phases)
+    {
+        var page = await context.NewPageAsync();
+        var clock = Stopwatch.StartNew();
+        await open(page);
+        times.Add(clock.Elapsed.TotalMilliseconds);
+        await phases.AddAsync(page);
+        return page;
+    }
+
     private static async Task<IReadOnlyList<Figure>> MeasureAsync(
         string what, IBrowserContext context, int processId, Func<long> privateBytes, int[] counts, Func<IPage, Task> open, CancellationToken cancellationToken, int? holdProcessId = null)
     {
@@ -127,12 +138,7 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
             var openCpu = ProcessCpu(processId);
             while (pages.Count < count)
             {
-                var page = await context.NewPageAsync();
-                var clock = Stopwatch.StartNew();
-                await open(page);
-                openTimes.Add(clock.Elapsed.TotalMilliseconds);
-                await phases.AddAsync(page);
-                pages.Add(page);
+                pages.Add(await TimedOpenAsync(context, open, openTimes, phases));
             }
 
             figures.Add(new($"{what}: server CPU per open, opens {first}–{count} (with the live updates of those open)", (ProcessCpu(processId) - openCpu).TotalMilliseconds / (count - first + 1), "ms"));
@@ -176,11 +182,7 @@ public sealed class DashboardEndToEndBenchmark : IEndToEndBenchmark
         var aloneTimes = new List<double>();
         for (var i = 0; i < AloneOpens; i++)
         {
-            var page = await context.NewPageAsync();
-            var clock = Stopwatch.StartNew();
-            await open(page);
-            aloneTimes.Add(clock.Elapsed.TotalMilliseconds);
-            await alone.AddAsync(page);
+            var page = await TimedOpenAsync(context, open, aloneTimes, alone);
             await page.CloseAsync(new() { RunBeforeUnload = true });
             await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
         }

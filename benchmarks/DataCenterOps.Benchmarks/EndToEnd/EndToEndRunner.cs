@@ -52,8 +52,7 @@ public static class EndToEndRunner
             }
 
             var path = Path.Combine(resultsDirectory.FullName, benchmark.Name + ".md");
-            var earlier = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken: default) : "";
-            await File.WriteAllTextAsync(path, earlier.Length == 0 ? report.ToString() : report.AppendLine().Append(earlier).ToString(), cancellationToken: default);
+            await ResultsFile.PrependAsync(path, report.ToString());
             Console.WriteLine($"Figures written to {path}");
         }
 

@@ -153,14 +153,12 @@ internal sealed class SoakReport(double minutes, int seed, string faults, bool s
         if (Samples.Count > 0)
         {
             var last = Samples.Where(s => s.Start == Samples[^1].Start).ToList();
-            Row(text, "memory (VmRSS) of the last run: first / last / max", Invariant($"{Mib(last[0].Rss)} / {Mib(last[^1].Rss)} / {Mib(last.Max(s => s.Rss))} MiB over {last[^1].Minute - last[0].Minute:0.0} min"));
-            Row(text, "open handles of the last run: first / last / max", Invariant($"{last[0].Handles} / {last[^1].Handles} / {last.Max(s => s.Handles)}"));
+            ResourceRows(text, "the last run", last);
             // The first minutes of a run are the start's warm-up (JIT, caches, pools); flat means flat after them.
             var settled = last.Where(s => s.Minute >= (last[0].Minute + last[^1].Minute) / 2).ToList();
             if (settled.Count > 1)
             {
-                Row(text, "memory (VmRSS) of the last run's second half: first / last / max", Invariant($"{Mib(settled[0].Rss)} / {Mib(settled[^1].Rss)} / {Mib(settled.Max(s => s.Rss))} MiB over {settled[^1].Minute - settled[0].Minute:0.0} min"));
-                Row(text, "open handles of the last run's second half: first / last / max", Invariant($"{settled[0].Handles} / {settled[^1].Handles} / {settled.Max(s => s.Handles)}"));
+                ResourceRows(text, "the last run's second half", settled);
             }
         }
 
@@ -194,4 +192,10 @@ internal sealed class SoakReport(double minutes, int seed, string faults, bool s
     private static string Load() => File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static void ResourceRows(StringBuilder text, string span, List<(double Minute, int Start, long Rss, int Handles)> samples)
+    {
+        Row(text, $"memory (VmRSS) of {span}: first / last / max", Invariant($"{Mib(samples[0].Rss)} / {Mib(samples[^1].Rss)} / {Mib(samples.Max(s => s.Rss))} MiB over {samples[^1].Minute - samples[0].Minute:0.0} min"));
+        Row(text, $"open handles of {span}: first / last / max", Invariant($"{samples[0].Handles} / {samples[^1].Handles} / {samples.Max(s => s.Handles)}"));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DataCenterOps.Benchmarks.EndToEnd;
 using DataCenterOps.Benchmarks.Hosting;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,7 @@ namespace DataCenterOps.Benchmarks.Soak;
 /// data folder's disk full (a size-limited tmpfs, when the runner may mount one), a flood of traps, SIGKILL while access-register
 /// transitions are in flight over HTTP, SIGKILL right after a committing click of the six SOP steps in Chromium — and checks after each that nothing committed was lost, nothing was written
 /// twice, every transition is all or nothing and the healthy devices kept their cadence. Figures go
-/// to benchmarks/results/soak.md; exit 0 when nothing was lost or broken, 1 otherwise.
+/// at the top of benchmarks/results/soak.md, above the earlier runs; exit 0 when nothing was lost or broken, 1 otherwise.
 /// </summary>
 internal static partial class SoakRunner
 {
@@ -127,8 +128,7 @@ internal static partial class SoakRunner
         Console.WriteLine(markdown);
         // --out: where the figures go (CI's short run writes beside its log, not over the documented results).
         var output = OptionText(args, "--out", Path.Combine(root, "benchmarks", "results", "soak.md"));
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        await File.WriteAllTextAsync(output, markdown);
+        await ResultsFile.PrependAsync(output, markdown);
         return report.Passed ? 0 : 1;
     }
 
