@@ -177,16 +177,7 @@ internal sealed class WebAppProcess : IAsyncDisposable
     /// <summary>Private (not shared) resident memory of a process, from /proc/PID/smaps_rollup.</summary>
     public static long PrivateBytesOf(int processId)
     {
-        long kilobytes = 0;
-        foreach (var line in File.ReadLines($"/proc/{processId}/smaps_rollup"))
-        {
-            if (line.StartsWith("Private_Clean:", StringComparison.Ordinal) || line.StartsWith("Private_Dirty:", StringComparison.Ordinal))
-            {
-                kilobytes += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-            }
-        }
-
-        return kilobytes * 1024;
+        return File.ReadLines($"/proc/{processId}/smaps_rollup").Sum(PrivateKilobytes) * 1024;
     }
 
     /// <summary>
@@ -206,14 +197,20 @@ internal sealed class WebAppProcess : IAsyncDisposable
             {
                 inCode = line.Contains("doublemapper", StringComparison.Ordinal);
             }
-            else if (inCode && (line.StartsWith("Private_Clean:", StringComparison.Ordinal) || line.StartsWith("Private_Dirty:", StringComparison.Ordinal)))
+            else if (inCode)
             {
-                kilobytes += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                kilobytes += PrivateKilobytes(line);
             }
         }
 
         return kilobytes * 1024;
     }
+
+    // An smaps field line's private pages ("Private_Clean:" or "Private_Dirty:", in kB); 0 for any other line.
+    private static long PrivateKilobytes(string line) =>
+        line.StartsWith("Private_Clean:", StringComparison.Ordinal) || line.StartsWith("Private_Dirty:", StringComparison.Ordinal)
+            ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)
+            : 0;
 
     /// <summary>Resident memory (VmRSS) and open file descriptors of the running process; zeros when it is not running.</summary>
     public (long RssBytes, int Handles) Resources()
